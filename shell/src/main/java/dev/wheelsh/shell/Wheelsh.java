@@ -1,0 +1,103 @@
+package dev.wheelsh.shell;
+
+import dev.wheelsh.shell.commands.Commands;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine;
+
+/** Runs commands given on the command line, with {@code -c}, or read from standard input. */
+public final class Wheelsh {
+
+    /** Exit statuses shared by every command (see docs/cli.md). */
+    public static final int OK = 0;
+    public static final int PROBLEM = 1;
+    public static final int USAGE = 2;
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    public Wheelsh(PrintWriter out, PrintWriter err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public int run(String[] args) {
+        if (args.length >= 1 && args[0].equals("-c")) {
+            if (args.length != 2) {
+                err.println("wheelsh: -c takes one argument, the commands separated by ';'");
+                return USAGE;
+            }
+            return runScript(args[1]);
+        }
+        if (args.length == 0) {
+            return runLines();
+        }
+        return runCommand(args);
+    }
+
+    /** Runs {@code CMD; CMD; ...}; the status is the highest of the commands' statuses. */
+    public int runScript(String script) {
+        int worst = OK;
+        for (String line : splitCommands(script)) {
+            worst = Math.max(worst, runLine(line));
+        }
+        return worst;
+    }
+
+    private int runLines() {
+        int worst = OK;
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                worst = Math.max(worst, runScript(line));
+            }
+        } catch (IOException e) {
+            err.println("wheelsh: cannot read standard input: " + e.getMessage());
+            return USAGE;
+        }
+        return worst;
+    }
+
+    private int runLine(String line) {
+        List<String> words = CommandWords.split(line);
+        if (words.isEmpty()) {
+            return OK;
+        }
+        return runCommand(words.toArray(new String[0]));
+    }
+
+    public int runCommand(String[] args) {
+        CommandLine cl = Commands.commandLine(out, err);
+        return cl.execute(args);
+    }
+
+    static List<String> splitCommands(String script) {
+        List<String> parts = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        char quote = 0;
+        for (int i = 0; i < script.length(); i++) {
+            char c = script.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+                current.append(c);
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+                current.append(c);
+            } else if (c == ';') {
+                parts.add(current.toString());
+                current.setLength(0);
+            } else {
+                current.append(c);
+            }
+        }
+        parts.add(current.toString());
+        return parts;
+    }
+}
