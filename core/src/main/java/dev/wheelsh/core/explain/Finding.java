@@ -1,5 +1,6 @@
 package dev.wheelsh.core.explain;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,9 +13,10 @@ import java.util.Optional;
  * @param range       where in the input it applies, when the input is a text document
  * @param message     one line, says what is wrong and where
  * @param explanation the longer why, in plain words; may be empty
+ * @param fixes       mechanical corrections, best first; may be empty
  */
 public record Finding(String code, Severity severity, Optional<SourceRange> range, String message,
-                      String explanation) {
+                      String explanation, List<Fix> fixes) {
 
     public Finding {
         Objects.requireNonNull(code, "code");
@@ -22,6 +24,19 @@ public record Finding(String code, Severity severity, Optional<SourceRange> rang
         Objects.requireNonNull(range, "range");
         Objects.requireNonNull(message, "message");
         explanation = explanation == null ? "" : explanation;
+        fixes = fixes == null ? List.of() : List.copyOf(fixes);
+    }
+
+    public Finding(String code, Severity severity, Optional<SourceRange> range, String message,
+                   String explanation) {
+        this(code, severity, range, message, explanation, List.of());
+    }
+
+    /** The same finding with one more fix. */
+    public Finding withFix(Fix fix) {
+        List<Fix> all = new java.util.ArrayList<>(fixes);
+        all.add(fix);
+        return new Finding(code, severity, range, message, explanation, all);
     }
 
     public static Finding at(String code, Severity severity, SourceRange range, String message,

@@ -1,0 +1,7 @@
+package dev.wheelsh.core.config;
+
+import dev.wheelsh.core.explain.SourceRange;
+
+/** What to show for the word under the cursor: the range it covers and Markdown text. */
+public record Hover(SourceRange range, String markdown) {
+}
