@@ -31,6 +31,15 @@ public final class ElfReader {
     /** The most entries a version chain may hold: versym indexes are 15 bits wide. */
     static final int MAX_VERSION_ENTRIES = 0x8000;
     static final int MAX_NOTE_AREA = 1 << 20;
+    /** The most section headers read; shared libraries have tens, relocatable objects thousands. */
+    public static final int MAX_SECTIONS = 1 << 17;
+    /** The most dynamic symbols read; the largest real libraries have a few hundred thousand. */
+    public static final int MAX_SYMBOLS = 1 << 20;
+    /**
+     * The most string-table bytes scanned for names in one object. Each name is scanned once in a
+     * real file; a hostile one can point many names at one long unterminated run.
+     */
+    static final long MAX_STRING_SCAN = 256L << 20;
     static final int MAX_INTERP = 4096;
 
     private static final long GNU_PROPERTY_X86_ISA_1_NEEDED = 0xc0008002L;
@@ -60,6 +69,23 @@ public final class ElfReader {
         return new Parser(name, source).parse();
     }
 
+    /** The text with control characters shown as \\xNN, so a message stays on one line. */
+    public static String printable(String s) {
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                if (b == null) {
+                    b = new StringBuilder(s.substring(0, i));
+                }
+                b.append(String.format("\\x%02x", (int) c));
+            } else if (b != null) {
+                b.append(c);
+            }
+        }
+        return b == null ? s : b.toString();
+    }
+
     /** One read of one object: the source, its byte order and class, and what has been found. */
     private static final class Parser {
         private final String name;
@@ -70,6 +96,7 @@ public final class ElfReader {
         private ElfHeader header;
         private List<ProgramHeader> phdrs = List.of();
         private List<SectionHeader> sections = List.of();
+        private long scanned;
 
         Parser(String name, ByteSource src) {
             this.name = name;
@@ -113,7 +140,7 @@ public final class ElfReader {
         // ---- errors and raw access ----
 
         InputException fail(String problem) {
-            return new InputException(name + ": " + problem);
+            return new InputException(printable(name + ": " + problem));
         }
 
         static String hex(long v) {
@@ -173,6 +200,11 @@ public final class ElfReader {
             int end = start;
             while (end < tab.length && tab[end] != 0) {
                 end++;
+            }
+            scanned += end - start + 1;
+            if (scanned > MAX_STRING_SCAN) {
+                throw fail("names overlap implausibly: more than " + (MAX_STRING_SCAN >> 20)
+                        + " MiB of string table scanned");
             }
             return new String(tab, start, end - start, StandardCharsets.UTF_8);
         }
@@ -288,6 +320,9 @@ public final class ElfReader {
                 return List.of();
             }
             int esz = is64 ? 64 : 40;
+            if (n > MAX_SECTIONS) {
+                throw fail("section count " + n + " is more than the " + MAX_SECTIONS + " wheelsh reads");
+            }
             if (header.shentsize() < esz) {
                 throw fail("section header entry size " + header.shentsize() + " is smaller than " + esz);
             }
@@ -546,7 +581,8 @@ public final class ElfReader {
                 byte[] strings = s.link() > 0 && s.link() < sections.size()
                         ? sectionBytes(sections.get((int) s.link()), "dynamic symbol string table")
                         : dynstr;
-                return new SymbolTable(s.offset(), (int) (s.size() / ent), ent, strings == null ? new byte[0] : strings);
+                int count = clampSymbols(s.size() / ent, ent, "dynamic symbol table (section " + s.index() + ")");
+                return new SymbolTable(s.offset(), count, ent, strings == null ? new byte[0] : strings);
             }
             Optional<Long> symtab = dt(entries, DynamicEntry.DT_SYMTAB);
             if (symtab.isEmpty() || dynstr == null) {
@@ -569,9 +605,9 @@ public final class ElfReader {
         }
 
         int clampSymbols(long n, int esz, String what) throws InputException {
-            if (n < 0 || n * esz > MAX_TABLE_BYTES) {
-                throw fail(what + " is " + Long.toUnsignedString(n) + " symbols, more than the "
-                        + (MAX_TABLE_BYTES >> 20) + " MiB symbol-table limit");
+            if (n < 0 || n > MAX_SYMBOLS || n * esz > MAX_TABLE_BYTES) {
+                throw fail(what + " is " + Long.toUnsignedString(n) + " symbols, more than wheelsh reads ("
+                        + MAX_SYMBOLS + " symbols, " + (MAX_TABLE_BYTES >> 20) + " MiB)");
             }
             return (int) n;
         }
