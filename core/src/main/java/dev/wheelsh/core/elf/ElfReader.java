@@ -593,8 +593,10 @@ public final class ElfReader {
             Optional<Long> hash = dt(entries, DynamicEntry.DT_HASH);
             Optional<Long> gnuHash = dt(entries, DynamicEntry.DT_GNU_HASH);
             if (hash.isPresent()) {
-                byte[] h = bytes(offsetOf(hash.get(), "DT_HASH"), 8, "symbol hash table (DT_HASH)");
-                long nchain = u32(h, 4);
+                // 64-bit s390 (and Alpha) hash tables use 8-byte words; everyone else 4-byte ones.
+                boolean wide = is64 && (header.machine() == ElfMachine.EM_S390 || header.machine() == 0x9026);
+                byte[] h = bytes(offsetOf(hash.get(), "DT_HASH"), wide ? 16 : 8, "symbol hash table (DT_HASH)");
+                long nchain = wide ? u64(h, 8) : u32(h, 4);
                 count = clampSymbols(nchain, esz, "DT_HASH chain count");
             } else if (gnuHash.isPresent()) {
                 count = gnuHashSymbolCount(offsetOf(gnuHash.get(), "DT_GNU_HASH"), esz);
