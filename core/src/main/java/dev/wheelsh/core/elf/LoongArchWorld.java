@@ -143,7 +143,7 @@ public record LoongArchWorld(World world, List<String> evidence, String conseque
         } else if (newSeen) {
             w = World.NEW;
             consequence = "built for the new world (ABI2.0): it does not load on an old-world (ABI1.0) system"
-                    + " (Loongnix, Kylin, UOS of that era), whose glibc lacks these symbol versions and this loader";
+                    + " (Loongnix, Kylin, UOS of that era), whose glibc and loader follow the other ABI";
         } else {
             w = World.UNDECIDED;
             consequence = "no marker decides which world it was built for; it needs no world-specific glibc"

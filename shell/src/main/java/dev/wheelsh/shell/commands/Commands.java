@@ -15,6 +15,7 @@ public final class Commands {
             description = "Tells whether a Python wheel will run on a machine, and why not.",
             subcommands = {
                     VersionCommand.class,
+                    ElfCommand.class,
             })
     static final class Root {
     }
