@@ -13,7 +13,7 @@ import java.util.Map;
  * version tables are laid out after the headers. Section headers are optional, so both ways of
  * finding the dynamic symbols (sections, or DT_SYMTAB with DT_HASH) can be exercised.
  */
-final class TestElf {
+public final class TestElf {
 
     record Sym(String name, boolean defined, int versionIndex, boolean hidden, int type, int bind) {
     }
@@ -40,7 +40,7 @@ final class TestElf {
     Integer x86IsaNeededBits;
     boolean withSections = false;
 
-    TestElf machine(int m, boolean is64, boolean bigEndian, int flags) {
+    public TestElf machine(int m, boolean is64, boolean bigEndian, int flags) {
         this.machine = m;
         this.is64 = is64;
         this.bigEndian = bigEndian;
@@ -48,49 +48,49 @@ final class TestElf {
         return this;
     }
 
-    TestElf interpreter(String s) {
+    public TestElf interpreter(String s) {
         this.interpreter = s;
         return this;
     }
 
-    TestElf needed(String... libs) {
+    public TestElf needed(String... libs) {
         needed.addAll(List.of(libs));
         return this;
     }
 
-    TestElf soname(String s) {
+    public TestElf soname(String s) {
         soname = s;
         return this;
     }
 
-    TestElf runpath(String s) {
+    public TestElf runpath(String s) {
         runpath = s;
         return this;
     }
 
-    TestElf rpath(String s) {
+    public TestElf rpath(String s) {
         rpath = s;
         return this;
     }
 
     /** An imported function asking for the version with this index (0 or 1 for none). */
-    TestElf imports(String name, int versionIndex) {
+    public TestElf imports(String name, int versionIndex) {
         symbols.add(new Sym(name, false, versionIndex, false, 2, 1));
         return this;
     }
 
-    TestElf exports(String name, int versionIndex, boolean hidden) {
+    public TestElf exports(String name, int versionIndex, boolean hidden) {
         symbols.add(new Sym(name, true, versionIndex, hidden, 2, 1));
         return this;
     }
 
-    TestElf symbol(Sym s) {
+    public TestElf symbol(Sym s) {
         symbols.add(s);
         return this;
     }
 
     /** Needs these versions from a library; indexes are assigned from 2 upward across all needs. */
-    TestElf needs(String file, String... versions) {
+    public TestElf needs(String file, String... versions) {
         List<Integer> fl = new ArrayList<>();
         List<Integer> idx = new ArrayList<>();
         int next = nextIndex();
@@ -106,7 +106,7 @@ final class TestElf {
         return this;
     }
 
-    TestElf defines(int index, int flags, String name, String... parents) {
+    public TestElf defines(int index, int flags, String name, String... parents) {
         defs.add(new Def(index, flags, name, List.of(parents)));
         return this;
     }
@@ -124,12 +124,12 @@ final class TestElf {
         return max + 1;
     }
 
-    TestElf x86IsaNeeded(int bits) {
+    public TestElf x86IsaNeeded(int bits) {
         x86IsaNeededBits = bits;
         return this;
     }
 
-    TestElf withSections() {
+    public TestElf withSections() {
         withSections = true;
         return this;
     }
@@ -139,7 +139,7 @@ final class TestElf {
     /** Where each part landed, for tests that corrupt a particular field. */
     final Map<String, Integer> offsets = new LinkedHashMap<>();
 
-    byte[] build() {
+    public byte[] build() {
         Out o = new Out(bigEndian);
         int ehsize = is64 ? 64 : 52;
         int phentsize = is64 ? 56 : 32;
