@@ -5,8 +5,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
+# JNA 5.12.1's loongarch64 library was built in 2022 against a pre-release new-world glibc
+# (it needs GLIBC_2.35, which no released glibc defines on LoongArch): a real hard case.
 ARTIFACTS="
 net.java.dev.jna:jna:5.17.0
+net.java.dev.jna:jna:5.12.1
 com.github.luben:zstd-jni:1.5.7-2
 org.xerial:sqlite-jdbc:3.49.1.0
 "

@@ -26,6 +26,11 @@ public record LoongArchWorld(World world, List<String> evidence, String conseque
         OLD,
         /** ABI2.0. */
         NEW,
+        /**
+         * Built against a pre-release new-world glibc (symbol versions between the old world's
+         * last and GLIBC_2.36): no released glibc of either world defines those versions.
+         */
+        PRE_RELEASE,
         /** Markers point both ways: the object is broken or was patched by hand. */
         CONFLICTING,
         /** No marker decides (for example a v0 object that needs no versioned glibc symbol). */
@@ -60,6 +65,10 @@ public record LoongArchWorld(World world, List<String> evidence, String conseque
         return parseGlibc("GLIBC_" + MARKERS.getProperty(world + ".glibc.base"));
     }
 
+    static int[] oldGlibcLast() {
+        return parseGlibc("GLIBC_" + MARKERS.getProperty("old.glibc.last"));
+    }
+
     /** Classifies a LoongArch object; empty for any other machine. */
     public static Optional<LoongArchWorld> of(ElfFile f) {
         if (f.header().machine() != ElfMachine.EM_LOONGARCH) {
@@ -84,8 +93,10 @@ public record LoongArchWorld(World world, List<String> evidence, String conseque
 
         int[] oldBase = glibcBase("old");
         int[] newBase = glibcBase("new");
+        int[] oldLast = oldGlibcLast();
         Set<String> oldVersions = new TreeSet<>();
         Set<String> newVersions = new TreeSet<>();
+        Set<String> between = new TreeSet<>();
         List<String> glibcVersions = new ArrayList<>();
         for (VersionNeed need : f.versionNeeds()) {
             for (VersionNeed.Entry e : need.entries()) {
@@ -102,6 +113,8 @@ public record LoongArchWorld(World world, List<String> evidence, String conseque
             }
             if (compare(mm, newBase) >= 0) {
                 newVersions.add(v);
+            } else if (compare(mm, oldLast) > 0) {
+                between.add(v);
             } else if (compare(mm, oldBase) >= 0) {
                 oldVersions.add(v);
             }
@@ -109,12 +122,21 @@ public record LoongArchWorld(World world, List<String> evidence, String conseque
         if (!oldVersions.isEmpty()) {
             oldSeen = true;
             evidence.add("it uses glibc symbol versions " + String.join(", ", oldVersions) + ", older than GLIBC_"
-                    + MARKERS.getProperty("new.glibc.base") + " where the new-world glibc starts: only the old-world glibc has them");
+                    + MARKERS.getProperty("new.glibc.base") + " where the new-world glibc starts: only the old-world glibc"
+                    + " (2.28) has them");
         }
         if (!newVersions.isEmpty()) {
             newSeen = true;
             evidence.add("its glibc symbol versions (" + String.join(", ", newVersions) + ") start at GLIBC_"
                     + MARKERS.getProperty("new.glibc.base") + " or later, as the new-world glibc does");
+        }
+
+        boolean preRelease = !between.isEmpty();
+        if (preRelease) {
+            evidence.add("it uses glibc symbol versions " + String.join(", ", between) + ", newer than the old world's"
+                    + " glibc " + MARKERS.getProperty("old.glibc.last") + " and older than GLIBC_"
+                    + MARKERS.getProperty("new.glibc.base") + " where upstream glibc on LoongArch starts: a pre-release"
+                    + " new-world glibc defined them");
         }
 
         MachineAbi abi = f.machineAbi();
@@ -132,7 +154,14 @@ public record LoongArchWorld(World world, List<String> evidence, String conseque
 
         World w;
         String consequence;
-        if (oldSeen && newSeen) {
+        if (preRelease && !oldSeen) {
+            w = World.PRE_RELEASE;
+            consequence = "built against a pre-upstream new-world glibc (2022, before glibc 2.36): no released"
+                    + " glibc defines " + String.join(", ", between) + " on LoongArch (the old world's stops at 2.28,"
+                    + " upstream starts at 2.36), so it loads neither on an old-world (ABI1.0) system nor on a"
+                    + " new-world (ABI2.0) distribution built on upstream glibc; it needs a rebuild against glibc 2.36"
+                    + " or later";
+        } else if ((oldSeen && newSeen) || (preRelease && oldSeen)) {
             w = World.CONFLICTING;
             consequence = "the markers contradict each other, so neither world's loader can be trusted to accept it";
         } else if (oldSeen) {

@@ -186,6 +186,7 @@ final class ElfCommand implements Callable<Integer> {
             row(out, "LoongArch", switch (w.world()) {
                 case OLD -> "old world (ABI1.0)";
                 case NEW -> "new world (ABI2.0)";
+                case PRE_RELEASE -> "pre-release new world (loads in neither world)";
                 case CONFLICTING -> "conflicting markers";
                 case UNDECIDED -> "world undecided";
             });
