@@ -347,7 +347,7 @@ public final class WheelArchive implements AutoCloseable {
                 if (r.size().isPresent() && r.size().getAsLong() != total) {
                     problems.add(new RecordProblem(r.path(), "size is " + total + " bytes, RECORD says " + r.size().getAsLong()));
                 }
-            } catch (IOException | NoSuchAlgorithmException ex) {
+            } catch (IOException | NoSuchAlgorithmException | RuntimeException ex) {
                 throw new InputException(where(r.path()) + ": cannot inflate: " + ElfReader.printable(String.valueOf(ex.getMessage())), ex);
             }
         }
