@@ -22,8 +22,9 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Every ELF object of the fetched corpus (Debian libraries of many architectures, native
  * libraries from npm and Maven packages, musl's loader) read by wheelsh gives the same facts as
- * {@code readelf -W -h -l -d -V --dyn-syms}: header fields, program headers, dynamic entries,
- * version needs and definitions, and dynamic symbols with their versions.
+ * {@code readelf -W -h -l -d -V --dyn-syms -n}: header fields, program headers, dynamic entries,
+ * version needs and definitions, dynamic symbols with their versions, and the x86-64 ISA level
+ * from the GNU property note.
  */
 class ReadelfDifferentialTest {
 
@@ -41,7 +42,7 @@ class ReadelfDifferentialTest {
     }
 
     static void compare(Path readelf, Path file) throws IOException, InterruptedException, InputException {
-        ProcessBuilder pb = new ProcessBuilder(readelf.toString(), "-W", "-h", "-l", "-d", "-V", "--dyn-syms",
+        ProcessBuilder pb = new ProcessBuilder(readelf.toString(), "-W", "-h", "-l", "-d", "-V", "--dyn-syms", "-n",
                 file.toString());
         pb.environment().put("LC_ALL", "C");
         pb.redirectError(ProcessBuilder.Redirect.DISCARD);
@@ -56,6 +57,7 @@ class ReadelfDifferentialTest {
         compareDynamic(ref, ours, diffs);
         compareVersions(ref, ours, diffs);
         compareSymbols(ref, ours, diffs);
+        same(diffs, "x86 ISA needed", ref.x86IsaNeeded, ours.x86IsaLevel().isPresent() ? ours.x86IsaLevel().getAsInt() : -1);
         assertTrue(diffs.isEmpty(), () -> file + " differs from readelf in " + diffs.size() + " places; first: "
                 + String.join("\n  ", diffs.subList(0, Math.min(12, diffs.size()))));
     }
@@ -235,6 +237,7 @@ class ReadelfDifferentialTest {
         final List<String> defs = new ArrayList<>();
         boolean sawVersionSections;
         final List<String> symbols = new ArrayList<>();
+        int x86IsaNeeded = -1;
 
         private static final Pattern HEADER = Pattern.compile("^  ([^:]+):\\s+(.*?)\\s*$");
         private static final Pattern PHDR = Pattern.compile(
@@ -257,6 +260,21 @@ class ReadelfDifferentialTest {
             List<String> parents = null;
             String pendingDef = null;
             for (String line : text.split("\n")) {
+                int isa = line.indexOf("x86 ISA needed: ");
+                if (isa >= 0) {
+                    // "x86-64-baseline, x86-64-v2": the highest level named is the one needed.
+                    for (String level : line.substring(isa + 16).split(",\\s*")) {
+                        int n = switch (level.trim()) {
+                            case "x86-64-baseline" -> 1;
+                            case "x86-64-v2" -> 2;
+                            case "x86-64-v3" -> 3;
+                            case "x86-64-v4" -> 4;
+                            default -> -1;
+                        };
+                        r.x86IsaNeeded = Math.max(r.x86IsaNeeded, n);
+                    }
+                    continue;
+                }
                 if (line.startsWith("ELF Header:")) {
                     mode = "h";
                     continue;
