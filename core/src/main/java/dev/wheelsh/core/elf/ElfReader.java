@@ -395,7 +395,7 @@ public final class ElfReader {
         Optional<String> readInterpreter() throws InputException {
             for (ProgramHeader p : phdrs) {
                 if (p.type() == ProgramHeader.PT_INTERP) {
-                    long len = Math.min(Long.compareUnsigned(p.filesz(), MAX_INTERP) > 0 ? MAX_INTERP : p.filesz(), MAX_INTERP);
+                    long len = Long.compareUnsigned(p.filesz(), MAX_INTERP) > 0 ? MAX_INTERP : p.filesz();
                     byte[] b = bytes(p.offset(), len, "program interpreter (PT_INTERP)");
                     int end = 0;
                     while (end < b.length && b[end] != 0) {

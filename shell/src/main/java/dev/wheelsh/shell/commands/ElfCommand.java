@@ -13,6 +13,7 @@ import dev.wheelsh.core.elf.LoongArchWorld;
 import dev.wheelsh.core.elf.VersionDefinition;
 import dev.wheelsh.core.elf.VersionNames;
 import dev.wheelsh.core.elf.VersionNeed;
+import dev.wheelsh.core.wheel.WheelArchive;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,21 +37,16 @@ final class ElfCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "The ELF file (a .so, an extension module, a program).")
-    Path file;
+    @Parameters(paramLabel = "FILE", description = "The ELF file (a .so, an extension module, a program), or "
+            + "WHEEL!MEMBER for a member of a wheel, read in place.")
+    String target;
 
     @Option(names = "--json", description = "Print the facts as JSON (schema: docs/cli.md, \"wheelsh elf\").")
     boolean json;
 
     @Override
     public Integer call() throws InputException {
-        if (!Files.exists(file)) {
-            throw new InputException(file + ": no such file");
-        }
-        if (!Files.isRegularFile(file)) {
-            throw new InputException(file + ": not a regular file");
-        }
-        ElfFile elf = ElfReader.read(file);
+        ElfFile elf = read(target);
         PrintWriter out = spec.commandLine().getOut();
         Map<String, Object> facts = facts(elf);
         if (json) {
@@ -64,6 +60,52 @@ final class ElfCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * Reads a file, or a wheel member named WHEEL!MEMBER (split at the first "!" after which the
+     * part before is an existing file; a plain path containing "!" still works).
+     */
+    static ElfFile read(String target) throws InputException {
+        Path file = Path.of(target);
+        int bang = target.indexOf('!');
+        if (!Files.exists(file) && bang > 0 && Files.isRegularFile(Path.of(target.substring(0, bang)))) {
+            Path wheel = Path.of(target.substring(0, bang));
+            String member = target.substring(bang + 1);
+            try (WheelArchive w = WheelArchive.open(wheel)) {
+                if (w.member(member).isEmpty()) {
+                    throw new InputException(wheel.getFileName() + ": no member " + ElfReader.printable(member)
+                            + " (ELF members: " + elfMemberNames(w) + ")");
+                }
+                return w.readElf(member);
+            } catch (java.io.IOException e) {
+                throw new InputException(wheel + ": cannot close: " + e.getMessage(), e);
+            }
+        }
+        if (!Files.exists(file)) {
+            throw new InputException(target + ": no such file");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new InputException(target + ": not a regular file");
+        }
+        if (target.endsWith(".whl")) {
+            try (WheelArchive w = WheelArchive.open(file)) {
+                throw new InputException(file.getFileName() + ": a wheel, not an ELF object; name a member as "
+                        + file.getFileName() + "!MEMBER (ELF members: " + elfMemberNames(w) + ")");
+            } catch (java.io.IOException e) {
+                throw new InputException(target + ": cannot close: " + e.getMessage(), e);
+            }
+        }
+        return ElfReader.read(file);
+    }
+
+    static String elfMemberNames(WheelArchive w) throws InputException {
+        List<String> names = w.elfMembers().stream().map(WheelArchive.Member::name).toList();
+        if (names.isEmpty()) {
+            return "none";
+        }
+        String shown = String.join(", ", names.subList(0, Math.min(8, names.size())));
+        return names.size() > 8 ? shown + ", and " + (names.size() - 8) + " more" : shown;
     }
 
     /** The JSON document; its schema is documented in docs/cli.md. */

@@ -67,6 +67,36 @@ class ElfCommandTest {
         assertTrue(j.get("needed").isArray());
     }
 
+    static Path wheelHolding(Path dir, Path elf) throws IOException {
+        Path whl = dir.resolve("demo-1.0-py3-none-linux_x86_64.whl");
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(whl))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("demo-1.0.dist-info/WHEEL"));
+            zip.write("Wheel-Version: 1.0\nRoot-Is-Purelib: false\nTag: py3-none-linux_x86_64\n".getBytes());
+            zip.putNextEntry(new java.util.zip.ZipEntry("demo/bin/tool"));
+            zip.write(Files.readAllBytes(elf));
+        }
+        return whl;
+    }
+
+    @Test
+    void readsAWheelMemberInPlaceAndNamesTheMembersWhenOnlyTheWheelIsGiven(@TempDir Path dir) throws IOException {
+        Path java = javaLauncher();
+        Path whl = wheelHolding(dir, java);
+        Run direct = run("elf", java.toString(), "--json");
+        Run member = run("elf", whl + "!demo/bin/tool", "--json");
+        assertEquals(0, member.status(), member.err());
+        assertEquals(direct.out().replace(java.toString(), "X"),
+                member.out().replace(whl.getFileName() + "!demo/bin/tool", "X"));
+        Run wheelOnly = run("elf", whl.toString());
+        assertEquals(Wheelsh.USAGE, wheelOnly.status());
+        assertEquals("wheelsh: demo-1.0-py3-none-linux_x86_64.whl: a wheel, not an ELF object; name a member as "
+                + "demo-1.0-py3-none-linux_x86_64.whl!MEMBER (ELF members: demo/bin/tool)", wheelOnly.err().strip());
+        Run missing = run("elf", whl + "!demo/nope.so");
+        assertEquals(Wheelsh.USAGE, missing.status());
+        assertEquals("wheelsh: demo-1.0-py3-none-linux_x86_64.whl: no member demo/nope.so (ELF members: demo/bin/tool)",
+                missing.err().strip());
+    }
+
     @Test
     void aMissingFileIsAUsageErrorOnOneLine(@TempDir Path dir) {
         Run r = run("elf", dir.resolve("nope.so").toString());
