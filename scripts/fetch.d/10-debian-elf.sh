@@ -35,7 +35,12 @@ mapfile -t found < <(apt-cache "${opts[@]}" show "${wanted[@]}" 2>/dev/null \
 for w in "${wanted[@]}"; do
   printf '%s\n' "${found[@]}" | grep -qxF "$w" || echo "10-debian-elf: $w is not in this machine's apt sources; skipped"
 done
-[ ${#found[@]} -gt 0 ] && apt-get "${opts[@]}" download "${found[@]}" >/dev/null
+if [ ${#found[@]} -gt 0 ] && ! apt-get "${opts[@]}" download "${found[@]}" >/dev/null 2>&1; then
+  # One bad download fails the batch: fetch one by one and keep what works.
+  for w in "${found[@]}"; do
+    apt-get "${opts[@]}" download "$w" >/dev/null 2>&1 || echo "10-debian-elf: could not download $w; skipped"
+  done
+fi
 
 for deb in *.deb; do
   [ -e "$deb" ] || continue
