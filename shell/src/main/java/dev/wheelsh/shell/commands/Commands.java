@@ -14,6 +14,7 @@ public final class Commands {
     @Command(name = "wheelsh", mixinStandardHelpOptions = false,
             description = "Tells whether a Python wheel will run on a machine, and why not.",
             subcommands = {
+                    TagsCommand.class,
                     VersionCommand.class,
                     ElfCommand.class,
             })
