@@ -16,6 +16,7 @@ public final class Commands {
             subcommands = {
                     TagsCommand.class,
                     VersionCommand.class,
+                    ElfCommand.class,
             })
     static final class Root {
     }

@@ -1,0 +1,259 @@
+package dev.wheelsh.shell.commands;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.wheelsh.core.InputException;
+import dev.wheelsh.core.elf.DynamicInfo;
+import dev.wheelsh.core.elf.ElfFile;
+import dev.wheelsh.core.elf.ElfHeader;
+import dev.wheelsh.core.elf.ElfMachine;
+import dev.wheelsh.core.elf.ElfReader;
+import dev.wheelsh.core.elf.LoongArchWorld;
+import dev.wheelsh.core.elf.VersionDefinition;
+import dev.wheelsh.core.elf.VersionNames;
+import dev.wheelsh.core.elf.VersionNeed;
+import dev.wheelsh.core.wheel.WheelArchive;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code wheelsh elf FILE}: what one ELF object needs from the machine that loads it. */
+@Command(name = "elf", description = "Show what an ELF library or program needs: machine, ABI, loader, "
+        + "libraries, symbol versions, Python entry points, LoongArch world.")
+final class ElfCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "The ELF file (a .so, an extension module, a program), or "
+            + "WHEEL!MEMBER for a member of a wheel, read in place.")
+    String target;
+
+    @Option(names = "--json", description = "Print the facts as JSON (schema: docs/cli.md, \"wheelsh elf\").")
+    boolean json;
+
+    @Override
+    public Integer call() throws InputException {
+        ElfFile elf = read(target);
+        PrintWriter out = spec.commandLine().getOut();
+        Map<String, Object> facts = facts(elf);
+        if (json) {
+            try {
+                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(facts));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        } else {
+            printText(elf, out);
+        }
+        out.flush();
+        return 0;
+    }
+
+    /**
+     * Reads a file, or a wheel member named WHEEL!MEMBER (split at the first "!" after which the
+     * part before is an existing file; a plain path containing "!" still works).
+     */
+    static ElfFile read(String target) throws InputException {
+        Path file = Path.of(target);
+        int bang = target.indexOf('!');
+        if (!Files.exists(file) && bang > 0 && Files.isRegularFile(Path.of(target.substring(0, bang)))) {
+            Path wheel = Path.of(target.substring(0, bang));
+            String member = target.substring(bang + 1);
+            try (WheelArchive w = WheelArchive.open(wheel)) {
+                if (w.member(member).isEmpty()) {
+                    throw new InputException(wheel.getFileName() + ": no member " + ElfReader.printable(member)
+                            + " (ELF members: " + elfMemberNames(w) + ")");
+                }
+                return w.readElf(member);
+            } catch (java.io.IOException e) {
+                throw new InputException(wheel + ": cannot close: " + e.getMessage(), e);
+            }
+        }
+        if (!Files.exists(file)) {
+            throw new InputException(target + ": no such file");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new InputException(target + ": not a regular file");
+        }
+        if (target.endsWith(".whl")) {
+            try (WheelArchive w = WheelArchive.open(file)) {
+                throw new InputException(file.getFileName() + ": a wheel, not an ELF object; name a member as "
+                        + file.getFileName() + "!MEMBER (ELF members: " + elfMemberNames(w) + ")");
+            } catch (java.io.IOException e) {
+                throw new InputException(target + ": cannot close: " + e.getMessage(), e);
+            }
+        }
+        return ElfReader.read(file);
+    }
+
+    static String elfMemberNames(WheelArchive w) throws InputException {
+        List<String> names = w.elfMembers().stream().map(WheelArchive.Member::name).toList();
+        if (names.isEmpty()) {
+            return "none";
+        }
+        String shown = String.join(", ", names.subList(0, Math.min(8, names.size())));
+        return names.size() > 8 ? shown + ", and " + (names.size() - 8) + " more" : shown;
+    }
+
+    /** The JSON document; its schema is documented in docs/cli.md. */
+    static Map<String, Object> facts(ElfFile f) {
+        ElfHeader h = f.header();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("file", f.name());
+        m.put("class", h.className());
+        m.put("byteOrder", h.bigEndian() ? "big" : "little");
+        m.put("type", h.typeName());
+        Map<String, Object> machine = new LinkedHashMap<>();
+        machine.put("number", h.machine());
+        machine.put("name", ElfMachine.description(h.machine()));
+        machine.put("arch", f.platformArch());
+        m.put("machine", machine);
+        m.put("flags", String.format("0x%x", h.flags()));
+        m.put("abi", f.machineAbi().describe());
+        m.put("interpreter", f.interpreter().orElse(null));
+        DynamicInfo d = f.dynamic().orElse(null);
+        m.put("soname", d == null ? null : d.soname().orElse(null));
+        m.put("needed", f.needed());
+        m.put("rpath", d == null ? null : d.rpath().orElse(null));
+        m.put("runpath", d == null ? null : d.runpath().orElse(null));
+        List<Map<String, Object>> needs = new ArrayList<>();
+        for (VersionNeed n : f.versionNeeds()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("library", n.file());
+            List<Map<String, Object>> versions = new ArrayList<>();
+            for (VersionNeed.Entry v : n.entries()) {
+                Map<String, Object> ve = new LinkedHashMap<>();
+                ve.put("name", v.name());
+                ve.put("weak", v.weak());
+                versions.add(ve);
+            }
+            e.put("versions", versions);
+            e.put("highest", highest(n, false));
+            needs.add(e);
+        }
+        m.put("versionNeeds", needs);
+        List<Map<String, Object>> defs = new ArrayList<>();
+        for (VersionDefinition v : f.versionDefinitions()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("index", v.index());
+            e.put("name", v.name());
+            e.put("base", v.base());
+            e.put("parents", v.parents());
+            defs.add(e);
+        }
+        m.put("versionDefinitions", defs);
+        m.put("dynamicSymbols", f.symbols().size());
+        m.put("importedSymbols", f.importedSymbols().size());
+        m.put("x86IsaLevel", f.x86IsaLevel().isPresent() ? f.x86IsaLevel().getAsInt() : null);
+        m.put("pyInit", f.pyInitSymbols());
+        Optional<LoongArchWorld> w = LoongArchWorld.of(f);
+        if (w.isPresent()) {
+            Map<String, Object> lw = new LinkedHashMap<>();
+            lw.put("world", w.get().world().name().toLowerCase(java.util.Locale.ROOT));
+            lw.put("evidence", w.get().evidence());
+            lw.put("consequence", w.get().consequence());
+            m.put("loongarchWorld", lw);
+        } else {
+            m.put("loongarchWorld", null);
+        }
+        return m;
+    }
+
+    /** The highest version of each family a library is asked for (weak ones left out unless all are weak). */
+    static Map<String, String> highest(VersionNeed n, boolean includeWeak) {
+        List<String> names = new ArrayList<>();
+        for (VersionNeed.Entry e : n.entries()) {
+            if (includeWeak || !e.weak()) {
+                names.add(e.name());
+            }
+        }
+        return VersionNames.highestPerFamily(names);
+    }
+
+    static void printText(ElfFile f, PrintWriter out) {
+        ElfHeader h = f.header();
+        out.println(ElfReader.printable(f.name()));
+        row(out, "machine", ElfMachine.description(h.machine()) + " (" + f.platformArch() + "), " + h.className()
+                + " " + h.endianName() + ", " + typeWords(h));
+        List<String> abi = f.machineAbi().describe();
+        if (!abi.isEmpty()) {
+            row(out, "ABI", String.join("; ", abi) + String.format(" (e_flags 0x%x)", h.flags()));
+        }
+        row(out, "interpreter", f.interpreter().orElse("none"));
+        f.soname().ifPresent(s -> row(out, "soname", s));
+        row(out, "needs", f.needed().isEmpty() ? "no libraries" : String.join(", ", f.needed()));
+        f.dynamic().flatMap(DynamicInfo::rpath).ifPresent(s -> row(out, "rpath", s));
+        f.dynamic().flatMap(DynamicInfo::runpath).ifPresent(s -> row(out, "runpath", s));
+        if (f.versionNeeds().isEmpty()) {
+            row(out, "versions", "asks for no symbol versions");
+        } else {
+            row(out, "versions", "highest version asked of each library (all: --json)");
+            for (VersionNeed n : f.versionNeeds()) {
+                Map<String, String> hi = highest(n, false);
+                List<String> weak = n.entries().stream().filter(VersionNeed.Entry::weak).map(VersionNeed.Entry::name).toList();
+                String text = hi.isEmpty() ? "only unnumbered versions" : String.join(", ", hi.values());
+                if (!weak.isEmpty()) {
+                    text += "; weak (optional): " + String.join(", ", weak);
+                }
+                out.println("    " + pad(n.file(), 22) + " " + text + "  (" + n.entries().size() + (n.entries().size() == 1 ? " version)" : " versions)"));
+            }
+        }
+        if (!f.versionDefinitions().isEmpty()) {
+            List<String> names = f.versionDefinitions().stream().filter(v -> !v.base()).map(VersionDefinition::name).toList();
+            Map<String, String> hi = VersionNames.highestPerFamily(names);
+            row(out, "defines", names.size() + " symbol versions" + (hi.isEmpty() ? "" : ", up to " + String.join(", ", hi.values())));
+        }
+        row(out, "symbols", f.symbols().size() + " dynamic, " + f.importedSymbols().size() + " imported");
+        if (f.x86IsaLevel().isPresent()) {
+            int level = f.x86IsaLevel().getAsInt();
+            row(out, "x86-64 level", level <= 1 ? "baseline (x86-64-v1)" : "x86-64-v" + level + " (needs a CPU of that level)");
+        }
+        if (!f.pyInitSymbols().isEmpty()) {
+            row(out, "Python module", String.join(", ", f.pyInitSymbols()) + " (a CPython extension module)");
+        }
+        LoongArchWorld.of(f).ifPresent(w -> {
+            row(out, "LoongArch", switch (w.world()) {
+                case OLD -> "old world (ABI1.0)";
+                case NEW -> "new world (ABI2.0)";
+                case PRE_RELEASE -> "pre-release new world (loads in neither world)";
+                case CONFLICTING -> "conflicting markers";
+                case UNDECIDED -> "world undecided";
+            });
+            for (String e : w.evidence()) {
+                out.println("    - " + e);
+            }
+            out.println("    => " + w.consequence());
+        });
+    }
+
+    static String typeWords(ElfHeader h) {
+        return switch (h.type()) {
+            case ElfHeader.ET_DYN -> "shared object (DYN)";
+            case ElfHeader.ET_EXEC -> "executable (EXEC)";
+            case ElfHeader.ET_REL -> "relocatable object (REL)";
+            case ElfHeader.ET_CORE -> "core dump (CORE)";
+            default -> "type " + h.typeName();
+        };
+    }
+
+    static void row(PrintWriter out, String key, String value) {
+        out.println("  " + pad(key, 14) + " " + ElfReader.printable(value));
+    }
+
+    static String pad(String s, int n) {
+        return s.length() >= n ? s : s + " ".repeat(n - s.length());
+    }
+}
