@@ -7,6 +7,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.concurrent.Future;
+import java.util.function.Function;
+import dev.wheelsh.core.config.CheckSettings;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
@@ -23,6 +25,11 @@ public final class ServerMain {
     }
 
     public static void main(String[] args) throws Exception {
+        run(args, DocumentAnalyzer.coreFactory());
+    }
+
+    /** Runs the server with the given checks until the client says exit or goes away; exits the JVM. */
+    static void run(String[] args, Function<CheckSettings, DocumentAnalyzer> analyzers) throws Exception {
         InputStream protocolIn = System.in;
         OutputStream protocolOut = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out));
         PrintStream err = System.err;
@@ -51,7 +58,7 @@ public final class ServerMain {
 
         Log log = new Log(err);
         WheelshLanguageServer server = new WheelshLanguageServer(
-                DocumentAnalyzer.coreFactory(), debounce, log, ServerMain::exitNow);
+                analyzers, debounce, log, ServerMain::exitNow);
         Launcher<LanguageClient> launcher = LSPLauncher.createServerLauncher(server, protocolIn, protocolOut);
         server.connect(launcher.getRemoteProxy());
         log.info("listening on standard input");
