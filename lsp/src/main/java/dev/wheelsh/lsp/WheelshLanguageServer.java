@@ -10,7 +10,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
+import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.CodeActionKind;
+import org.eclipse.lsp4j.DidChangeWatchedFilesRegistrationOptions;
+import org.eclipse.lsp4j.FileSystemWatcher;
+import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.Registration;
+import org.eclipse.lsp4j.RegistrationParams;
+import org.eclipse.lsp4j.Unregistration;
+import org.eclipse.lsp4j.UnregistrationParams;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.CodeActionOptions;
 import org.eclipse.lsp4j.CompletionOptions;
 import org.eclipse.lsp4j.InitializeParams;
@@ -53,6 +62,12 @@ public final class WheelshLanguageServer implements LanguageServer, LanguageClie
     private volatile DocumentAnalyzer analyzer;
     private volatile Optional<Path> workspaceRoot = Optional.empty();
     private volatile boolean shutdownRequested;
+    private volatile ClientCapabilities clientCapabilities;
+    private volatile boolean initialized;
+    private boolean watching; // guarded by this
+
+    /** The id under which the watchers of the extra baseline files are registered with the client. */
+    static final String BASELINE_WATCH_ID = "wheelsh-baseline-files";
 
     /**
      * @param analyzerFactory builds the checks for given settings (core's in production)
@@ -85,6 +100,7 @@ public final class WheelshLanguageServer implements LanguageServer, LanguageClie
     public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
         try {
             workspaceRoot = rootOf(params);
+            clientCapabilities = params.getCapabilities();
             if (params.getInitializationOptions() != null) {
                 applySettings(params.getInitializationOptions());
             }
@@ -104,6 +120,12 @@ public final class WheelshLanguageServer implements LanguageServer, LanguageClie
         String version = Optional.ofNullable(getClass().getPackage().getImplementationVersion()).orElse("dev");
         log.info("initialized; workspace root " + workspaceRoot.map(Path::toString).orElse("(none)"));
         return CompletableFuture.completedFuture(new InitializeResult(capabilities, new ServerInfo("wheelsh", version)));
+    }
+
+    @Override
+    public void initialized(InitializedParams params) {
+        initialized = true;
+        watchBaselineFiles();
     }
 
     @Override
@@ -170,6 +192,43 @@ public final class WheelshLanguageServer implements LanguageServer, LanguageClie
         }
         settings = next.get();
         rebuildAnalyzer();
+        watchBaselineFiles();
+    }
+
+    /**
+     * Asks the client to report changes to the extra baseline files, when it can register file
+     * watchers at run time (requests may only be sent after {@code initialized}).
+     */
+    private synchronized void watchBaselineFiles() {
+        LanguageClient c = client;
+        ClientCapabilities caps = clientCapabilities;
+        boolean dynamic = caps != null && caps.getWorkspace() != null && caps.getWorkspace().getDidChangeWatchedFiles() != null
+                && Boolean.TRUE.equals(caps.getWorkspace().getDidChangeWatchedFiles().getDynamicRegistration());
+        if (c == null || !dynamic || !initialized) {
+            return;
+        }
+        try {
+            if (watching) {
+                c.unregisterCapability(new UnregistrationParams(List.of(
+                        new Unregistration(BASELINE_WATCH_ID, "workspace/didChangeWatchedFiles"))));
+                watching = false;
+            }
+            List<FileSystemWatcher> watchers = settings.extraBaselineFiles().stream()
+                    .map(p -> new FileSystemWatcher(Either.forLeft(p.toString().replace('\\', '/'))))
+                    .toList();
+            if (watchers.isEmpty()) {
+                return;
+            }
+            c.registerCapability(new RegistrationParams(List.of(new Registration(BASELINE_WATCH_ID,
+                            "workspace/didChangeWatchedFiles", new DidChangeWatchedFilesRegistrationOptions(watchers)))))
+                    .exceptionally(t -> {
+                        log.info("the client refused to watch the baseline files: " + t);
+                        return null;
+                    });
+            watching = true;
+        } catch (RuntimeException e) {
+            log.failure("registering watchers of the baseline files", e);
+        }
     }
 
     /** Builds the checks anew (settings or a baseline file changed) and checks every open document again. */

@@ -18,6 +18,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.DidChangeWatchedFilesCapabilities;
+import org.eclipse.lsp4j.RegistrationParams;
+import org.eclipse.lsp4j.UnregistrationParams;
+import org.eclipse.lsp4j.WorkspaceClientCapabilities;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.InitializeParams;
@@ -42,6 +46,8 @@ final class LspSession implements AutoCloseable {
 
     /** What the client saw: every diagnostics publication, in order. */
     final List<PublishDiagnosticsParams> published = new ArrayList<>();
+    /** Every client/registerCapability request, in order. */
+    final List<RegistrationParams> registrations = new java.util.concurrent.CopyOnWriteArrayList<>();
     final LanguageServer server;
     final ByteArrayOutputStream serverLog = new ByteArrayOutputStream();
     private final OutputStream toServer;
@@ -75,7 +81,12 @@ final class LspSession implements AutoCloseable {
     static LspSession started(Function<CheckSettings, DocumentAnalyzer> analyzers, long debounceMillis) throws Exception {
         LspSession session = new LspSession(analyzers, debounceMillis);
         InitializeParams init = new InitializeParams();
-        init.setCapabilities(new ClientCapabilities());
+        // Like most editors: file watchers can be registered at run time.
+        ClientCapabilities capabilities = new ClientCapabilities();
+        WorkspaceClientCapabilities workspace = new WorkspaceClientCapabilities();
+        workspace.setDidChangeWatchedFiles(new DidChangeWatchedFilesCapabilities(true));
+        capabilities.setWorkspace(workspace);
+        init.setCapabilities(capabilities);
         session.server.initialize(init).get(30, TimeUnit.SECONDS);
         session.server.initialized(new InitializedParams());
         return session;
@@ -168,6 +179,17 @@ final class LspSession implements AutoCloseable {
 
         @Override
         public void logMessage(MessageParams message) {
+        }
+
+        @Override
+        public CompletableFuture<Void> registerCapability(RegistrationParams params) {
+            registrations.add(params);
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public CompletableFuture<Void> unregisterCapability(UnregistrationParams params) {
+            return CompletableFuture.completedFuture(null);
         }
     }
 }

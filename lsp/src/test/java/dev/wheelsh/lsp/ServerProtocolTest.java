@@ -22,7 +22,12 @@ import org.eclipse.lsp4j.CompletionParams;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.DidChangeConfigurationParams;
+import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
+import org.eclipse.lsp4j.FileChangeType;
+import org.eclipse.lsp4j.FileEvent;
+import org.eclipse.lsp4j.Registration;
+import java.nio.file.Path;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.Position;
@@ -184,6 +189,39 @@ class ServerProtocolTest {
             assertEquals(List.of("--arch loongarch64"), last.defaultTargets());
             assertEquals(1, last.extraBaselineFiles().size());
             assertTrue(last.extraBaselineFiles().get(0).endsWith("loong.json"));
+        }
+    }
+
+    @Test
+    void theExtraBaselineFilesAreWatchedAndAChangeToOneChecksOpenDocumentsAgain() throws Exception {
+        List<CheckSettings> built = new CopyOnWriteArrayList<>();
+        try (LspSession s = LspSession.started(settings -> {
+            built.add(settings);
+            return new FakeAnalyzer(false);
+        }, 20)) {
+            s.open(PIP, 1, "loong64");
+            s.awaitVersion(PIP, 1);
+            Path baseline = Path.of("/b/loong.json").toAbsolutePath();
+            s.server.getWorkspaceService().didChangeConfiguration(new DidChangeConfigurationParams(JsonParser.parseString(
+                    "{\"wheelsh\": {\"baselines\": [" + new com.google.gson.JsonPrimitive(baseline.toString()) + "]}}")));
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (s.registrations.isEmpty() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(10);
+            }
+            Registration r = s.registrations.get(0).getRegistrations().get(0);
+            assertEquals("workspace/didChangeWatchedFiles", r.getMethod());
+            JsonObject options = (JsonObject) r.getRegisterOptions(); // as it arrived over the wire
+            assertEquals(baseline.toString().replace('\\', '/'),
+                    options.getAsJsonArray("watchers").get(0).getAsJsonObject().get("globPattern").getAsString());
+
+            int builds = built.size();
+            int before = s.publishedFor(PIP).size();
+            s.server.getWorkspaceService().didChangeWatchedFiles(new DidChangeWatchedFilesParams(List.of(
+                    new FileEvent("file:///elsewhere/other.json", FileChangeType.Changed))));
+            s.server.getWorkspaceService().didChangeWatchedFiles(new DidChangeWatchedFilesParams(List.of(
+                    new FileEvent(baseline.toUri().toString(), FileChangeType.Changed))));
+            s.await(PIP, p -> s.publishedFor(PIP).size() > before, Duration.ofSeconds(10));
+            assertEquals(builds + 1, built.size(), "rebuilt once, for the baseline file only");
         }
     }
 
