@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -46,11 +46,14 @@ public final class Validator implements AutoCloseable {
         this.publisher = publisher;
         this.debounceMillis = debounceMillis;
         this.log = log;
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "wheelsh-validate");
             t.setDaemon(true);
             return t;
         });
+        // A burst of keystrokes cancels many waiting checks: drop them at once, not when due.
+        executor.setRemoveOnCancelPolicy(true);
+        this.scheduler = executor;
     }
 
     /** Check the document after the debounce delay, replacing any check still waiting for it. */
