@@ -19,6 +19,7 @@ import java.util.Optional;
  *   <li>the word {@code loong64} is a warning WH901 with the fix "Replace loong64 with loongarch64";</li>
  *   <li>the word {@code manylinux2014} is a hint WH902 with two fixes (the PEP 600 name first);</li>
  *   <li>a line holding {@code BOOM} makes the check throw, as a broken check would;</li>
+ *   <li>a line holding {@code PRINT} makes the check print to {@code System.out};</li>
  *   <li>with {@code digest} set, one more finding WH999 at 0:0 carries the text's length and hash,
  *       so a test can tell which text the server checked.</li>
  * </ul>
@@ -46,6 +47,9 @@ final class FakeAnalyzer implements DocumentAnalyzer {
         String[] lines = text.split("\r\n|\r|\n", -1);
         for (int line = 0; line < lines.length; line++) {
             String l = lines[line];
+            if (l.contains("PRINT")) {
+                System.out.println("stray output from a check"); // must never reach the protocol stream
+            }
             if (l.contains("BOOM")) {
                 throw new IllegalStateException("scripted failure on line " + line);
             }
