@@ -38,6 +38,7 @@ public final class Validator implements AutoCloseable {
     private final Log log;
     private final ScheduledExecutorService scheduler;
     private final Map<String, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
+    private volatile boolean closed;
 
     public Validator(DocumentStore store, Supplier<DocumentAnalyzer> analyzer,
                      Consumer<PublishDiagnosticsParams> publisher, long debounceMillis, Log log) {
@@ -67,6 +68,9 @@ public final class Validator implements AutoCloseable {
     }
 
     private void schedule(String uri, long delayMillis) {
+        if (closed) {
+            return; // after shutdown the protocol allows only exit
+        }
         try {
             ScheduledFuture<?> next = scheduler.schedule(() -> run(uri), delayMillis, TimeUnit.MILLISECONDS);
             ScheduledFuture<?> previous = pending.put(uri, next);
@@ -133,8 +137,16 @@ public final class Validator implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops checking: waiting checks are dropped, a running one finishes. No thread is
+     * interrupted, since an interrupt while writing to an interruptible channel would close the
+     * connection to the client.
+     */
     @Override
     public void close() {
-        scheduler.shutdownNow();
+        closed = true;
+        pending.values().forEach(f -> f.cancel(false));
+        pending.clear();
+        scheduler.shutdown();
     }
 }

@@ -138,7 +138,7 @@ public final class WheelshLanguageServer implements LanguageServer, LanguageClie
     @Override
     public void exit() {
         validator.close();
-        requests.shutdownNow();
+        requests.shutdown(); // no interrupt: a request thread may be writing its response
         // The protocol: exit code 0 after a shutdown request, 1 when the client skipped it.
         exit.accept(shutdownRequested ? 0 : 1);
     }
