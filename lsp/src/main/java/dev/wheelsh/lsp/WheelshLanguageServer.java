@@ -113,6 +113,8 @@ public final class WheelshLanguageServer implements LanguageServer, LanguageClie
         sync.setChange(TextDocumentSyncKind.Incremental);
         sync.setSave(new SaveOptions(false));
         capabilities.setTextDocumentSync(sync);
+        // Columns are UTF-16 code units: the protocol's default and what every client supports.
+        capabilities.setPositionEncoding("utf-16");
         capabilities.setHoverProvider(true);
         // Tags are completed component by component, so "_", "-" and "." start a new candidate.
         capabilities.setCompletionProvider(new CompletionOptions(false, List.of("\"", "'", "_", "-", ".", "=", "[")));
