@@ -15,6 +15,8 @@ public final class Commands {
             description = "Tells whether a Python wheel will run on a machine, and why not.",
             subcommands = {
                     TagsCommand.class,
+                    SimulateCommand.class,
+                    TargetCommand.class,
                     VersionCommand.class,
                     ElfCommand.class,
             })

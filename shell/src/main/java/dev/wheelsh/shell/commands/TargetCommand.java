@@ -1,0 +1,42 @@
+package dev.wheelsh.shell.commands;
+
+import dev.wheelsh.core.target.Profiles;
+import dev.wheelsh.core.target.TargetSpec;
+import dev.wheelsh.shell.Session;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Shows or sets the session's current target. */
+@Command(name = "target",
+        description = "Show the session's target, or set it: `target host`, `target PROFILE`, `target SPEC`.",
+        footer = {"", "Examples:", "  wheelsh -c \"target openeuler-24.03; target\"",
+                "  wheelsh -c \"target cp313t-glibc2.38-loongarch64; simulate --all\""})
+final class TargetCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "host|PROFILE|SPEC")
+    String value;
+
+    @Override
+    public Integer call() throws Exception {
+        if (value != null) {
+            if (value.equals("host")) {
+                Session.useHost();
+            } else if (Profiles.all().stream().anyMatch(p -> p.name().equalsIgnoreCase(value))) {
+                Session.setTarget(Profiles.named(value).target(Optional.empty()));
+            } else {
+                Session.setTarget(TargetSpec.parse(value));
+            }
+        }
+        spec.commandLine().getOut().println(Session.currentTarget()
+                .map(t -> t.describe() + "  [" + t.compact() + "]")
+                .orElse("host (this machine)"));
+        return 0;
+    }
+}

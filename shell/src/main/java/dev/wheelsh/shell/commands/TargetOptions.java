@@ -1,0 +1,123 @@
+package dev.wheelsh.shell.commands;
+
+import dev.wheelsh.core.InputException;
+import dev.wheelsh.core.tags.PythonVersion;
+import dev.wheelsh.core.target.Profiles;
+import dev.wheelsh.core.target.Target;
+import dev.wheelsh.core.target.TargetSpec;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/**
+ * The options that describe a machine, shared by the commands that take a target: a compact
+ * spec, a named profile, or the parts one by one (each part overrides the profile's).
+ */
+final class TargetOptions {
+
+    @Option(names = "--target", description = "Compact target, e.g. cp313t-glibc2.38-loongarch64 (docs/targets.md).")
+    String spec;
+
+    @Option(names = "--profile", description = "A named machine: debian-12, ubuntu-24.04, alpine-3.21, openeuler-24.03, loongnix-20, ... (see `simulate --list-profiles`).")
+    String profile;
+
+    @Option(names = "--python", description = "Python version, MAJOR.MINOR.")
+    String python;
+
+    @Option(names = "--implementation", description = "cp (CPython, default), pp (PyPy), graalpy.")
+    String implementation;
+
+    @Option(names = "--abi-flags", description = "CPython ABI flags: t (free-threaded), d (debug), m, u.")
+    String abiFlags;
+
+    @Option(names = "--arch", description = "Architecture as Python spells it: x86_64, aarch64, loongarch64, arm64 (macOS), ...")
+    String arch;
+
+    @Option(names = "--glibc", description = "A Linux system with this glibc, e.g. 2.38.")
+    String glibc;
+
+    @Option(names = "--musl", description = "A Linux system with this musl, e.g. 1.2.")
+    String musl;
+
+    @Option(names = "--macos", description = "A macOS system of this version, e.g. 14.0.")
+    String macos;
+
+    @Option(names = "--windows", description = "A Windows system (with --arch amd64, arm64 or x86).")
+    boolean windows;
+
+    @Option(names = "--userland32", description = "A 32-bit interpreter on a 64-bit Linux kernel.")
+    boolean userland32;
+
+    @Option(names = "--soft-float", description = "32-bit ARM soft-float (armel).")
+    boolean softFloat;
+
+    @Option(names = "--old-world", description = "A loongarch64 system of the old ABI world (ABI1.0).")
+    boolean oldWorld;
+
+    boolean given() {
+        return spec != null || profile != null || python != null || arch != null || glibc != null || musl != null
+                || macos != null || windows || implementation != null || abiFlags != null;
+    }
+
+    /** The described machine; parts not given come from the profile, else from {@code base}. */
+    Target resolve(Optional<Target> base) throws InputException {
+        if (spec != null) {
+            if (profile != null || python != null || arch != null || glibc != null || musl != null || macos != null) {
+                throw new InputException("--target gives the whole machine: do not combine it with --profile, --python, --arch or a libc");
+            }
+            return TargetSpec.parse(spec);
+        }
+        Optional<Target> start = base;
+        if (profile != null) {
+            start = Optional.of(Profiles.named(profile).target(Optional.ofNullable(arch)));
+        }
+        String startSpec = start.map(Target::compact).orElse(null);
+        String interp;
+        String system;
+        String machine;
+        String flags = "";
+        if (startSpec != null) {
+            String[] parts = startSpec.split("\\+", 2)[0].split("-", 3);
+            interp = parts[0];
+            system = parts[1];
+            machine = parts[2];
+            if (startSpec.contains("+")) {
+                flags = "+" + startSpec.split("\\+", 2)[1];
+            }
+        } else {
+            if (python == null || arch == null || (glibc == null && musl == null && macos == null && !windows)) {
+                throw new InputException("describe the machine: --target SPEC, --profile NAME, or --python, --arch and one of --glibc, --musl, --macos, --windows");
+            }
+            interp = "cp3";
+            system = "linux";
+            machine = arch;
+        }
+        if (python != null || implementation != null || abiFlags != null) {
+            String impl = implementation != null ? implementation : interp.replaceAll("\\d.*", "");
+            String version = python != null ? PythonVersion.parse(python).nodot() : interp.replaceAll("^[a-z]+?(\\d+).*", "$1");
+            String abi = abiFlags != null ? abiFlags : (python == null ? interp.replaceAll("^[a-z]+?\\d+", "") : "");
+            interp = impl + version + abi;
+        }
+        if (glibc != null) {
+            system = "glibc" + glibc;
+        } else if (musl != null) {
+            system = "musl" + musl;
+        } else if (macos != null) {
+            system = "macos" + macos;
+        } else if (windows) {
+            system = "windows";
+        }
+        if (arch != null) {
+            machine = arch;
+        }
+        if (userland32 && !flags.contains("32bit")) {
+            flags += "+32bit";
+        }
+        if (softFloat && !flags.contains("softfloat")) {
+            flags += "+softfloat";
+        }
+        if (oldWorld && !flags.contains("oldworld")) {
+            flags += "+oldworld";
+        }
+        return TargetSpec.parse(interp + "-" + system + "-" + machine + flags);
+    }
+}
