@@ -17,6 +17,7 @@ public final class Commands {
                     TagsCommand.class,
                     SimulateCommand.class,
                     TargetCommand.class,
+                    ExplainCommand.class,
                     VersionCommand.class,
                     ElfCommand.class,
             })
