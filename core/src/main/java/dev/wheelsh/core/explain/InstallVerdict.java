@@ -110,8 +110,10 @@ public record InstallVerdict(boolean installable, Optional<Tag> bestTag, int ran
                         + String.join(", ", target.interpreter().abis()) + "), which cannot load it";
                 return new Miss(Component.FREE_THREADING, w, sameInterpreter, reason);
             }
+            List<String> own = target.interpreter().abis();
             return new Miss(Component.ABI, w, sameInterpreter, "the wheel needs " + TagWords.abi(w.abi())
-                    + "; the interpreter provides " + String.join(", ", target.interpreter().abis()) + ", abi3 and none");
+                    + "; the interpreter loads " + String.join(", ", abis)
+                    + (own.isEmpty() ? "" : " (" + own.get(0) + " is " + TagWords.abi(own.get(0)) + ")"));
         }
         Optional<Tag> sameAbi = supported.stream()
                 .filter(t -> t.interpreter().equals(w.interpreter()) && t.abi().equals(w.abi())).findFirst();
@@ -144,6 +146,16 @@ public record InstallVerdict(boolean installable, Optional<Tag> bestTag, int ran
         }
         if (machine instanceof Platform.Linux l) {
             Optional<String> wheelLibc = wp.libc();
+            boolean machineHasFamily = machinePlatforms.stream()
+                    .anyMatch(p -> p.arch().equals(wp.arch()) && p.libc().equals(wheelLibc));
+            if (wheelLibc.isPresent() && l.libc().kind() != Libc.Kind.NONE && !machineHasFamily
+                    && l.libc().kind() == (wheelLibc.get().equals("glibc") ? Libc.Kind.GLIBC : Libc.Kind.MUSL)) {
+                String reason = wp.arch().equals("armv7l") && !l.armHardFloat()
+                        ? "manylinux armv7l wheels use the hard-float ABI (armhf); this userland is soft-float (armel), "
+                        + "which cannot load them"
+                        : "pip accepts no " + wheelLibc.get() + " wheels for " + wp.arch() + " on " + where;
+                return new Miss(Component.ARCH, w, nearest, reason);
+            }
             if (wheelLibc.isPresent()) {
                 Libc.Kind needed = wheelLibc.get().equals("glibc") ? Libc.Kind.GLIBC : Libc.Kind.MUSL;
                 if (l.libc().kind() != needed) {
