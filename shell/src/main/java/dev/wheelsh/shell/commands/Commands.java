@@ -17,6 +17,7 @@ public final class Commands {
                     TagsCommand.class,
                     VersionCommand.class,
                     ElfCommand.class,
+                    ShowCommand.class,
             })
     static final class Root {
     }
