@@ -57,6 +57,17 @@ class ShowCommandTest {
     }
 
     @Test
+    void aZipBombMemberIsAUsageErrorOnOneLine(@TempDir Path dir) throws IOException {
+        byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(ElfCommandTest.javaLauncher()), 4096);
+        byte[] bomb = java.util.Arrays.copyOf(head, 80 << 20);
+        Path whl = wheel(dir, "demo-1.0-py3-none-linux_x86_64.whl", "py3-none-linux_x86_64", bomb);
+        ElfCommandTest.Run r = ElfCommandTest.run("show", whl.toString());
+        assertEquals(Wheelsh.USAGE, r.status(), r.out());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("demo/bin/tool: inflates") && r.err().contains("zip bomb"), r.err());
+    }
+
+    @Test
     void aBrokenWheelIsAUsageErrorOnOneLine(@TempDir Path dir) throws IOException {
         Path whl = dir.resolve("demo-1.0-py3-none-any.whl");
         Files.writeString(whl, "not a zip");
