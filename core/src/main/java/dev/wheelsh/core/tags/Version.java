@@ -67,6 +67,15 @@ public final class Version implements Comparable<Version> {
         if (text.length() > 4000) {
             throw new InputException("version '" + text.substring(0, 20) + "...': too long");
         }
+        if (isPlainRelease(text)) {
+            // The common case, "2.2.4": no need for the full grammar (packaging takes the same shortcut).
+            List<BigInteger> release = new ArrayList<>();
+            for (String part : text.split("\\.", -1)) {
+                release.add(new BigInteger(part));
+            }
+            return new Version(BigInteger.ZERO, release, Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty());
+        }
         Matcher m = PATTERN.matcher(text);
         if (!m.matches() || !isAsciiWhereRequired(m)) {
             throw new InputException("version '" + text + "': not a valid PEP 440 version");
@@ -111,6 +120,22 @@ public final class Version implements Comparable<Version> {
             }
         }
         return true;
+    }
+
+    /** Digits separated by single dots, no empty part: {@code 1}, {@code 2.2.4}. */
+    private static boolean isPlainRelease(String s) {
+        boolean digitBefore = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digitBefore = true;
+            } else if (c == '.' && digitBefore) {
+                digitBefore = false;
+            } else {
+                return false;
+            }
+        }
+        return digitBefore;
     }
 
     private static boolean isAsciiDigits(String s) {

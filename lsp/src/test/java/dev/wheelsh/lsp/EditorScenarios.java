@@ -1,0 +1,86 @@
+package dev.wheelsh.lsp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What every real editor must see, written once and run through each editor's client script.
+ */
+final class EditorScenarios {
+
+    private EditorScenarios() {
+    }
+
+    /** Starts the editor on a file; {@code editor} gets the script path and gives the command. */
+    interface Editor {
+        List<String> command(Path script, Path file);
+
+        String scriptName();
+    }
+
+    /**
+     * The mechanics with scripted checks: diagnostics with exact ranges after open, a hover, the
+     * quick fixes behind the diagnostics, an incremental edit answered by diagnostics of the
+     * edited version, and a clean shutdown (exit code 0).
+     */
+    static void scriptedChecks(Editor editor, Path dir) throws Exception {
+        Path file = dir.resolve("pip.conf");
+        Files.writeString(file, "[install]\nplatform = manylinux2014_loong64\n", StandardCharsets.UTF_8);
+        JsonObject result = EditorRun.run(dir, editor.command(EditorRun.script(dir, editor.scriptName()), file), Map.of(
+                "WHEELSH_CMD", EditorRun.json(EditorRun.fakeServer()),
+                "WHEELSH_FILE", file.toString(),
+                "WHEELSH_HOVER", "{\"line\": 1, \"character\": 14}",
+                "WHEELSH_EDIT", "{\"line\": 1, \"character\": 11, \"end_character\": 24, \"text\": \"manylinux_2_17\"}"));
+
+        int opened = result.get("opened_version").getAsInt();
+        assertEquals(List.of("WH902 1:11-1:24", "WH901 1:25-1:32"), EditorRun.diagnosticsOf(result, opened));
+        assertEquals("word `manylinux2014_loong64`", EditorRun.hoverText(result).orElse("(no hover)"));
+        assertEquals(List.of("Replace manylinux2014 with manylinux_2_17", "Replace manylinux2014 with manylinux_2_28",
+                "Replace loong64 with loongarch64"), EditorRun.actionTitles(result));
+
+        int edited = result.get("edited_version").getAsInt();
+        assertTrue(edited > opened, "the edit made a new version");
+        assertEquals("[install]\nplatform = manylinux_2_17_loong64", result.get("edited_text").getAsString().stripTrailing());
+        assertEquals(List.of("WH901 1:26-1:33"), EditorRun.diagnosticsOf(result, edited));
+        assertEquals(0, result.get("exit_code").getAsInt(), "the server exits with 0 after shutdown and exit");
+    }
+
+    /**
+     * The real server jar as an editor starts it: it answers over standard output with nothing
+     * but the protocol, publishes diagnostics for the opened version of a real pyproject.toml,
+     * answers a hover request and exits cleanly.
+     */
+    static void realServer(Editor editor, Path dir) throws Exception {
+        Path file = dir.resolve("pyproject.toml");
+        Files.writeString(file, """
+                [project]
+                name = "demo"
+                requires-python = ">=3.9"
+
+                [tool.cibuildwheel]
+                build = "cp39-* cp313t-*"
+                skip = "*-musllinux_i686"
+
+                [tool.cibuildwheel.linux]
+                archs = ["x86_64", "loongarch64"]
+                manylinux-x86_64-image = "manylinux2014"
+                """, StandardCharsets.UTF_8);
+        JsonObject result = EditorRun.run(dir, editor.command(EditorRun.script(dir, editor.scriptName()), file), Map.of(
+                "WHEELSH_CMD", EditorRun.json(EditorRun.realServer()),
+                "WHEELSH_FILE", file.toString(),
+                "WHEELSH_HOVER", "{\"line\": 9, \"character\": 25}",
+                "WHEELSH_EDIT", ""));
+        int opened = result.get("opened_version").getAsInt();
+        EditorRun.diagnosticsOf(result, opened); // throws unless the opened version was published
+        assertFalse(EditorRun.published(result).isEmpty());
+        assertEquals(0, result.get("exit_code").getAsInt(), "the server exits with 0 after shutdown and exit");
+    }
+}

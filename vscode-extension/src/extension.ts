@@ -1,0 +1,71 @@
+// The wheelsh extension: starts the wheelsh language server (a Java jar speaking the Language
+// Server Protocol over standard input and output) for pyproject.toml, pip.conf, pip.ini and
+// baseline JSON files. All checking happens in the server.
+import * as fs from 'fs';
+import * as vscode from 'vscode';
+import { DocumentSelector, LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { resolveJava, resolveServerJar, serverArgs } from './serverCommand';
+
+let client: LanguageClient | undefined;
+
+function documentSelector(): DocumentSelector {
+  const config = vscode.workspace.getConfiguration('wheelsh');
+  const baselinePatterns = config.get<string[]>('baselineFilePatterns', []);
+  return [
+    { scheme: 'file', pattern: '**/pyproject.toml' },
+    { scheme: 'file', pattern: '**/pip.conf' },
+    { scheme: 'file', pattern: '**/pip.ini' },
+    ...baselinePatterns.map((pattern) => ({ scheme: 'file', language: 'json', pattern })),
+  ];
+}
+
+async function start(context: vscode.ExtensionContext): Promise<void> {
+  const config = vscode.workspace.getConfiguration('wheelsh');
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  const exists = (file: string) => fs.existsSync(file);
+  const jar = resolveServerJar({
+    configured: config.get<string>('serverJar', ''),
+    extensionPath: context.extensionPath,
+    workspaceFolder: folder,
+    exists,
+  });
+  if (!jar.ok) {
+    void vscode.window.showErrorMessage(`wheelsh: ${jar.message}`);
+    return;
+  }
+  const java = resolveJava(config.get<string>('java', ''), process.env, exists);
+  // No transport option: the server speaks only over standard input and output, its default.
+  const run = { command: java, args: serverArgs(jar.path) };
+  const serverOptions: ServerOptions = { run, debug: run };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: documentSelector(),
+    // Sends didChangeConfiguration with the whole wheelsh section now and on every change.
+    synchronize: {
+      configurationSection: 'wheelsh',
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.json'),
+    },
+  };
+  client = new LanguageClient('wheelsh', 'wheelsh', serverOptions, clientOptions);
+  await client.start();
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration(async (event) => {
+      // Where the server is, and which files it sees, are fixed at start: restart for those.
+      if (['wheelsh.serverJar', 'wheelsh.java', 'wheelsh.baselineFilePatterns'].some((s) => event.affectsConfiguration(s))) {
+        await deactivate();
+        await start(context);
+      }
+    }),
+  );
+  await start(context);
+}
+
+export async function deactivate(): Promise<void> {
+  if (client) {
+    const stopping = client;
+    client = undefined;
+    await stopping.stop();
+  }
+}
