@@ -38,6 +38,13 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  */
 public final class WheelArchive implements AutoCloseable {
 
+    /**
+     * Members larger than this that inflate more than {@link #MAX_RATIO} times their compressed
+     * size are refused as zip bombs. Native libraries deflate 2 to 5 times, rarely 20.
+     */
+    static final long RATIO_CHECK_FROM = 64L << 20;
+    static final long MAX_RATIO = 200;
+
     /** Bounds on what one wheel may cost to read. */
     public record Limits(long maxEntries, long maxTextBytes, long maxMemberBytes, long keptBytesPerMember) {
         public static final Limits DEFAULT = new Limits(500_000, 64L << 20, 8L << 30, 32L << 20);
@@ -233,6 +240,7 @@ public final class WheelArchive implements AutoCloseable {
             throw new InputException(where(member) + ": declares " + size + " inflated bytes, more than the "
                     + limits.maxMemberBytes() + " wheelsh reads from one member");
         }
+        checkRatio(member, e);
         ByteSource source = null;
         try {
             if (e.getMethod() == ZipArchiveEntry.STORED) {
@@ -254,6 +262,15 @@ public final class WheelArchive implements AutoCloseable {
             if (source instanceof InflatingByteSource s) {
                 closeQuietly(s);
             }
+        }
+    }
+
+    private void checkRatio(String member, ZipArchiveEntry e) throws InputException {
+        long size = e.getSize();
+        long packed = Math.max(1, e.getCompressedSize());
+        if (size > RATIO_CHECK_FROM && size / packed > MAX_RATIO) {
+            throw new InputException(where(member) + ": inflates " + packed + " bytes to " + size + " ("
+                    + (size / packed) + " times; more than " + MAX_RATIO + " is a zip bomb, not a library)");
         }
     }
 
@@ -329,6 +346,7 @@ public final class WheelArchive implements AutoCloseable {
                 problems.add(new RecordProblem(r.path(), "hash algorithm " + h.algorithm() + " is not sha256 or stronger"));
                 continue;
             }
+            checkRatio(r.path(), e);
             try (InputStream in = zip.getInputStream(e)) {
                 MessageDigest md = MessageDigest.getInstance(algo);
                 byte[] buf = new byte[1 << 16];

@@ -149,6 +149,21 @@ class WheelArchiveTest {
     }
 
     @Test
+    void anElfMemberThatIsMostlyZerosIsRefusedAsAZipBombBeforeInflating(@TempDir Path dir) throws Exception {
+        byte[] elf = extension();
+        byte[] bomb = Arrays.copyOf(elf, 100 << 20); // a real header, then 100 MiB of zeros
+        Path whl = new TestWheel().distInfo("foo-1.0.dist-info", WHEEL).add("foo/bomb.so", bomb, false)
+                .write(dir.resolve("bomb.whl"));
+        try (WheelArchive w = WheelArchive.open(whl)) {
+            assertEquals(List.of("foo/bomb.so"), w.elfMembers().stream().map(WheelArchive.Member::name).toList(),
+                    "found by its first four bytes only");
+            InputException e = assertThrows(InputException.class, () -> w.readElf("foo/bomb.so"));
+            assertTrue(e.getMessage().startsWith("bomb.whl!foo/bomb.so: inflates "), e.getMessage());
+            assertTrue(e.getMessage().contains("is a zip bomb, not a library"), e.getMessage());
+        }
+    }
+
+    @Test
     void aCompressedElfMemberLargerThanTheKeptWindowIsStillReadCorrectly(@TempDir Path dir) throws Exception {
         // An object whose section headers sit 40 MiB after its dynamic tables: the reader must go to
         // the end and come back, through an inflating window that keeps only 1 MiB.

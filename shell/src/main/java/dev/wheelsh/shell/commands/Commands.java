@@ -20,6 +20,7 @@ public final class Commands {
                     ExplainCommand.class,
                     VersionCommand.class,
                     ElfCommand.class,
+                    ShowCommand.class,
             })
     static final class Root {
     }

@@ -1,0 +1,79 @@
+package dev.wheelsh.shell.commands;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wheelsh.shell.Wheelsh;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code wheelsh show}: exit 0 for a consistent wheel, 1 when a check fails, 2 for a broken one. */
+class ShowCommandTest {
+
+    static Path wheel(Path dir, String filename, String tag, byte[] elf) throws IOException {
+        Path whl = dir.resolve(filename);
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(whl))) {
+            zip.putNextEntry(new ZipEntry("demo-1.0.dist-info/WHEEL"));
+            zip.write(("Wheel-Version: 1.0\nRoot-Is-Purelib: false\nTag: " + tag + "\n").getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("demo/bin/tool"));
+            zip.write(elf);
+        }
+        return whl;
+    }
+
+    @Test
+    void aConsistentWheelIsShownWithItsNativeMemberAndExitsZero(@TempDir Path dir) throws IOException {
+        Path java = ElfCommandTest.javaLauncher();
+        String arch = new ObjectMapper().readTree(ElfCommandTest.run("elf", java.toString(), "--json").out())
+                .get("machine").get("arch").asText();
+        Path whl = wheel(dir, "demo-1.0-py3-none-linux_" + arch + ".whl", "py3-none-linux_" + arch, Files.readAllBytes(java));
+        ElfCommandTest.Run r = ElfCommandTest.run("show", whl.toString());
+        assertEquals(0, r.status(), r.err() + r.out());
+        assertTrue(r.out().contains("demo/bin/tool  " + arch), r.out());
+        assertTrue(r.out().contains("contents match the wheel's claims"), r.out());
+
+        JsonNode j = new ObjectMapper().readTree(ElfCommandTest.run("show", whl.toString(), "--json").out());
+        assertEquals("demo", j.get("name").asText());
+        assertEquals("demo/bin/tool", j.get("nativeMembers").get(0).get("member").asText());
+        assertTrue(j.get("externalLibraries").isArray());
+        assertEquals(0, j.get("findings").size());
+    }
+
+    @Test
+    void aMemberOfAnotherArchitectureMakesTheCheckFailWithExitOne(@TempDir Path dir) throws IOException {
+        Path java = ElfCommandTest.javaLauncher();
+        Path whl = wheel(dir, "demo-1.0-py3-none-linux_s390x.whl", "py3-none-linux_s390x", Files.readAllBytes(java));
+        ElfCommandTest.Run r = ElfCommandTest.run("show", whl.toString());
+        assertEquals(Wheelsh.PROBLEM, r.status(), r.out());
+        assertTrue(r.out().contains("WH304 error: demo/bin/tool is "), r.out());
+    }
+
+    @Test
+    void aZipBombMemberIsAUsageErrorOnOneLine(@TempDir Path dir) throws IOException {
+        byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(ElfCommandTest.javaLauncher()), 4096);
+        byte[] bomb = java.util.Arrays.copyOf(head, 80 << 20);
+        Path whl = wheel(dir, "demo-1.0-py3-none-linux_x86_64.whl", "py3-none-linux_x86_64", bomb);
+        ElfCommandTest.Run r = ElfCommandTest.run("show", whl.toString());
+        assertEquals(Wheelsh.USAGE, r.status(), r.out());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("demo/bin/tool: inflates") && r.err().contains("zip bomb"), r.err());
+    }
+
+    @Test
+    void aBrokenWheelIsAUsageErrorOnOneLine(@TempDir Path dir) throws IOException {
+        Path whl = dir.resolve("demo-1.0-py3-none-any.whl");
+        Files.writeString(whl, "not a zip");
+        ElfCommandTest.Run r = ElfCommandTest.run("show", whl.toString());
+        assertEquals(Wheelsh.USAGE, r.status());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().startsWith("wheelsh: demo-1.0-py3-none-any.whl: not a readable zip archive"), r.err());
+    }
+}
