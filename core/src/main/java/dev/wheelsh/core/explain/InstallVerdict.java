@@ -95,6 +95,13 @@ public record InstallVerdict(boolean installable, Optional<Tag> bestTag, int ran
             }
             return new Miss(Component.PYTHON_VERSION, w, nearest, reason);
         }
+        if (CP_ABI.matcher(w.abi()).matches() && !w.abi().startsWith(target.interpreter().tag())) {
+            // A version-specific CPython ABI (cp312) loads only in that version, even where the
+            // interpreter tag itself is accepted through abi3 (cp312-abi3 on 3.13).
+            return new Miss(Component.PYTHON_VERSION, w, Optional.of(supported.get(0)), "the wheel's extension is built for "
+                    + TagWords.abi(w.abi()) + ", which loads only in that version; the machine runs "
+                    + target.interpreter().describe());
+        }
         Set<String> abis = new LinkedHashSet<>();
         supported.stream().filter(t -> t.interpreter().equals(w.interpreter())).forEach(t -> abis.add(t.abi()));
         Optional<Tag> sameInterpreter = supported.stream().filter(t -> t.interpreter().equals(w.interpreter())).findFirst();

@@ -18,6 +18,7 @@ public final class Commands {
                     SimulateCommand.class,
                     TargetCommand.class,
                     ExplainCommand.class,
+                    PickCommand.class,
                     VersionCommand.class,
                     ElfCommand.class,
                     ShowCommand.class,
