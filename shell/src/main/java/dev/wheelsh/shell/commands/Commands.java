@@ -19,6 +19,7 @@ public final class Commands {
                     TargetCommand.class,
                     ExplainCommand.class,
                     PickCommand.class,
+                    CheckCommand.class,
                     VersionCommand.class,
                     ElfCommand.class,
                     ShowCommand.class,
