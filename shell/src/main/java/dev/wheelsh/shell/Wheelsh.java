@@ -35,6 +35,11 @@ public final class Wheelsh {
             return runScript(args[1]);
         }
         if (args.length == 0) {
+            // A person at a terminal gets the interactive shell; piped input is read line by line
+            // with no prompt and no colour.
+            if (System.console() != null) {
+                return new Repl(System.getenv()).run();
+            }
             return runLines();
         }
         return runCommand(args);
