@@ -110,8 +110,18 @@ final class ExplainCommand implements Callable<Integer> {
                 pypiRefusals.add(IndexAcceptance.whyRefused(platform));
             }
         }
-        Optional<Target> machine = target.given() ? Optional.of(target.resolve(Session.currentTarget()))
-                : Session.currentTarget();
+        Optional<Target> machine = Optional.empty();
+        String hostProblem = null;
+        if (!kind.equals("platform") || target.given()) {
+            try {
+                machine = Optional.of(target.resolveOrHost());
+            } catch (InputException e) {
+                if (target.given() || Session.currentTarget().isPresent()) {
+                    throw e;
+                }
+                hostProblem = e.getMessage();
+            }
+        }
         Optional<InstallVerdict> verdict = Optional.empty();
         if (tags.isPresent() && machine.isPresent()) {
             verdict = Optional.of(InstallVerdict.of(tags.get(), machine.get()));
@@ -126,6 +136,10 @@ final class ExplainCommand implements Callable<Integer> {
             }
         }
         boolean breaks = contents.stream().anyMatch(f -> f.severity() == Severity.ERROR);
+        if (hostProblem != null) {
+            spec.commandLine().getErr().println("wheelsh: no verdict: this machine could not be probed (" + hostProblem
+                    + "); give --target");
+        }
         print(kind, components, pypiRefusals, machine, verdict, contents);
         return verdict.map(v -> v.installable() && !breaks ? 0 : 1).orElse(breaks ? 1 : 0);
     }

@@ -6,7 +6,6 @@ import dev.wheelsh.core.InputException;
 import dev.wheelsh.core.explain.WheelPick;
 import dev.wheelsh.core.target.Target;
 import dev.wheelsh.core.wheel.IndexPage;
-import dev.wheelsh.shell.Session;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -54,9 +53,7 @@ final class PickCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Target machine = target.given() ? target.resolve(Session.currentTarget())
-                : Session.currentTarget().orElseThrow(() -> new InputException(
-                        "pick: no target; give --target, --profile or --python/--arch/--glibc, or run `target SPEC` first"));
+        Target machine = target.resolveOrHost();
         List<String> names = new ArrayList<>();
         for (Path source : sources) {
             names.addAll(read(source));
