@@ -31,6 +31,9 @@ public final class TargetContentChecks {
                 moduleSuffix(m.name(), target).ifPresent(out::add);
             }
         }
+        if (target.platform() instanceof Platform.Linux linux) {
+            out.addAll(dev.wheelsh.core.policy.GlibcNeeds.againstSystem(wheel, linux.libc(), "the target"));
+        }
         if (target.platform() instanceof Platform.Linux linux && linux.arch().equals("loongarch64")) {
             for (WheelChecks.Member m : wheel.elfMembers()) {
                 Optional<LoongArchWorld> world = LoongArchWorld.of(m.elf());

@@ -98,7 +98,7 @@ final class CheckCommand implements Callable<Integer> {
             List<Map<String, String>> findings = new ArrayList<>();
             boolean error = false;
             try (WheelArchive archive = WheelArchive.open(wheel)) {
-                for (Finding f : WheelChecks.check(archive, false).findings()) {
+                for (Finding f : dev.wheelsh.core.policy.PromiseChecks.all(WheelChecks.check(archive, false))) {
                     findings.add(Map.of("code", f.code(), "severity", f.severity().name().toLowerCase(Locale.ROOT),
                             "message", f.message()));
                     error |= f.severity() == Severity.ERROR;

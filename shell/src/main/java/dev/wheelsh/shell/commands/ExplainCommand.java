@@ -131,7 +131,7 @@ final class ExplainCommand implements Callable<Integer> {
         if (kind.equals("wheel") && Files.isRegularFile(Path.of(input))) {
             try (WheelArchive archive = WheelArchive.open(Path.of(input))) {
                 WheelChecks.Result checked = WheelChecks.check(archive, false);
-                contents.addAll(checked.findings());
+                contents.addAll(dev.wheelsh.core.policy.PromiseChecks.all(checked));
                 machine.ifPresent(m -> contents.addAll(TargetContentChecks.check(checked, m)));
             }
         }
