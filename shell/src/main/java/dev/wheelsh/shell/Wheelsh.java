@@ -76,9 +76,16 @@ public final class Wheelsh {
         return runCommand(words.toArray(new String[0]));
     }
 
+    /**
+     * Runs one command. {@code --quiet} (or {@code -q}) anywhere on the line silences standard
+     * output, for scripts that want only the exit status; errors still go to standard error.
+     */
     public int runCommand(String[] args) {
-        CommandLine cl = Commands.commandLine(out, err);
-        return cl.execute(args);
+        List<String> words = new ArrayList<>(List.of(args));
+        boolean quiet = words.remove("--quiet") | words.remove("-q");
+        PrintWriter target = quiet ? new PrintWriter(java.io.Writer.nullWriter()) : out;
+        CommandLine cl = Commands.commandLine(target, err);
+        return cl.execute(words.toArray(new String[0]));
     }
 
     static List<String> splitCommands(String script) {

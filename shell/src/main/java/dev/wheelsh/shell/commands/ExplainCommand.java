@@ -67,6 +67,10 @@ final class ExplainCommand implements Callable<Integer> {
         String kind;
         List<Component> components = new ArrayList<>();
         Optional<TagSet> tags = Optional.empty();
+        if (input.contains("/") && !Files.exists(Path.of(input))) {
+            // A bare filename is explained as a name; a path must be a file.
+            throw new InputException(input + ": no such file (give the bare filename to explain the name alone)");
+        }
         if (name.endsWith(".whl")) {
             kind = "wheel";
             WheelFilename w = WheelFilename.parse(name);
@@ -77,10 +81,11 @@ final class ExplainCommand implements Callable<Integer> {
         } else if (name.chars().filter(c -> c == '-').count() == 2) {
             kind = "tags";
             tags = Optional.of(TagSet.parse(name));
-        } else if (name.matches("[A-Za-z0-9_.]+")) {
+        } else if (name.matches("[A-Za-z0-9_.]+") && dev.wheelsh.core.explain.PlatformTagInfo.parse(
+                name.toLowerCase(java.util.Locale.ROOT)).family() != dev.wheelsh.core.explain.PlatformTagInfo.Family.OTHER) {
             kind = "platform";
         } else {
-            throw new InputException("explain '" + input + "': not a wheel filename, a tag set (INTERPRETER-ABI-PLATFORM) or a platform tag");
+            throw new InputException("explain '" + input + "': not a wheel filename, a tag set (INTERPRETER-ABI-PLATFORM) or a known platform tag");
         }
         Set<String> pypiRefusals = new LinkedHashSet<>();
         if (tags.isPresent()) {

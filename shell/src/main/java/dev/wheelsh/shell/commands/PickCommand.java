@@ -53,11 +53,14 @@ final class PickCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Target machine = target.resolveOrHost();
         List<String> names = new ArrayList<>();
         for (Path source : sources) {
             names.addAll(read(source));
         }
+        if (names.stream().noneMatch(n -> n.endsWith(".whl"))) {
+            throw new InputException("pick: no wheel filenames in " + sources);
+        }
+        Target machine = target.resolveOrHost();
         WheelPick.Result result = WheelPick.choose(names, machine);
         PrintWriter out = spec.commandLine().getOut();
         boolean allFound = result.choices().stream().allMatch(c -> c.chosen().isPresent());
