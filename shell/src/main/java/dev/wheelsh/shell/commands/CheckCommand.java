@@ -92,7 +92,9 @@ final class CheckCommand implements Callable<Integer> {
         }
         List<Map<String, Object>> wheelRows = new ArrayList<>();
         int broken = 0;
+        try (dev.wheelsh.shell.Progress progress = dev.wheelsh.shell.Progress.start("checking", wheels.size())) {
         for (Path wheel : wheels) {
+            progress.advance(wheel.getFileName().toString());
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("wheel", wheel.getFileName().toString());
             List<Map<String, String>> findings = new ArrayList<>();
@@ -112,6 +114,7 @@ final class CheckCommand implements Callable<Integer> {
                 broken++;
             }
             wheelRows.add(row);
+        }
         }
         boolean ok = uncovered == 0 && broken == 0;
         print(targetRows, wheelRows, uncovered, broken, ok);
