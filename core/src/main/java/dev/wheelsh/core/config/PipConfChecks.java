@@ -123,6 +123,12 @@ final class PipConfChecks {
     }
 
     private void value(String name, String word, int at, BiFunction<Integer, Integer, SourceRange> ranger) {
+        if ((name.equals("platform") || name.equals("abi")) && word.contains(",")) {
+            found.add(Issue.of("WH213", Severity.ERROR, at, at + word.length(),
+                    "pip splits '" + name + "' values on white space, not commas: this is one tag, '" + word + "'",
+                    "For options that can be given several times, pip.conf lists the values separated by spaces or on continuation lines.")
+                    .withFix(word.replace(',', ' '), "Separate with spaces"), ranger);
+        }
         switch (name) {
             case "platform" -> {
                 for (String tag : word.split(",")) {

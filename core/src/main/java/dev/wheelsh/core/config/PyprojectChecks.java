@@ -128,9 +128,14 @@ final class PyprojectChecks {
             }
         }
         switch (key) {
-            case "build", "skip", "test-skip" -> {
+            case "build", "skip" -> {
                 if (stringsOrFail(e)) {
                     strings(e.value()).forEach(this::selector);
+                }
+            }
+            case "test-skip" -> {
+                if (stringsOrFail(e)) {
+                    strings(e.value()).forEach(this::testSelector);
                 }
             }
             case "archs" -> {
@@ -156,7 +161,7 @@ final class PyprojectChecks {
     private boolean stringsOrFail(Toml.Entry e) {
         boolean ok = e.value() instanceof Toml.Str
                 || e.value() instanceof Toml.Arr a && a.items().stream().allMatch(i -> i instanceof Toml.Str);
-        if (!ok) {
+        if (!ok && !(e.value() instanceof Toml.Scalar sc && sc.kind() == Toml.Scalar.Kind.INVALID)) {
             found.add("WH117", Severity.ERROR, e.value().range(), "'" + e.name() + "' takes a string or a list of strings",
                     "cibuildwheel rejects other types for this option.");
         }
@@ -221,6 +226,16 @@ final class PyprojectChecks {
         return out;
     }
 
+    /** test-skip patterns may end in :arm64 or :x86_64, naming one half of a universal2 build's tests. */
+    private void testSelector(Toml.Str s) {
+        for (Selectors.Part p : Selectors.split(s.value())) {
+            String pattern = p.pattern().replaceFirst(":(arm64|x86_64)$", "");
+            for (Issue i : Selectors.check(pattern)) {
+                found.add(i.shift(p.offset()), s::sub);
+            }
+        }
+    }
+
     private void selector(Toml.Str s) {
         for (Selectors.Part p : Selectors.split(s.value())) {
             for (Issue i : Selectors.check(p.pattern())) {
@@ -248,9 +263,15 @@ final class PyprojectChecks {
                 continue;
             }
             String where = platform == null ? "any platform" : platform;
-            String fix = allowed.stream().filter(x -> x.equalsIgnoreCase(a)).findFirst().orElse(null);
+            String fix = null;
+            String alias = facts.archAliases.get(a.toLowerCase(Locale.ROOT));
+            if (alias != null && allowed.contains(alias)) {
+                fix = alias;
+            }
             if (fix == null) {
-                String alias = facts.archAliases.get(a.toLowerCase(Locale.ROOT));
+                fix = allowed.stream().filter(x -> x.equalsIgnoreCase(a)).findFirst().orElse(null);
+            }
+            if (fix == null) {
                 if (alias != null) {
                     fix = allowed.stream().filter(x -> x.equalsIgnoreCase(alias)).findFirst()
                             .orElse("windows".equals(platform) && alias.equals("x86_64") ? "AMD64"

@@ -36,6 +36,8 @@ public final class TomlReader {
     private int line;
     private int lineStart;
     private int depth;
+    /** Set when a value ended early at the start of a line that must be read as a new statement. */
+    private boolean resumeHere;
 
     private final List<Toml.Entry> entries = new ArrayList<>();
     private final List<Toml.Header> headers = new ArrayList<>();
@@ -196,6 +198,10 @@ public final class TomlReader {
     }
 
     private void endOfLine() {
+        if (resumeHere) {
+            resumeHere = false;
+            return;
+        }
         skipWhitespace();
         if (pos >= n) {
             return;
@@ -403,6 +409,11 @@ public final class TomlReader {
         if (DATETIME.matcher(word).matches()) {
             return new Toml.Scalar(Toml.Scalar.Kind.DATETIME, word, range);
         }
+        while (pos < n && " \t\r\n,]}#".indexOf(text.charAt(pos)) < 0) {
+            pos++;
+        }
+        word = text.substring(start, pos);
+        range = SourceRange.onLine(line, startCol, col());
         error(range, "'" + shorten(word) + "' is not a TOML value (strings need quotes)");
         return new Toml.Scalar(Toml.Scalar.Kind.INVALID, word, range);
     }
@@ -434,6 +445,14 @@ public final class TomlReader {
             }
             if (pos >= n) {
                 throw failAt(startLine, startCol, 1, "the array opened here is never closed");
+            }
+            if (text.substring(lineStart, pos).isBlank() && line > startLine
+                    && (text.charAt(pos) == '[' || lineText(pos).matches("[A-Za-z0-9_\\-.\"' ]+=.*"))) {
+                // the next line starts a new key or table: the array was left open; read on from there
+                error(SourceRange.onLine(startLine, startCol, startCol + 1), "the array opened here is not closed");
+                resumeHere = true;
+                depth--;
+                return new Toml.Arr(List.copyOf(items), new SourceRange(startLine, startCol, line, 0));
             }
             throw fail(1, "expected ',' or ']' in the array, found '" + printable(text.charAt(pos)) + "'");
         }
@@ -526,7 +545,7 @@ public final class TomlReader {
             }
             if (c == '\n' || c == '\r') {
                 if (!multi) {
-                    throw fail(0, "the string is not closed before the end of the line");
+                    throw failAt(startLine, startCol, col() - startCol, "the string is not closed before the end of the line");
                 }
                 lines.add(line);
                 cols.add(col());
@@ -645,7 +664,7 @@ public final class TomlReader {
             }
             if (c == '\n' || c == '\r') {
                 if (!multi) {
-                    throw fail(0, "the string is not closed before the end of the line");
+                    throw failAt(startLine, startCol, col() - startCol, "the string is not closed before the end of the line");
                 }
                 lines.add(line);
                 cols.add(col());
