@@ -76,8 +76,8 @@ final class Selectors {
             out.add(Issue.of("WH110", Severity.ERROR, 0, pattern.length(), "selector pattern too long to be meant", ""));
             return out;
         }
-        if (matchesAny(pattern)) {
-            return out;
+        if (pattern.chars().filter(c -> c == '*').count() > 8 || matchesAny(pattern)) {
+            return out; // many wildcards: backtracking would cost more than the answer is worth
         }
         String explanation = "Build identifiers are python_tag-platform_tag, e.g. cp313-manylinux_x86_64, cp313t-musllinux_aarch64, "
                 + "pp311-win_amd64, cp312-macosx_arm64, cp313-ios_arm64_iphoneos, cp312-pyodide_wasm32; patterns use * ? [..] and {a,b}.";
@@ -181,6 +181,9 @@ final class Selectors {
         while (i < glob.length()) {
             char c = glob.charAt(i++);
             if (c == '*') {
+                while (i < glob.length() && glob.charAt(i) == '*') {
+                    i++;
+                }
                 sb.append(".*");
             } else if (c == '?') {
                 sb.append('.');
