@@ -22,6 +22,7 @@ public final class Commands {
                     VersionCommand.class,
                     ElfCommand.class,
                     ShowCommand.class,
+                    LintCommand.class,
             })
     static final class Root {
     }
