@@ -154,7 +154,7 @@ final class Assist {
 
     /** A selector pattern in words: what its parts mean and which identifiers it matches. */
     static String selectorWords(String pattern) {
-        List<String> ids = Selectors.identifiers();
+        List<String> ids = pattern.chars().filter(ch -> ch == '*').count() > 8 ? List.of() : Selectors.identifiers();
         List<Pattern> res = Selectors.compile(pattern);
         List<String> hits = new ArrayList<>();
         for (String id : ids) {
@@ -424,7 +424,7 @@ final class Assist {
     private static List<Completion> tomlValueComplete(List<String> path, String before, int line, int c) {
         String key = path.get(path.size() - 1);
         boolean cibw = path.size() >= 3 && path.subList(0, 2).equals(PyprojectChecks.CIBW);
-        int from = wordStart(before, "_*?.[]{}");
+        int from = wordStart(before, "_*?.[]{}-");
         String word = before.substring(from);
         if (cibw && SELECTOR_KEYS.contains(key)) {
             int dash = word.indexOf('-');
