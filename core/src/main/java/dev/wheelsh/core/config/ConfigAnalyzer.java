@@ -1,6 +1,8 @@
 package dev.wheelsh.core.config;
 
 import dev.wheelsh.core.explain.Finding;
+import dev.wheelsh.core.explain.Severity;
+import dev.wheelsh.core.explain.SourceRange;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,6 +13,9 @@ import java.util.Optional;
  * problems with the text are findings.
  */
 public final class ConfigAnalyzer {
+
+    /** Texts longer than this are not read (a config file this big is not one). */
+    public static final int MAX_CHARS = 8_000_000;
 
     private final CheckSettings settings;
 
@@ -24,16 +29,44 @@ public final class ConfigAnalyzer {
 
     /** All findings for a document of the given kind, in document order. */
     public List<Finding> check(ConfigFileKind kind, String text) {
-        return List.of();
+        if (text.length() > MAX_CHARS) {
+            return List.of(Finding.at("WH099", Severity.ERROR, SourceRange.at(0, 0),
+                    "the file is larger than " + MAX_CHARS + " characters; wheelsh does not read it", ""));
+        }
+        try {
+            return switch (kind) {
+                case PYPROJECT -> PyprojectChecks.check(text, settings);
+                case PIP_CONF -> PipConfChecks.check(text);
+                case BASELINE_JSON -> BaselineChecks.check(text);
+            };
+        } catch (RuntimeException | StackOverflowError e) {
+            // a bug in a check must not take the editor or the command down; say so on the file
+            return List.of(Finding.at("WH099", Severity.ERROR, SourceRange.at(0, 0),
+                    "wheelsh could not check this file (" + e.getClass().getSimpleName() + ")", ""));
+        }
     }
 
     /** What the word at (line, column) means, zero-based, column in UTF-16 units. */
     public Optional<Hover> hover(ConfigFileKind kind, String text, int line, int column) {
-        return Optional.empty();
+        if (text.length() > MAX_CHARS) {
+            return Optional.empty();
+        }
+        try {
+            return Assist.hover(kind, text, line, column);
+        } catch (RuntimeException | StackOverflowError e) {
+            return Optional.empty();
+        }
     }
 
     /** Candidates for what can be typed at (line, column). */
     public List<Completion> complete(ConfigFileKind kind, String text, int line, int column) {
-        return List.of();
+        if (text.length() > MAX_CHARS) {
+            return List.of();
+        }
+        try {
+            return Assist.complete(kind, text, line, column);
+        } catch (RuntimeException | StackOverflowError e) {
+            return List.of();
+        }
     }
 }

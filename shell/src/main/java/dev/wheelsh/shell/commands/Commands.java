@@ -24,6 +24,7 @@ public final class Commands {
                     VersionCommand.class,
                     ElfCommand.class,
                     ShowCommand.class,
+                    LintCommand.class,
             })
     static final class Root {
     }

@@ -1,0 +1,238 @@
+package dev.wheelsh.core.config;
+
+import dev.wheelsh.core.explain.Finding;
+import dev.wheelsh.core.explain.Severity;
+import dev.wheelsh.core.explain.SourceRange;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The checks of pip.conf / pip.ini, read as pip reads them (configparser, then pip's option names). */
+final class PipConfChecks {
+
+    static final List<String> TARGETING = List.of("platform", "python-version", "implementation", "abi");
+    private static final Pattern WORD = Pattern.compile("[^\\s]+");
+    private static final Pattern PROJECT = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?");
+    private static final Pattern ABI = Pattern.compile("cp\\d{2,3}[dmtu]*|abi3t?|none|pypy\\d+_pp\\d+|graalpy\\d+_\\d+_native|graalpy.*|pp\\d+|py\\d+");
+
+    private final IniReader.Document doc;
+    private final Found found = new Found();
+    private final ConfigFacts facts = ConfigFacts.INSTANCE;
+
+    private PipConfChecks(IniReader.Document doc) {
+        this.doc = doc;
+    }
+
+    /** pip's name for an option key: lower case, '_' as '-', no leading '--'. */
+    static String pipName(String name) {
+        String n = name.toLowerCase(Locale.ROOT).replace('_', '-');
+        return n.startsWith("--") ? n.substring(2) : n;
+    }
+
+    static List<Finding> check(String text) {
+        IniReader.Document doc = IniReader.read(text);
+        PipConfChecks c = new PipConfChecks(doc);
+        c.run();
+        return c.found.result(Found.ignoredCodes(doc.comments().stream().map(IniReader.Comment::text).toList()));
+    }
+
+    private void run() {
+        for (IniReader.Problem p : doc.problems()) {
+            found.add("WH200", Severity.ERROR, p.range(), "pip.conf: " + p.message(),
+                    "pip reads the file with Python's configparser; a line it cannot parse makes pip fail with a configuration error.");
+        }
+        Set<String> seenSections = new HashSet<>();
+        for (IniReader.Section s : doc.sections()) {
+            if (!seenSections.add(s.name())) {
+                found.add("WH212", Severity.ERROR, s.nameRange(), "section [" + s.name() + "] appears twice; configparser refuses the file",
+                        "pip fails with DuplicateSectionError.");
+            }
+            if (!facts.pipSections.contains(s.name())) {
+                Optional<String> near = Found.nearest(s.name(), facts.pipSections);
+                String msg = "[" + s.name() + "] is not a section pip reads" + near.map(n -> "; did you mean [" + n + "]?").orElse("");
+                String expl = "pip reads [global] and one section per command ([install], [download], [wheel], ...); section names are case-sensitive.";
+                if (near.isPresent()) {
+                    found.add("WH201", Severity.WARNING, s.nameRange(), msg, expl, "Rename to [" + near.get() + "]", near.get());
+                } else {
+                    found.add("WH201", Severity.WARNING, s.nameRange(), msg, expl);
+                }
+            }
+        }
+        Map<String, Map<String, IniReader.Option>> bySection = new HashMap<>();
+        for (IniReader.Option o : doc.options()) {
+            String name = pipName(o.name());
+            Map<String, IniReader.Option> sec = bySection.computeIfAbsent(o.section(), k -> new HashMap<>());
+            if (sec.containsKey(o.name())) {
+                found.add("WH212", Severity.ERROR, o.nameRange(), "option '" + o.rawName() + "' appears twice in [" + o.section() + "]; configparser refuses the file",
+                        "pip fails with DuplicateOptionError.");
+            }
+            sec.put(name, o);
+            option(o, name);
+        }
+        for (Map.Entry<String, Map<String, IniReader.Option>> sec : bySection.entrySet()) {
+            targeting(sec.getKey(), sec.getValue(), bySection.getOrDefault("global", Map.of()));
+        }
+    }
+
+    private void option(IniReader.Option o, String name) {
+        if (!facts.pipOptions.contains(name)) {
+            Optional<String> near = Found.nearest(name, facts.pipOptions);
+            String msg = "'" + o.rawName() + "' is not a pip option" + near.map(n -> "; did you mean '" + n + "'?").orElse("");
+            String expl = "pip silently ignores options it does not know, so this setting has no effect.";
+            if (near.isPresent()) {
+                found.add("WH202", Severity.WARNING, o.nameRange(), msg, expl, "Rename to " + near.get(), near.get());
+            } else {
+                found.add("WH202", Severity.WARNING, o.nameRange(), msg, expl);
+            }
+            return;
+        }
+        for (IniReader.ValueLine line : o.valueLines()) {
+            BiFunction<Integer, Integer, SourceRange> ranger = (f, t) -> SourceRange.onLine(line.range().startLine(),
+                    line.range().startColumn() + f, line.range().startColumn() + Math.max(f, t));
+            String v = line.text();
+            int hash = inlineComment(v);
+            if (hash >= 0) {
+                found.add(Issue.of("WH211", Severity.WARNING, hash, v.length(),
+                        "'" + v.substring(hash) + "' is part of the value: pip.conf has no comments after a value",
+                        "configparser only treats whole lines starting with # or ; as comments; move the comment to its own line."), ranger);
+                v = v.substring(0, hash).stripTrailing();
+            }
+            Matcher m = WORD.matcher(v);
+            while (m.find()) {
+                value(name, m.group(), m.start(), ranger);
+            }
+        }
+    }
+
+    private static int inlineComment(String v) {
+        for (int i = 1; i < v.length(); i++) {
+            if ((v.charAt(i) == '#' || v.charAt(i) == ';') && Character.isWhitespace(v.charAt(i - 1))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void value(String name, String word, int at, BiFunction<Integer, Integer, SourceRange> ranger) {
+        if ((name.equals("platform") || name.equals("abi")) && word.contains(",")) {
+            found.add(Issue.of("WH213", Severity.ERROR, at, at + word.length(),
+                    "pip splits '" + name + "' values on white space, not commas: this is one tag, '" + word + "'",
+                    "For options that can be given several times, pip.conf lists the values separated by spaces or on continuation lines.")
+                    .withFix(word.replace(',', ' '), "Separate with spaces"), ranger);
+        }
+        switch (name) {
+            case "platform" -> {
+                for (String tag : word.split(",")) {
+                    int off = word.indexOf(tag);
+                    TagShapes.platformTag(tag).forEach(i -> found.add(i.shift(at + off), ranger));
+                }
+            }
+            case "python-version" -> {
+                if (!word.matches("\\d+(\\.\\d+){0,2}")) {
+                    found.add(Issue.of("WH204", Severity.ERROR, at, at + word.length(),
+                            "'" + word + "' is not a Python version pip accepts (3, 3.13, 313 or 3.13.1)", ""), ranger);
+                }
+            }
+            case "implementation" -> {
+                if (!facts.pipImplementations.contains(word)) {
+                    Optional<String> near = Found.nearest(word, facts.pipImplementations);
+                    String fix = Map.of("cpython", "cp", "pypy", "pp", "graalpy", "gp", "jython", "jy", "ironpython", "ip")
+                            .getOrDefault(word.toLowerCase(Locale.ROOT), near.orElse(null));
+                    Issue i = Issue.of("WH205", Severity.ERROR, at, at + word.length(),
+                            "'" + word + "' is not an implementation pip knows (cp, pp, jy, ip, gp, py)", "The two-letter interpreter abbreviation of the tags.");
+                    found.add(fix != null ? i.withFix(fix, "Replace with " + fix) : i, ranger);
+                }
+            }
+            case "abi" -> {
+                for (String abi : word.split(",")) {
+                    if (!ABI.matcher(abi).matches()) {
+                        int off = word.indexOf(abi);
+                        found.add(Issue.of("WH206", Severity.WARNING, at + off, at + off + abi.length(),
+                                "'" + abi + "' does not look like an ABI tag (cp313, cp313t, abi3, none, pypy311_pp73)", ""), ranger);
+                    }
+                }
+            }
+            case "only-binary", "no-binary" -> {
+                int off = 0;
+                for (String part : word.split(",", -1)) {
+                    if (!part.equals(":all:") && !part.equals(":none:") && !part.isEmpty() && !PROJECT.matcher(part).matches()) {
+                        found.add(Issue.of("WH207", Severity.ERROR, at + off, at + off + part.length(),
+                                "'" + part + "' is not :all:, :none: or a project name", ""), ranger);
+                    } else if (part.equals("all") || part.equals("none")) {
+                        found.add(Issue.of("WH207", Severity.WARNING, at + off, at + off + part.length(),
+                                "'" + part + "' names a project called " + part + "; the special value is :" + part + ":", "")
+                                .withFix(":" + part + ":", "Replace with :" + part + ":"), ranger);
+                    }
+                    off += part.length() + 1;
+                }
+            }
+            case "index-url", "extra-index-url" -> url(word, at, ranger, false);
+            case "find-links" -> url(word, at, ranger, true);
+            default -> {
+            }
+        }
+    }
+
+    private void url(String word, int at, BiFunction<Integer, Integer, SourceRange> ranger, boolean pathAllowed) {
+        if (word.contains("${") || word.startsWith("$")) {
+            return; // pip expands environment variables
+        }
+        try {
+            URI uri = new URI(word);
+            String scheme = uri.getScheme();
+            if (scheme == null) {
+                if (!pathAllowed) {
+                    found.add(Issue.of("WH208", Severity.ERROR, at, at + word.length(),
+                            "'" + word + "' is not a URL (https://...)", "An index URL needs a scheme and a host."), ranger);
+                }
+                return;
+            }
+            if (!List.of("http", "https", "file").contains(scheme.toLowerCase(Locale.ROOT))) {
+                found.add(Issue.of("WH208", Severity.ERROR, at, at + scheme.length(),
+                        "'" + scheme + "' is not a scheme pip fetches from (https, http, file)", ""), ranger);
+            } else if (scheme.equalsIgnoreCase("http")) {
+                found.add(Issue.of("WH208", Severity.WARNING, at, at + 4,
+                        "plain HTTP: pip refuses it unless the host is in trusted-host", "Use https:// or add the host to trusted-host."), ranger);
+            }
+        } catch (URISyntaxException e) {
+            int idx = Math.max(0, Math.min(e.getIndex(), word.length() - 1));
+            found.add(Issue.of("WH208", Severity.ERROR, at + idx, at + Math.min(word.length(), idx + 1),
+                    "'" + word + "' is not a valid URL: " + e.getReason(), ""), ranger);
+        }
+    }
+
+    /** platform, python-version, abi and implementation need only-binary=:all: or no-deps (pip's check). */
+    private void targeting(String section, Map<String, IniReader.Option> opts, Map<String, IniReader.Option> global) {
+        for (String t : TARGETING) {
+            IniReader.Option o = opts.get(t);
+            if (o == null) {
+                continue;
+            }
+            IniReader.Option only = opts.getOrDefault("only-binary", global.get("only-binary"));
+            IniReader.Option noDeps = opts.getOrDefault("no-deps", global.get("no-deps"));
+            boolean allBinary = only != null && List.of(only.value().split("[,\\s]+")).contains(":all:");
+            boolean deps = noDeps != null && List.of("1", "yes", "true", "on").contains(noDeps.value().toLowerCase(Locale.ROOT));
+            if (!allBinary && !deps) {
+                found.add("WH209", Severity.WARNING, o.nameRange(),
+                        "'" + o.rawName() + "' needs only-binary = :all: (or no-deps) in [" + section + "] or [global]",
+                        "pip stops with an error when --platform, --python-version, --abi or --implementation are given without "
+                                + "--only-binary=:all: or --no-deps: it could not run a source build for another machine.");
+            }
+            if (section.equals("install") && !opts.containsKey("target") && !opts.containsKey("dry-run")
+                    && !global.containsKey("target")) {
+                found.add("WH210", Severity.WARNING, o.nameRange(),
+                        "pip install with '" + o.rawName() + "' needs target (or dry-run)",
+                        "pip install refuses platform or ABI options unless it installs into --target or only reports (--dry-run).");
+            }
+        }
+    }
+}

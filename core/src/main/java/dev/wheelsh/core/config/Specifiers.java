@@ -1,0 +1,112 @@
+package dev.wheelsh.core.config;
+
+import dev.wheelsh.core.InputException;
+import dev.wheelsh.core.explain.Severity;
+import dev.wheelsh.core.tags.Version;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** PEP 440 version specifiers (requires-python): syntax with offsets, and whether a version fits. */
+final class Specifiers {
+
+    record Spec(String op, String version, boolean wildcard, int from, int to) {
+    }
+
+    record Result(List<Spec> specs, List<Issue> issues) {
+    }
+
+    private static final Pattern ONE = Pattern.compile("\\s*(===|==|!=|<=|>=|~=|<|>)?\\s*([^\\s,]*)\\s*");
+
+    private Specifiers() {
+    }
+
+    static Result parse(String text) {
+        List<Spec> specs = new ArrayList<>();
+        List<Issue> issues = new ArrayList<>();
+        int offset = 0;
+        String explanation = "PEP 440 specifiers, comma-separated: >=3.9, <3.14, ~=3.10, ==3.12.*, !=3.11.0.";
+        for (String part : text.split(",", -1)) {
+            Matcher m = ONE.matcher(part);
+            if (part.isBlank()) {
+                if (!text.isBlank()) {
+                    issues.add(Issue.of("WH140", Severity.ERROR, offset, offset + part.length(), "an empty specifier between commas", explanation));
+                }
+            } else if (!m.matches() || m.group(1) == null) {
+                int from = offset + (part.length() - part.stripLeading().length());
+                issues.add(Issue.of("WH140", Severity.ERROR, from, offset + part.stripTrailing().length(),
+                        "'" + part.strip() + "' has no comparison operator (>=, <=, ==, !=, ~=, <, >)", explanation)
+                        .withFix(">=" + part.strip(), "Write >=" + part.strip()));
+            } else {
+                String op = m.group(1);
+                String v = m.group(2);
+                int from = offset + m.start(2);
+                int to = offset + m.end(2);
+                boolean wildcard = v.endsWith(".*");
+                String bare = wildcard ? v.substring(0, v.length() - 2) : v;
+                if (v.isEmpty()) {
+                    issues.add(Issue.of("WH140", Severity.ERROR, offset + m.start(1), offset + m.end(1), "'" + op + "' without a version", explanation));
+                } else if (wildcard && !op.equals("==") && !op.equals("!=")) {
+                    issues.add(Issue.of("WH140", Severity.ERROR, from, to, "a '.*' version is allowed only with == and !=", explanation));
+                } else if (!op.equals("===") && parse1(bare).isEmpty()) {
+                    issues.add(Issue.of("WH140", Severity.ERROR, from, to, "'" + v + "' is not a PEP 440 version", explanation));
+                } else if (op.equals("~=") && bare.split("\\.").length < 2) {
+                    issues.add(Issue.of("WH140", Severity.ERROR, from, to, "~= needs at least two release numbers (~=3.10, not ~=3)", explanation));
+                } else {
+                    specs.add(new Spec(op, bare, wildcard, from, to));
+                }
+            }
+            offset += part.length() + 1;
+        }
+        return new Result(specs, issues);
+    }
+
+    private static Optional<Version> parse1(String v) {
+        try {
+            return Optional.of(Version.parse(v));
+        } catch (InputException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whether {@code version} satisfies one specifier (pre-release subtleties left aside). */
+    static boolean contains(Spec spec, Version version) {
+        Optional<Version> sv = parse1(spec.version());
+        if (sv.isEmpty()) {
+            return true;
+        }
+        Version target = sv.get();
+        int c = version.compareTo(target);
+        return switch (spec.op()) {
+            case "==" -> spec.wildcard() ? prefixMatch(version, target) : c == 0;
+            case "!=" -> spec.wildcard() ? !prefixMatch(version, target) : c != 0;
+            case "<=" -> c <= 0;
+            case ">=" -> c >= 0;
+            case "<" -> c < 0;
+            case ">" -> c > 0;
+            case "~=" -> {
+                List<BigInteger> rel = target.release();
+                List<BigInteger> prefix = rel.subList(0, rel.size() - 1);
+                yield c >= 0 && startsWith(version.release(), prefix);
+            }
+            default -> version.toString().equals(spec.version());
+        };
+    }
+
+    private static boolean prefixMatch(Version v, Version prefix) {
+        return startsWith(v.release(), prefix.release());
+    }
+
+    private static boolean startsWith(List<BigInteger> release, List<BigInteger> prefix) {
+        for (int i = 0; i < prefix.size(); i++) {
+            BigInteger r = i < release.size() ? release.get(i) : BigInteger.ZERO;
+            if (!r.equals(prefix.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

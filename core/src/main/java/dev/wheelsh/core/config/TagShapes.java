@@ -1,0 +1,67 @@
+package dev.wheelsh.core.config;
+
+import dev.wheelsh.core.explain.PlatformTagInfo;
+import dev.wheelsh.core.explain.Severity;
+import dev.wheelsh.core.explain.TagWords;
+import dev.wheelsh.core.tags.PlatformTags;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The one place config checks validate tag-shaped strings (platform tags, architecture names);
+ * it leans on core/tags and core/explain for the tag rules and words.
+ */
+final class TagShapes {
+
+    /** Architectures Linux platform tags use, as Python spells them. */
+    static final Set<String> LINUX_ARCHS = Set.of("x86_64", "i686", "aarch64", "ppc64le", "ppc64", "s390x",
+            "armv7l", "armv6l", "armv8l", "riscv64", "loongarch64", "mips64", "sparc64", "ppc", "s390", "i386", "x86");
+
+    private TagShapes() {
+    }
+
+    /** Problems with one platform tag as pip's --platform takes it, offsets within {@code tag}. */
+    static List<Issue> platformTag(String tag) {
+        List<Issue> out = new ArrayList<>();
+        if (tag.isEmpty()) {
+            return out;
+        }
+        PlatformTagInfo p = PlatformTagInfo.parse(tag);
+        String arch = p.arch();
+        int archFrom = tag.length() - arch.length();
+        switch (p.family()) {
+            case OTHER -> out.add(Issue.of("WH190", Severity.ERROR, 0, tag.length(),
+                    "'" + tag + "' is not a platform tag (manylinux_2_28_x86_64, musllinux_1_2_aarch64, macosx_14_0_arm64, win_amd64, ...)",
+                    "pip compares platform tags as opaque strings: this one matches no wheel on any index."));
+            case MANYLINUX, MANYLINUX_LEGACY, MUSLLINUX, LINUX -> {
+                if (!LINUX_ARCHS.contains(arch)) {
+                    String alias = ConfigFacts.INSTANCE.archAliases.get(arch);
+                    Issue i = Issue.of("WH191", Severity.ERROR, archFrom, tag.length(),
+                            "'" + arch + "' is not an architecture Linux platform tags use"
+                                    + (alias != null ? "; Python spells it " + alias : ""),
+                            "Linux wheels name the architecture as platform.machine() does on Linux (x86_64, aarch64, loongarch64, ...). "
+                                    + "No wheel is tagged '" + arch + "'.");
+                    out.add(alias != null ? i.withFix(alias, "Replace " + arch + " with " + alias) : i);
+                    return out;
+                }
+                if (p.family() == PlatformTagInfo.Family.MANYLINUX_LEGACY) {
+                    String pep600 = p.pep600Name().orElseThrow();
+                    out.add(Issue.of("WH192", Severity.HINT, 0, tag.length(),
+                            "'" + tag + "' is the legacy name of " + pep600,
+                            TagWords.platform(tag)).withFix(pep600, "Replace " + tag + " with " + pep600));
+                }
+                if ((p.family() == PlatformTagInfo.Family.MANYLINUX || p.family() == PlatformTagInfo.Family.MANYLINUX_LEGACY)
+                        && !PlatformTags.baselineExists(arch, p.major(), p.minor())) {
+                    out.add(Issue.of("WH193", Severity.WARNING, 0, tag.length(),
+                            "no manylinux baseline exists for " + arch + " at glibc " + p.major() + "." + p.minor()
+                                    + PlatformTags.manylinuxFloor(arch).map(f -> " (the first is glibc " + f + ")").orElse(""),
+                            TagWords.platform(tag)));
+                }
+            }
+            default -> {
+            }
+        }
+        return out;
+    }
+}

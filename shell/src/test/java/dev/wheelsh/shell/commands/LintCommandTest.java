@@ -1,0 +1,58 @@
+package dev.wheelsh.shell.commands;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wheelsh.shell.Wheelsh;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code wheelsh lint}: findings as path:line:col, exit 1 on an error, 2 on a file it cannot check. */
+class LintCommandTest {
+
+    @Test
+    void aMisspelledSelectorIsPrintedOneBasedAndExitsOne(@TempDir Path dir) throws IOException {
+        Path f = Files.writeString(dir.resolve("pyproject.toml"), "[tool.cibuildwheel]\nskip = \"pp* *-manylinux_loong64\"\n");
+        ElfCommandTest.Run r = ElfCommandTest.run("lint", f.toString());
+        assertEquals(Wheelsh.PROBLEM, r.status(), r.err());
+        assertEquals(f + ":2:25: WH110 error: selector '*-manylinux_loong64' matches no build identifier: nothing fits 'loong64' here",
+                r.out().strip());
+    }
+
+    @Test
+    void aCleanFileExitsZeroAndWarningsAloneDoNotFail(@TempDir Path dir) throws IOException {
+        Path clean = Files.writeString(dir.resolve("pip.conf"), "[global]\nindex-url = https://pypi.org/simple\n");
+        assertEquals(Wheelsh.OK, ElfCommandTest.run("lint", clean.toString()).status());
+        Path warn = Files.writeString(dir.resolve("pip.ini"), "[global]\ntimout = 5\n");
+        ElfCommandTest.Run r = ElfCommandTest.run("lint", warn.toString());
+        assertEquals(Wheelsh.OK, r.status());
+        assertTrue(r.out().contains(":2:1: WH202 warning: 'timout' is not a pip option; did you mean 'timeout'?"), r.out());
+    }
+
+    @Test
+    void unknownAndUnreadableFilesExitTwoButTheOthersAreStillChecked(@TempDir Path dir) throws IOException {
+        Path other = Files.writeString(dir.resolve("setup.cfg"), "[metadata]\n");
+        Path bad = Files.writeString(dir.resolve("policy.json"), "[{\"name\": \"manylinux_2_17\", \"priority\": 80,}]");
+        ElfCommandTest.Run r = ElfCommandTest.run("lint", other.toString(), dir.resolve("missing.json").toString(), bad.toString());
+        assertEquals(Wheelsh.USAGE, r.status());
+        assertTrue(r.err().contains("setup.cfg: not a file wheelsh checks"), r.err());
+        assertTrue(r.err().contains("missing.json: cannot read"), r.err());
+        assertTrue(r.out().contains("policy.json:1:44: WH600 error: JSON syntax error"), r.out());
+    }
+
+    @Test
+    void jsonCarriesRangesAndFixes(@TempDir Path dir) throws IOException {
+        Path f = Files.writeString(dir.resolve("pip.conf"), "[download]\nonly-binary = :all:\nplatform = manylinux2014_loong64\n");
+        ElfCommandTest.Run r = ElfCommandTest.run("lint", "--json", f.toString());
+        assertEquals(Wheelsh.PROBLEM, r.status(), r.err());
+        JsonNode finding = new ObjectMapper().readTree(r.out()).get("files").get(0).get("findings").get(0);
+        assertEquals("WH191", finding.get("code").asText());
+        assertEquals(26, finding.get("range").get("startColumn").asInt());
+        assertEquals("loongarch64", finding.get("fixes").get(0).get("edits").get(0).get("newText").asText());
+    }
+}
