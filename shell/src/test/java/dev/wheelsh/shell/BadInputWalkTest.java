@@ -37,7 +37,7 @@ class BadInputWalkTest {
                 List.of(dir.resolve("missing-1.0-py3-none-any.whl").toString()),
                 List.of(empty.toString()),
                 List.of(random.toString()),
-                List.of(folder.toString(), folder.toString(), "--target", "cp313-glibc9999999999.1-x86_64"),
+                List.of(folder.toString(), "--target", "cp313-glibc9999999999.1-x86_64"),
                 List.of("--target", "cp313-glibc2.x-x86_64", random.toString()));
         List<Arguments> out = new ArrayList<>();
         for (String command : Commands.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()))
