@@ -107,4 +107,14 @@ class CommandStatusTest {
         assertEquals("numpy", doc.get("projects").get(0).get("project").asText());
         assertEquals("arch", doc.get("projects").get(1).get("closest_miss").asText());
     }
+
+    @Test
+    void everyCommandHasHelpWithExamples() {
+        for (String name : dev.wheelsh.shell.commands.Commands.commandLine(new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter())).getSubcommands().keySet()) {
+            Run r = run(name, "--help");
+            assertEquals(0, r.status(), name + ": " + r.err());
+            assertTrue(r.out().contains("Examples:"), name + " --help has examples:\n" + r.out());
+        }
+    }
 }

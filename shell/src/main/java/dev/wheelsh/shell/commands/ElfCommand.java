@@ -30,7 +30,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code wheelsh elf FILE}: what one ELF object needs from the machine that loads it. */
-@Command(name = "elf", description = "Show what an ELF library or program needs: machine, ABI, loader, "
+@Command(name = "elf",
+        footer = {"", "Examples:", "  wheelsh elf build/_ext.cpython-313-x86_64-linux-gnu.so", "  wheelsh elf dist/pkg-1.0-cp313-cp313-manylinux_2_38_loongarch64.whl!pkg/_ext.so --json"}, description = "Show what an ELF library or program needs: machine, ABI, loader, "
         + "libraries, symbol versions, Python entry points, LoongArch world.")
 final class ElfCommand implements Callable<Integer> {
 

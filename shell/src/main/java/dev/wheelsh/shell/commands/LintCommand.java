@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
  * {@code wheelsh lint FILE...}: the language server's checks of pyproject.toml, pip.conf / pip.ini
  * and baseline JSON files, printed as {@code path:line:col: CODE severity: message} (one-based).
  */
-@Command(name = "lint", description = "Check pyproject.toml, pip.conf/pip.ini and baseline (policy) JSON files: "
+@Command(name = "lint",
+        footer = {"", "Examples:", "  wheelsh lint pyproject.toml pip.conf", "  wheelsh lint --json policies/loongarch64.json"}, description = "Check pyproject.toml, pip.conf/pip.ini and baseline (policy) JSON files: "
         + "cibuildwheel selectors, uv markers, pip options, platform tags, policies (codes: docs/codes.md).")
 final class LintCommand implements Callable<Integer> {
 

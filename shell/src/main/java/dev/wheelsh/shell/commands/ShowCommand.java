@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
  * {@code wheelsh show WHEEL}: what a wheel claims and what its native code needs, read in place,
  * with the checks of its contents against its claims (WH3xx).
  */
-@Command(name = "show", description = "Show a wheel's tags, its native members and what they need, and whether "
+@Command(name = "show",
+        footer = {"", "Examples:", "  wheelsh show dist/pkg-1.0-cp313-cp313-manylinux_2_28_x86_64.whl", "  wheelsh show --verify-record --json dist/pkg-1.0-py3-none-any.whl"}, description = "Show a wheel's tags, its native members and what they need, and whether "
         + "its contents match its claims (read in place, never extracted).")
 final class ShowCommand implements Callable<Integer> {
 

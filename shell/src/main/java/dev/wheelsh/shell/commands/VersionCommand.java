@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "version", description = "Print wheelsh's version.")
+@Command(name = "version",
+        footer = {"", "Examples:", "  wheelsh version"}, description = "Print wheelsh's version.")
 final class VersionCommand implements Callable<Integer> {
 
     @Spec
