@@ -54,36 +54,24 @@ final class EditorScenarios {
     }
 
     /**
-     * The real server jar as an editor starts it: it answers over standard output with nothing
-     * but the protocol, publishes diagnostics for the opened version of a real pyproject.toml,
-     * answers a hover request and exits cleanly.
+     * The real server jar with the real checks, as an editor starts it: diagnostics for the opened
+     * version of a pip.conf (the misspelled arch inside the platform tag), the hover of the
+     * legacy tag, and a clean exit.
      */
     static void realServer(Editor editor, Path dir) throws Exception {
-        Path file = dir.resolve("pyproject.toml");
-        Files.writeString(file, """
-                [project]
-                name = "demo"
-                requires-python = ">=3.9"
-
-                [tool.cibuildwheel]
-                build = "cp39-* cp313t-*"
-                skip = "*-manylinux_loong64"
-
-                [tool.cibuildwheel.linux]
-                archs = ["x86_64", "loongarch64"]
-                manylinux-x86_64-image = "manylinux2014"
-                """, StandardCharsets.UTF_8);
+        Path file = dir.resolve("pip.conf");
+        Files.writeString(file, "[install]\nonly-binary = :all:\nplatform = manylinux2014_loong64\n", StandardCharsets.UTF_8);
         JsonObject result = EditorRun.run(dir, editor.command(EditorRun.script(dir, editor.scriptName()), file), Map.of(
                 "WHEELSH_CMD", EditorRun.json(EditorRun.realServer()),
                 "WHEELSH_FILE", file.toString(),
-                "WHEELSH_HOVER", "{\"line\": 9, \"character\": 25}",
+                "WHEELSH_HOVER", "{\"line\": 2, \"character\": 14}",
                 "WHEELSH_EDIT", ""));
         int opened = result.get("opened_version").getAsInt();
-        List<String> diagnostics = EditorRun.diagnosticsOf(result, opened); // throws unless the opened version was published
+        List<String> diagnostics = EditorRun.diagnosticsOf(result, opened);
+        assertTrue(diagnostics.contains("WH191 2:25-2:32"), "the misspelled arch, on its exact component: " + diagnostics);
+        assertTrue(EditorRun.hoverText(result).orElse("").contains("manylinux_2_17_loong64"),
+                "the hover names the PEP 600 spelling: " + EditorRun.hoverText(result));
         assertFalse(EditorRun.published(result).isEmpty());
-        // core/config's own finding, through the real server and a real editor: the misspelled
-        // architecture inside the selector, ranged on exactly that component.
-        org.junit.jupiter.api.Assertions.assertTrue(diagnostics.contains("WH110 6:20-6:27"), diagnostics + " of " + EditorRun.published(result));
         assertEquals(0, result.get("exit_code").getAsInt(), "the server exits with 0 after shutdown and exit");
     }
 }
