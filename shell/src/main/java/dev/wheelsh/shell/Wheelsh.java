@@ -35,6 +35,11 @@ public final class Wheelsh {
             return runScript(args[1]);
         }
         if (args.length == 0) {
+            // A person at a terminal gets the interactive shell; piped input is read line by line
+            // with no prompt and no colour.
+            if (System.console() != null) {
+                return new Repl(System.getenv()).run();
+            }
             return runLines();
         }
         return runCommand(args);
@@ -71,9 +76,16 @@ public final class Wheelsh {
         return runCommand(words.toArray(new String[0]));
     }
 
+    /**
+     * Runs one command. {@code --quiet} (or {@code -q}) anywhere on the line silences standard
+     * output, for scripts that want only the exit status; errors still go to standard error.
+     */
     public int runCommand(String[] args) {
-        CommandLine cl = Commands.commandLine(out, err);
-        return cl.execute(args);
+        List<String> words = new ArrayList<>(List.of(args));
+        boolean quiet = words.remove("--quiet") | words.remove("-q");
+        PrintWriter target = quiet ? new PrintWriter(java.io.Writer.nullWriter()) : out;
+        CommandLine cl = Commands.commandLine(target, err);
+        return cl.execute(words.toArray(new String[0]));
     }
 
     static List<String> splitCommands(String script) {

@@ -19,12 +19,18 @@ public final class Commands {
                     TargetCommand.class,
                     ExplainCommand.class,
                     PickCommand.class,
+                    CheckCommand.class,
+                    CompletionCommand.class,
                     VersionCommand.class,
                     ElfCommand.class,
                     ShowCommand.class,
                     LintCommand.class,
             })
     static final class Root {
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replace('\n', ' ').replace('\r', ' ');
     }
 
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
@@ -40,7 +46,17 @@ public final class Commands {
                 err.println("wheelsh: " + ex.getMessage());
                 return Wheelsh.USAGE;
             }
-            throw ex;
+            if (ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException) {
+                err.println("wheelsh: " + oneLine(ex.getMessage()));
+                return Wheelsh.USAGE;
+            }
+            // A bug of ours, not the user's input: one line that says so; the trace only on request.
+            err.println("wheelsh: internal error: " + ex.getClass().getSimpleName() + ": " + oneLine(String.valueOf(ex.getMessage()))
+                    + " (please report it; WHEELSH_DEBUG=1 shows the stack trace)");
+            if (System.getenv("WHEELSH_DEBUG") != null) {
+                ex.printStackTrace(new java.io.PrintWriter(err, true));
+            }
+            return Wheelsh.USAGE;
         });
         return cl;
     }

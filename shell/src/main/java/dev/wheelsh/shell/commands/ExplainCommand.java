@@ -3,7 +3,12 @@ package dev.wheelsh.shell.commands;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.wheelsh.core.InputException;
+import dev.wheelsh.core.explain.Finding;
 import dev.wheelsh.core.explain.IndexAcceptance;
+import dev.wheelsh.core.explain.Severity;
+import dev.wheelsh.core.explain.TargetContentChecks;
+import dev.wheelsh.core.wheel.WheelArchive;
+import dev.wheelsh.core.wheel.WheelChecks;
 import dev.wheelsh.core.explain.InstallVerdict;
 import dev.wheelsh.core.explain.TagWords;
 import dev.wheelsh.core.tags.Tag;
@@ -12,6 +17,7 @@ import dev.wheelsh.core.tags.WheelFilename;
 import dev.wheelsh.core.target.Target;
 import dev.wheelsh.shell.Session;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,6 +67,10 @@ final class ExplainCommand implements Callable<Integer> {
         String kind;
         List<Component> components = new ArrayList<>();
         Optional<TagSet> tags = Optional.empty();
+        if (input.contains("/") && !Files.exists(Path.of(input))) {
+            // A bare filename is explained as a name; a path must be a file.
+            throw new InputException(input + ": no such file (give the bare filename to explain the name alone)");
+        }
         if (name.endsWith(".whl")) {
             kind = "wheel";
             WheelFilename w = WheelFilename.parse(name);
@@ -71,10 +81,11 @@ final class ExplainCommand implements Callable<Integer> {
         } else if (name.chars().filter(c -> c == '-').count() == 2) {
             kind = "tags";
             tags = Optional.of(TagSet.parse(name));
-        } else if (name.matches("[A-Za-z0-9_.]+")) {
+        } else if (name.matches("[A-Za-z0-9_.]+") && dev.wheelsh.core.explain.PlatformTagInfo.parse(
+                name.toLowerCase(java.util.Locale.ROOT)).family() != dev.wheelsh.core.explain.PlatformTagInfo.Family.OTHER) {
             kind = "platform";
         } else {
-            throw new InputException("explain '" + input + "': not a wheel filename, a tag set (INTERPRETER-ABI-PLATFORM) or a platform tag");
+            throw new InputException("explain '" + input + "': not a wheel filename, a tag set (INTERPRETER-ABI-PLATFORM) or a known platform tag");
         }
         Set<String> pypiRefusals = new LinkedHashSet<>();
         if (tags.isPresent()) {
@@ -104,18 +115,42 @@ final class ExplainCommand implements Callable<Integer> {
                 pypiRefusals.add(IndexAcceptance.whyRefused(platform));
             }
         }
-        Optional<Target> machine = target.given() ? Optional.of(target.resolve(Session.currentTarget()))
-                : Session.currentTarget();
+        Optional<Target> machine = Optional.empty();
+        String hostProblem = null;
+        if (!kind.equals("platform") || target.given()) {
+            try {
+                machine = Optional.of(target.resolveOrHost());
+            } catch (InputException e) {
+                if (target.given() || Session.currentTarget().isPresent()) {
+                    throw e;
+                }
+                hostProblem = e.getMessage();
+            }
+        }
         Optional<InstallVerdict> verdict = Optional.empty();
         if (tags.isPresent() && machine.isPresent()) {
             verdict = Optional.of(InstallVerdict.of(tags.get(), machine.get()));
         }
-        print(kind, components, pypiRefusals, machine, verdict);
-        return verdict.map(v -> v.installable() ? 0 : 1).orElse(0);
+        // A wheel file: what its contents mean, for its own claims and for the target.
+        List<Finding> contents = new ArrayList<>();
+        if (kind.equals("wheel") && Files.isRegularFile(Path.of(input))) {
+            try (WheelArchive archive = WheelArchive.open(Path.of(input))) {
+                WheelChecks.Result checked = WheelChecks.check(archive, false);
+                contents.addAll(dev.wheelsh.core.policy.PromiseChecks.all(checked));
+                machine.ifPresent(m -> contents.addAll(TargetContentChecks.check(checked, m)));
+            }
+        }
+        boolean breaks = contents.stream().anyMatch(f -> f.severity() == Severity.ERROR);
+        if (hostProblem != null) {
+            spec.commandLine().getErr().println("wheelsh: no verdict: this machine could not be probed (" + hostProblem
+                    + "); give --target");
+        }
+        print(kind, components, pypiRefusals, machine, verdict, contents);
+        return verdict.map(v -> v.installable() && !breaks ? 0 : 1).orElse(breaks ? 1 : 0);
     }
 
     private void print(String kind, List<Component> components, Set<String> pypiRefusals, Optional<Target> machine,
-                       Optional<InstallVerdict> verdict) throws Exception {
+                       Optional<InstallVerdict> verdict, List<Finding> contents) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
@@ -124,6 +159,16 @@ final class ExplainCommand implements Callable<Integer> {
             doc.put("components", components);
             doc.put("pypi_accepts", pypiRefusals.isEmpty());
             doc.put("pypi_refusals", new ArrayList<>(pypiRefusals));
+            List<Map<String, String>> found = new ArrayList<>();
+            for (Finding f : contents) {
+                Map<String, String> m = new LinkedHashMap<>();
+                m.put("code", f.code());
+                m.put("severity", f.severity().name().toLowerCase(java.util.Locale.ROOT));
+                m.put("message", f.message());
+                m.put("explanation", f.explanation());
+                found.add(m);
+            }
+            doc.put("contents", found);
             machine.ifPresent(m -> doc.put("target", m.compact()));
             verdict.ifPresent(v -> {
                 doc.put("installable", v.installable());
@@ -152,6 +197,9 @@ final class ExplainCommand implements Callable<Integer> {
         } else {
             pypiRefusals.forEach(r -> out.println("PyPI: " + r));
         }
+        for (Finding f : contents) {
+            out.println(f.code() + " " + f.severity().name().toLowerCase(java.util.Locale.ROOT) + ": " + f.message());
+        }
         if (machine.isEmpty()) {
             if (!kind.equals("platform")) {
                 out.println("target: none set; give --target, --profile or --python/--arch/--glibc, or run `target SPEC` first");
@@ -160,7 +208,11 @@ final class ExplainCommand implements Callable<Integer> {
         }
         out.println("target: " + machine.get().describe() + "  [" + machine.get().compact() + "]");
         verdict.ifPresent(v -> {
-            if (v.installable()) {
+            boolean breaks = contents.stream().anyMatch(f -> f.severity() == Severity.ERROR);
+            if (v.installable() && breaks) {
+                out.println("verdict: pip installs it (matching " + v.bestTag().orElseThrow()
+                        + "), but it will not work there: see the errors above");
+            } else if (v.installable()) {
                 out.println("verdict: installable: pip matches " + v.bestTag().orElseThrow() + " (preference #" + (v.rank() + 1)
                         + " of the target's tags)");
             } else {

@@ -6,7 +6,6 @@ import dev.wheelsh.core.InputException;
 import dev.wheelsh.core.explain.WheelPick;
 import dev.wheelsh.core.target.Target;
 import dev.wheelsh.core.wheel.IndexPage;
-import dev.wheelsh.shell.Session;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -54,13 +53,14 @@ final class PickCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Target machine = target.given() ? target.resolve(Session.currentTarget())
-                : Session.currentTarget().orElseThrow(() -> new InputException(
-                        "pick: no target; give --target, --profile or --python/--arch/--glibc, or run `target SPEC` first"));
         List<String> names = new ArrayList<>();
         for (Path source : sources) {
             names.addAll(read(source));
         }
+        if (names.stream().noneMatch(n -> n.endsWith(".whl"))) {
+            throw new InputException("pick: no wheel filenames in " + sources);
+        }
+        Target machine = target.resolveOrHost();
         WheelPick.Result result = WheelPick.choose(names, machine);
         PrintWriter out = spec.commandLine().getOut();
         boolean allFound = result.choices().stream().allMatch(c -> c.chosen().isPresent());

@@ -54,7 +54,9 @@ final class ShowCommand implements Callable<Integer> {
     public Integer call() throws InputException {
         WheelChecks.Result r;
         try (WheelArchive w = WheelArchive.open(wheel)) {
-            r = WheelChecks.check(w, verifyRecord);
+            WheelChecks.Result contents = WheelChecks.check(w, verifyRecord);
+            r = new WheelChecks.Result(contents.filename(), contents.distInfo(), contents.wheel(), contents.elfMembers(),
+                    dev.wheelsh.core.policy.PromiseChecks.all(contents));
         } catch (IOException e) {
             throw new InputException(wheel + ": cannot close: " + e.getMessage(), e);
         }

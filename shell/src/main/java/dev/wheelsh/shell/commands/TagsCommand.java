@@ -21,6 +21,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import dev.wheelsh.core.target.HostProbe;
+import dev.wheelsh.core.target.Target;
 import picocli.CommandLine.Spec;
 
 /** Prints the tags a described interpreter accepts, in pip's order of preference. */
@@ -31,13 +34,18 @@ import picocli.CommandLine.Spec;
                 "  wheelsh tags --python 3.12 --arch aarch64 --musl 1.2 --json",
                 "  wheelsh tags --python 3.11 --arch x86_64 --glibc 2.17 --mode baseline-defined",
                 "  wheelsh tags --python 3.13 --macos 14.0 --arch arm64",
-                "  wheelsh tags --python 3.13 --platform win_amd64"})
+                "  wheelsh tags --python 3.13 --platform win_amd64",
+                "  wheelsh tags host                      (this machine, as python3 on PATH sees it)",
+                "  wheelsh tags host --python /usr/bin/python3.11"})
 final class TagsCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--python", defaultValue = "3.13", description = "Python version, MAJOR.MINOR (default ${DEFAULT-VALUE}).")
+    @Parameters(arity = "0..1", paramLabel = "host", description = "host: the tags of this machine's interpreter (see --python).")
+    String host;
+
+    @Option(names = "--python", description = "Python version, MAJOR.MINOR (default 3.13); with `host`, the interpreter to probe (default python3).")
     String python;
 
     @Option(names = "--implementation", defaultValue = "cp",
@@ -83,7 +91,15 @@ final class TagsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PythonVersion version = PythonVersion.parse(python);
+        if (host != null) {
+            if (!host.equals("host")) {
+                throw new InputException("tags: unexpected argument '" + host + "' (the only one is `host`)");
+            }
+            Target machine = new HostProbe(HostProbe.local()).probe(python == null ? "python3" : python);
+            return print(machine.interpreter().tag() + machine.interpreter().abiFlags(), machine.interpreter().abis(),
+                    machine.platform().platformTags(PlatformTags.Mode.PACKAGING), machine.tags());
+        }
+        PythonVersion version = PythonVersion.parse(python == null ? "3.13" : python);
         List<String> platformTags = platformTags();
         InterpreterTagInputs inputs;
         if (implementation.equals("cp")) {
@@ -96,11 +112,16 @@ final class TagsCommand implements Callable<Integer> {
             inputs = InterpreterTagInputs.generic(implementation.toLowerCase(Locale.ROOT), version, abis, platformTags);
         }
         List<Tag> tags = TagGenerator.sysTags(inputs);
+        return print(implementation + version.nodot() + (implementation.equals("cp") ? abiFlags : ""), inputs.abis(),
+                platformTags, tags);
+    }
+
+    private int print(String interpreter, List<String> abis, List<String> platformTags, List<Tag> tags) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("interpreter", implementation + version.nodot() + (implementation.equals("cp") ? abiFlags : ""));
-            doc.put("abis", inputs.abis());
+            doc.put("interpreter", interpreter);
+            doc.put("abis", abis);
             doc.put("platforms", platformTags);
             doc.put("count", tags.size());
             List<String> strings = new ArrayList<>();

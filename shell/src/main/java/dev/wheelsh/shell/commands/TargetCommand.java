@@ -36,7 +36,7 @@ final class TargetCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().println(Session.currentTarget()
                 .map(t -> t.describe() + "  [" + t.compact() + "]")
-                .orElse("host (this machine)"));
+                .orElse("host (this machine, as python3 on PATH sees it)"));
         return 0;
     }
 }

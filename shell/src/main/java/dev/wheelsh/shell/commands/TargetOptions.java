@@ -53,6 +53,21 @@ final class TargetOptions {
     @Option(names = "--old-world", description = "A loongarch64 system of the old ABI world (ABI1.0).")
     boolean oldWorld;
 
+    /**
+     * The machine to judge against: the options when given, else the session's target, else this
+     * machine as python3 on PATH sees it.
+     */
+    Target resolveOrHost() throws InputException {
+        if (given()) {
+            return resolve(dev.wheelsh.shell.Session.currentTarget());
+        }
+        Optional<Target> session = dev.wheelsh.shell.Session.currentTarget();
+        if (session.isPresent()) {
+            return session.get();
+        }
+        return new dev.wheelsh.core.target.HostProbe(dev.wheelsh.core.target.HostProbe.local()).probe("python3");
+    }
+
     boolean given() {
         return spec != null || profile != null || python != null || arch != null || glibc != null || musl != null
                 || macos != null || windows || implementation != null || abiFlags != null;

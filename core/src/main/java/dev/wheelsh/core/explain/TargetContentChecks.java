@@ -1,0 +1,93 @@
+package dev.wheelsh.core.explain;
+
+import dev.wheelsh.core.elf.LoongArchWorld;
+import dev.wheelsh.core.target.LoongArchAbi;
+import dev.wheelsh.core.target.Platform;
+import dev.wheelsh.core.target.Target;
+import dev.wheelsh.core.wheel.WheelChecks;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a wheel's native contents mean for one target, beyond its tags: the checks that explain
+ * runs on a wheel file. pip installs by tags alone; these are the ways an installed wheel then
+ * fails on import. Codes WH307 and WH308 (docs/codes.md).
+ */
+public final class TargetContentChecks {
+
+    /** {@code name.cpython-313t-x86_64-linux-gnu.so}, {@code name.abi3.so}, {@code name.so}. */
+    private static final Pattern EXT = Pattern.compile("\\.(?:cpython-(\\d)(\\d+)(t?)(?:d?)(?:-[^./]+)?|(abi3)|(abi3t))?\\.so$");
+
+    private TargetContentChecks() {
+    }
+
+    public static List<Finding> check(WheelChecks.Result wheel, Target target) {
+        List<Finding> out = new ArrayList<>();
+        if (target.interpreter().isCpython()) {
+            for (WheelChecks.Member m : wheel.elfMembers()) {
+                moduleSuffix(m.name(), target).ifPresent(out::add);
+            }
+        }
+        if (target.platform() instanceof Platform.Linux linux) {
+            out.addAll(dev.wheelsh.core.policy.GlibcNeeds.againstSystem(wheel, linux.libc(), "the target"));
+        }
+        if (target.platform() instanceof Platform.Linux linux && linux.arch().equals("loongarch64")) {
+            for (WheelChecks.Member m : wheel.elfMembers()) {
+                Optional<LoongArchWorld> world = LoongArchWorld.of(m.elf());
+                world.flatMap(w -> worldMismatch(m.name(), w, linux.loongArchWorld())).ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
+    /** WH307: an extension module whose suffix this interpreter does not import. */
+    static Optional<Finding> moduleSuffix(String member, Target target) {
+        String base = member.substring(member.lastIndexOf('/') + 1);
+        if (!base.endsWith(".so") || base.startsWith("lib")) {
+            return Optional.empty(); // a shared library, not an extension module
+        }
+        Matcher x = EXT.matcher(base);
+        if (!x.find()) {
+            return Optional.empty();
+        }
+        String version = target.interpreter().version().nodot();
+        boolean ft = target.interpreter().freeThreaded();
+        String problem = null;
+        if (x.group(1) != null) {
+            String moduleVersion = x.group(1) + x.group(2);
+            boolean moduleFt = !x.group(3).isEmpty();
+            if (!moduleVersion.equals(version) || moduleFt != ft) {
+                problem = "is built for CPython " + x.group(1) + "." + x.group(2) + (moduleFt ? " free-threaded" : "")
+                        + "; " + target.interpreter().describe() + " imports only .cpython-" + version + (ft ? "t" : "")
+                        + "-*.so, " + (ft ? ".abi3t.so" : ".abi3.so") + " and plain .so modules";
+            }
+        } else if (x.group(4) != null && ft) {
+            problem = "uses the stable ABI (abi3), which free-threaded CPython does not import";
+        } else if (x.group(5) != null && !ft) {
+            problem = "uses the free-threaded stable ABI (abi3t), which a GIL build does not import";
+        }
+        if (problem == null) {
+            return Optional.empty();
+        }
+        return Optional.of(Finding.of("WH307", Severity.ERROR, member + " " + problem,
+                "pip installs the wheel by its tags, but Python never finds this module: importing it fails with "
+                        + "\"No module named ...\" (the way 'numpy.core._multiarray_umath' goes missing)."));
+    }
+
+    /** WH308: a LoongArch member of the other ABI world than the target's. */
+    static Optional<Finding> worldMismatch(String member, LoongArchWorld world, LoongArchAbi machine) {
+        boolean memberOld = world.world() == LoongArchWorld.World.OLD;
+        boolean memberNew = world.world() == LoongArchWorld.World.NEW;
+        if ((machine == LoongArchAbi.NEW_WORLD && memberOld) || (machine == LoongArchAbi.OLD_WORLD && memberNew)) {
+            String built = memberOld ? "the old world (ABI1.0)" : "the new world (ABI2.0)";
+            String runs = machine == LoongArchAbi.OLD_WORLD ? "an old-world" : "a new-world";
+            return Optional.of(Finding.of("WH308", Severity.ERROR,
+                    member + " is built for " + built + "; the target is " + runs + " system, where it does not load",
+                    String.join("; ", world.evidence()) + ". " + world.consequence()));
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,113 @@
+package dev.wheelsh.core.policy;
+
+import dev.wheelsh.core.elf.VersionNames;
+import dev.wheelsh.core.elf.VersionNeed;
+import dev.wheelsh.core.explain.Finding;
+import dev.wheelsh.core.explain.PlatformTagInfo;
+import dev.wheelsh.core.explain.Severity;
+import dev.wheelsh.core.tags.Libc;
+import dev.wheelsh.core.tags.Tag;
+import dev.wheelsh.core.wheel.WheelChecks;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The glibc a wheel's native code really needs, from the GLIBC_x.y symbol versions its members
+ * require of libraries outside the wheel, against the glibc its manylinux tags promise (WH309)
+ * and against a target's glibc (WH310). This is the symbol-version part of a manylinux policy, the
+ * part that decides the glibc floor; the full policies (whitelists, GLIBCXX and the rest) build on
+ * it.
+ */
+public final class GlibcNeeds {
+
+    /** The highest GLIBC version one member needs, and from which library. */
+    public record Need(String member, String library, String version, int major, int minor) {
+    }
+
+    private GlibcNeeds() {
+    }
+
+    /** For each native member, its highest non-weak GLIBC_x.y requirement on a library outside the wheel. */
+    public static List<Need> highest(WheelChecks.Result wheel) {
+        Set<String> inside = new HashSet<>();
+        for (WheelChecks.Member m : wheel.elfMembers()) {
+            inside.add(m.name().substring(m.name().lastIndexOf('/') + 1));
+            m.elf().dynamic().flatMap(d -> d.soname()).ifPresent(inside::add);
+        }
+        List<Need> out = new ArrayList<>();
+        for (WheelChecks.Member m : wheel.elfMembers()) {
+            Need best = null;
+            for (VersionNeed n : m.elf().versionNeeds()) {
+                if (inside.contains(n.file())) {
+                    continue;
+                }
+                for (VersionNeed.Entry e : n.entries()) {
+                    VersionNames.Parsed p = VersionNames.parse(e.name());
+                    if (e.weak() || !p.family().equals("GLIBC") || p.numbers().size() < 2) {
+                        continue;
+                    }
+                    int major = p.numbers().get(0);
+                    int minor = p.numbers().get(1);
+                    if (best == null || major > best.major() || (major == best.major() && minor > best.minor())) {
+                        best = new Need(m.name(), n.file(), e.name(), major, minor);
+                    }
+                }
+            }
+            if (best != null) {
+                out.add(best);
+            }
+        }
+        return out;
+    }
+
+    /** WH309: members that need a newer glibc than the lowest one the wheel's manylinux tags promise. */
+    public static List<Finding> againstTags(WheelChecks.Result wheel) {
+        Optional<PlatformTagInfo> promise = Optional.empty();
+        for (Tag t : wheel.filename().tags().tags()) {
+            PlatformTagInfo p = PlatformTagInfo.parse(t.platform());
+            if (p.libc().equals(Optional.of("glibc")) && (promise.isEmpty() || lower(p, promise.get()))) {
+                promise = Optional.of(p);
+            }
+        }
+        List<Finding> out = new ArrayList<>();
+        if (promise.isEmpty()) {
+            return out;
+        }
+        PlatformTagInfo p = promise.get();
+        for (Need n : highest(wheel)) {
+            if (n.major() > p.major() || (n.major() == p.major() && n.minor() > p.minor())) {
+                out.add(Finding.of("WH309", Severity.ERROR,
+                        n.member() + " needs " + n.version() + " from " + n.library() + ", newer than the glibc "
+                                + p.major() + "." + p.minor() + " that " + p.tag() + " promises",
+                        "pip installs this wheel on any system with glibc " + p.major() + "." + p.minor()
+                                + " or newer; on those older than " + n.major() + "." + n.minor()
+                                + " the module fails to load (\"version `" + n.version() + "' not found\"). "
+                                + "The tag should be manylinux_" + n.major() + "_" + n.minor() + "_" + p.arch() + " or newer."));
+            }
+        }
+        return out;
+    }
+
+    /** WH310: members that need a newer glibc than the target has. */
+    public static List<Finding> againstSystem(WheelChecks.Result wheel, Libc libc, String where) {
+        List<Finding> out = new ArrayList<>();
+        if (libc.kind() != Libc.Kind.GLIBC) {
+            return out;
+        }
+        for (Need n : highest(wheel)) {
+            if (n.major() > libc.major() || (n.major() == libc.major() && n.minor() > libc.minor())) {
+                out.add(Finding.of("WH310", Severity.ERROR,
+                        n.member() + " needs " + n.version() + " from " + n.library() + "; " + where + " has " + libc,
+                        "Loading it fails with \"version `" + n.version() + "' not found\", whatever the wheel's tags say."));
+            }
+        }
+        return out;
+    }
+
+    private static boolean lower(PlatformTagInfo a, PlatformTagInfo b) {
+        return a.major() < b.major() || (a.major() == b.major() && a.minor() < b.minor());
+    }
+}

@@ -1,0 +1,48 @@
+package dev.wheelsh.core.explain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wheelsh.core.target.TargetSpec;
+import org.junit.jupiter.api.Test;
+
+/** Which extension modules an interpreter imports, by their filename suffix. */
+class TargetContentChecksTest {
+
+    private static boolean imports(String member, String target) throws Exception {
+        return TargetContentChecks.moduleSuffix(member, TargetSpec.parse(target)).isEmpty();
+    }
+
+    @Test
+    void aVersionSpecificModuleLoadsOnlyInItsVersion() throws Exception {
+        assertTrue(imports("numpy/_core/_multiarray_umath.cpython-313-x86_64-linux-gnu.so", "cp313-glibc2.36-x86_64"));
+        assertTrue(!imports("numpy/core/_multiarray_umath.cpython-310-loongarch64-linux-gnu.so", "cp313-glibc2.38-loongarch64"));
+    }
+
+    @Test
+    void freeThreadedAndGilBuildsDoNotImportEachOthersModules() throws Exception {
+        assertTrue(!imports("m.cpython-313t-x86_64-linux-gnu.so", "cp313-glibc2.36-x86_64"));
+        assertTrue(!imports("m.cpython-313-x86_64-linux-gnu.so", "cp313t-glibc2.36-x86_64"));
+        assertTrue(imports("m.cpython-313t-x86_64-linux-gnu.so", "cp313t-glibc2.36-x86_64"));
+    }
+
+    @Test
+    void theStableAbiIsImportedByGilBuildsOnly() throws Exception {
+        assertTrue(imports("cryptography/hazmat/bindings/_rust.abi3.so", "cp313-glibc2.36-x86_64"));
+        assertTrue(!imports("cryptography/hazmat/bindings/_rust.abi3.so", "cp313t-glibc2.36-x86_64"));
+    }
+
+    @Test
+    void plainModulesAndSharedLibrariesAreNotJudged() throws Exception {
+        assertTrue(imports("pkg/_speedups.so", "cp313-glibc2.36-x86_64"));
+        assertTrue(imports("numpy.libs/libscipy_openblas64_-ff651d7f.so", "cp313-glibc2.36-x86_64"));
+    }
+
+    @Test
+    void theFindingSaysWhatTheInterpreterImports() throws Exception {
+        Finding f = TargetContentChecks.moduleSuffix("m.cpython-310-x86_64-linux-gnu.so",
+                TargetSpec.parse("cp313-glibc2.36-x86_64")).orElseThrow();
+        assertEquals("WH307", f.code());
+        assertTrue(f.message().contains(".cpython-313-*.so"), f.message());
+    }
+}

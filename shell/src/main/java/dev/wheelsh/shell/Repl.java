@@ -1,0 +1,140 @@
+package dev.wheelsh.shell;
+
+import dev.wheelsh.shell.commands.Commands;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.jline.utils.AttributedStringBuilder;
+import org.jline.utils.AttributedStyle;
+import picocli.CommandLine;
+
+/**
+ * The interactive shell: a prompt showing the session's target, completion of commands, options,
+ * values and tags component by component, highlighting of invalid tag components, persistent
+ * history, Ctrl-C to cancel the line or the running command, Ctrl-D to leave.
+ */
+final class Repl {
+
+    private final Map<String, String> env;
+
+    Repl(Map<String, String> env) {
+        this.env = env;
+    }
+
+    int run() {
+        try (Terminal terminal = TerminalBuilder.builder().system(true).name("wheelsh").build()) {
+            boolean colour = Style.colourAllowed(env, !Terminal.TYPE_DUMB.equals(terminal.getType())
+                    && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType()));
+            LineReader reader = LineReaderBuilder.builder()
+                    .terminal(terminal)
+                    .appName("wheelsh")
+                    .completer(new WheelshCompleter())
+                    .highlighter(new TagHighlighter(colour))
+                    .variable(LineReader.HISTORY_FILE, historyFile())
+                    .variable(LineReader.HISTORY_SIZE, 2000)
+                    .build();
+            PrintWriter out = terminal.writer();
+            out.println("wheelsh: will this wheel run there? Type help, or a command; Tab completes; Ctrl-D leaves.");
+            int last = Wheelsh.OK;
+            while (true) {
+                String line;
+                try {
+                    line = reader.readLine(prompt(colour));
+                } catch (UserInterruptException e) {
+                    continue; // Ctrl-C drops the line being typed
+                } catch (EndOfFileException e) {
+                    return last;
+                }
+                String trimmed = line.strip();
+                if (trimmed.equals("exit") || trimmed.equals("quit")) {
+                    return last;
+                }
+                if (trimmed.isEmpty()) {
+                    continue;
+                }
+                last = runCancellable(terminal, trimmed, out);
+                out.flush();
+            }
+        } catch (IOException e) {
+            System.err.println("wheelsh: cannot open the terminal: " + e.getMessage());
+            return Wheelsh.USAGE;
+        }
+    }
+
+    /** Runs one line on a worker thread, so that Ctrl-C interrupts the command, not the shell. */
+    private int runCancellable(Terminal terminal, String line, PrintWriter out) {
+        AtomicReference<Integer> status = new AtomicReference<>(Wheelsh.OK);
+        Thread worker = new Thread(() -> status.set(runLine(line, out)), "wheelsh-command");
+        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> worker.interrupt());
+        try {
+            worker.start();
+            worker.join();
+        } catch (InterruptedException e) {
+            worker.interrupt();
+            Thread.currentThread().interrupt();
+        } finally {
+            terminal.handle(Terminal.Signal.INT, previous);
+        }
+        return status.get();
+    }
+
+    private int runLine(String line, PrintWriter out) {
+        List<String> words = CommandWords.split(line);
+        if (!words.isEmpty() && words.get(0).equals("help")) {
+            return help(words, out);
+        }
+        return new Wheelsh(out, out).runScript(line);
+    }
+
+    private static int help(List<String> words, PrintWriter out) {
+        CommandLine root = Commands.commandLine(out, out);
+        if (words.size() == 1) {
+            root.usage(out);
+            out.println("In this shell also: help CMD, exit (or Ctrl-D).");
+            return Wheelsh.OK;
+        }
+        CommandLine sub = root.getSubcommands().get(words.get(1));
+        if (sub == null) {
+            out.println("wheelsh: help: no command '" + words.get(1) + "'");
+            return Wheelsh.USAGE;
+        }
+        sub.usage(out);
+        return Wheelsh.OK;
+    }
+
+    private static String prompt(boolean colour) {
+        String label = Session.promptLabel();
+        if (!colour) {
+            return "wheelsh [" + label + "]> ";
+        }
+        return new AttributedStringBuilder()
+                .style(AttributedStyle.BOLD).append("wheelsh")
+                .style(AttributedStyle.DEFAULT).append(" [")
+                .style(AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN)).append(label)
+                .style(AttributedStyle.DEFAULT).append("]> ")
+                .toAnsi();
+    }
+
+    /** $XDG_STATE_HOME/wheelsh/history, by default ~/.local/state/wheelsh/history. */
+    private Path historyFile() {
+        String state = env.get("XDG_STATE_HOME");
+        Path dir = state != null && !state.isBlank() ? Path.of(state, "wheelsh")
+                : Path.of(System.getProperty("user.home"), ".local", "state", "wheelsh");
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            // history stays in memory for this session
+        }
+        return dir.resolve("history");
+    }
+}

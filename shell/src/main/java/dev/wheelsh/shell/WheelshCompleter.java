@@ -1,0 +1,121 @@
+package dev.wheelsh.shell;
+
+import dev.wheelsh.shell.commands.Commands;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jline.builtins.Completers;
+import org.jline.reader.Candidate;
+import org.jline.reader.Completer;
+import org.jline.reader.LineReader;
+import org.jline.reader.ParsedLine;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * Completes what can be typed at the cursor: command names, their options (read from the picocli
+ * model, so a new command completes without changes here), option values (architectures, Python
+ * versions, profiles, libc versions), wheel and file paths, and tags component by component with
+ * the meaning of each candidate.
+ */
+final class WheelshCompleter implements Completer {
+
+    private static final Map<String, List<String>> VALUES = Map.of(
+            "--arch", Vocabulary.LINUX_ARCHS,
+            "--python", Vocabulary.PYTHONS,
+            "--glibc", List.of("2.41", "2.39", "2.38", "2.36", "2.35", "2.34", "2.31", "2.28", "2.17"),
+            "--musl", List.of("1.2", "1.1"),
+            "--abi-flags", List.of("t", "d", "td"),
+            "--mode", List.of("packaging", "baseline-defined"),
+            "--implementation", List.of("cp", "pp", "graalpy"),
+            "--macos", List.of("15.0", "14.0", "13.0", "12.0", "11.0", "10.15", "10.9"));
+    private static final Set<String> TAG_COMMANDS = Set.of("explain");
+    private static final Set<String> FILE_COMMANDS = Set.of("explain", "pick", "check", "show", "elf", "lint");
+
+    private final CommandLine root = Commands.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+    private final Completer files = new Completers.FileNameCompleter();
+
+    @Override
+    public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
+        List<String> words = line.words();
+        int index = line.wordIndex();
+        String current = line.word().substring(0, Math.min(line.wordCursor(), line.word().length()));
+        if (index == 0) {
+            for (Map.Entry<String, CommandLine> e : root.getSubcommands().entrySet()) {
+                candidates.add(new Candidate(e.getKey(), e.getKey(), "commands", description(e.getValue().getCommandSpec()),
+                        null, null, true));
+            }
+            candidates.add(new Candidate("help", "help", "commands", "help, or help CMD", null, null, true));
+            candidates.add(new Candidate("exit", "exit", "commands", "leave the shell (also Ctrl-D)", null, null, true));
+            return;
+        }
+        String command = words.get(0);
+        if (command.equals("help")) {
+            root.getSubcommands().keySet().forEach(n -> candidates.add(new Candidate(n)));
+            return;
+        }
+        CommandLine sub = root.getSubcommands().get(command);
+        if (sub == null) {
+            return;
+        }
+        String previous = index > 0 ? words.get(index - 1) : "";
+        if (previous.equals("--profile") || (command.equals("target") && index == 1)) {
+            Vocabulary.profiles().forEach(p -> candidates.add(new Candidate(p, p, "profiles", null, null, null, true)));
+            return;
+        }
+        List<String> values = VALUES.get(previous);
+        if (values != null) {
+            String group = previous.substring(2);
+            values.forEach(v -> candidates.add(new Candidate(v, v, group, null, null, null, true)));
+            return;
+        }
+        if (current.startsWith("-")) {
+            for (OptionSpec o : sub.getCommandSpec().options()) {
+                for (String name : o.names()) {
+                    if (name.startsWith("--")) {
+                        candidates.add(new Candidate(name, name, "options", String.join(" ", o.description()), null, null, true));
+                    }
+                }
+            }
+            return;
+        }
+        if (TAG_COMMANDS.contains(command) && !current.contains("/") && !current.endsWith(".whl")) {
+            completeTag(current, candidates);
+        }
+        if (FILE_COMMANDS.contains(command)) {
+            files.complete(reader, line, candidates);
+        }
+    }
+
+    /** One component at a time: interpreters, then ABIs for that interpreter, then platforms. */
+    static void completeTag(String current, List<Candidate> candidates) {
+        String[] parts = current.split("-", -1);
+        if (parts.length == 1) {
+            for (Vocabulary.Word w : Vocabulary.interpreters()) {
+                candidates.add(new Candidate(w.value() + "-", w.value(), "interpreter", w.meaning(), null, null, false));
+            }
+        } else if (parts.length == 2) {
+            for (Vocabulary.Word w : Vocabulary.abis(parts[0])) {
+                candidates.add(new Candidate(parts[0] + "-" + w.value() + "-", w.value(), "abi", w.meaning(), null, null, false));
+            }
+        } else if (parts.length == 3) {
+            for (Vocabulary.Word w : Vocabulary.platforms()) {
+                candidates.add(new Candidate(parts[0] + "-" + parts[1] + "-" + w.value(), w.value(), "platform", w.meaning(),
+                        null, null, true));
+            }
+        }
+    }
+
+    private static String description(CommandSpec spec) {
+        String[] d = spec.usageMessage().description();
+        if (d.length == 0) {
+            return null;
+        }
+        String first = d[0];
+        int stop = first.indexOf(". ");
+        return stop > 0 ? first.substring(0, stop + 1) : first;
+    }
+}

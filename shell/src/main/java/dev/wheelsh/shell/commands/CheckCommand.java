@@ -1,0 +1,178 @@
+package dev.wheelsh.shell.commands;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.wheelsh.core.InputException;
+import dev.wheelsh.core.explain.Finding;
+import dev.wheelsh.core.explain.Severity;
+import dev.wheelsh.core.explain.WheelPick;
+import dev.wheelsh.core.target.Profiles;
+import dev.wheelsh.core.target.Target;
+import dev.wheelsh.core.target.TargetSpec;
+import dev.wheelsh.core.wheel.WheelArchive;
+import dev.wheelsh.core.wheel.WheelChecks;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * The CI verb: does a set of wheels cover a target matrix, and does each wheel's content keep
+ * its tags' promise?
+ */
+@Command(name = "check",
+        description = {"Check that wheels cover every target (pip would install one of them) and that each wheel's "
+                + "contents keep its tags' promise. Exit 0 when all holds, 1 otherwise, 2 on bad input."},
+        footer = {"", "Examples:",
+                "  wheelsh check dist/ --target cp313-glibc2.38-loongarch64 --target cp312-musl1.2-aarch64",
+                "  wheelsh check dist/*.whl --profile debian-12 --profile alpine-3.21 --json",
+                "  wheelsh -c \"check dist --profile openeuler-24.03\" && echo covered"})
+final class CheckCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "WHEEL|DIR", arity = "0..*", description = "Wheels, or directories holding them (default: dist).")
+    List<Path> inputs = new ArrayList<>();
+
+    @Option(names = "--target", description = "A target in compact form; repeatable (docs/targets.md).")
+    List<String> targets = new ArrayList<>();
+
+    @Option(names = "--profile", description = "A named machine; repeatable (see `simulate --list-profiles`).")
+    List<String> profiles = new ArrayList<>();
+
+    @Option(names = "--json", description = "Print JSON (schema in docs/cli.md).")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        List<Target> matrix = new ArrayList<>();
+        for (String t : targets) {
+            matrix.add(TargetSpec.parse(t));
+        }
+        for (String p : profiles) {
+            matrix.add(Profiles.named(p).target(Optional.empty()));
+        }
+        if (matrix.isEmpty()) {
+            throw new InputException("check: no target; give --target SPEC or --profile NAME (repeatable)");
+        }
+        List<Path> wheels = wheels(inputs.isEmpty() ? List.of(Path.of("dist")) : inputs);
+        List<String> names = wheels.stream().map(p -> p.getFileName().toString()).toList();
+
+        List<Map<String, Object>> targetRows = new ArrayList<>();
+        int uncovered = 0;
+        for (Target t : matrix) {
+            WheelPick.Result r = WheelPick.choose(names, t);
+            for (WheelPick.Choice c : r.choices()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("target", t.compact());
+                row.put("project", c.project());
+                row.put("covered", c.chosen().isPresent());
+                c.chosen().ifPresent(w -> row.put("wheel", w.render()));
+                c.matchedTag().ifPresent(tag -> row.put("tag", tag.toString()));
+                c.whyNone().ifPresent(m -> row.put("reason", m.reason()));
+                if (c.chosen().isEmpty()) {
+                    uncovered++;
+                }
+                targetRows.add(row);
+            }
+        }
+        List<Map<String, Object>> wheelRows = new ArrayList<>();
+        int broken = 0;
+        try (dev.wheelsh.shell.Progress progress = dev.wheelsh.shell.Progress.start("checking", wheels.size())) {
+        for (Path wheel : wheels) {
+            progress.advance(wheel.getFileName().toString());
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("wheel", wheel.getFileName().toString());
+            List<Map<String, String>> findings = new ArrayList<>();
+            boolean error = false;
+            try (WheelArchive archive = WheelArchive.open(wheel)) {
+                for (Finding f : dev.wheelsh.core.policy.PromiseChecks.all(WheelChecks.check(archive, false))) {
+                    findings.add(Map.of("code", f.code(), "severity", f.severity().name().toLowerCase(Locale.ROOT),
+                            "message", f.message()));
+                    error |= f.severity() == Severity.ERROR;
+                }
+            } catch (IOException e) {
+                throw new InputException(wheel + ": cannot read (" + e.getMessage() + ")");
+            }
+            row.put("promise_kept", !error);
+            row.put("findings", findings);
+            if (error) {
+                broken++;
+            }
+            wheelRows.add(row);
+        }
+        }
+        boolean ok = uncovered == 0 && broken == 0;
+        print(targetRows, wheelRows, uncovered, broken, ok);
+        return ok ? 0 : 1;
+    }
+
+    private void print(List<Map<String, Object>> targetRows, List<Map<String, Object>> wheelRows, int uncovered,
+                       int broken, boolean ok) throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("ok", ok);
+            doc.put("targets", targetRows);
+            doc.put("wheels", wheelRows);
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
+            return;
+        }
+        out.println("targets:");
+        for (Map<String, Object> r : targetRows) {
+            boolean covered = (Boolean) r.get("covered");
+            out.println("  " + (covered ? "ok    " : "FAIL  ") + r.get("target") + "  " + r.get("project") + ": "
+                    + (covered ? r.get("wheel") : "no wheel fits: " + r.getOrDefault("reason", "")));
+        }
+        out.println("wheels:");
+        for (Map<String, Object> r : wheelRows) {
+            boolean kept = (Boolean) r.get("promise_kept");
+            out.println("  " + (kept ? "ok    " : "FAIL  ") + r.get("wheel"));
+            @SuppressWarnings("unchecked")
+            List<Map<String, String>> findings = (List<Map<String, String>>) r.get("findings");
+            for (Map<String, String> f : findings) {
+                out.println("        " + f.get("code") + " " + f.get("severity") + ": " + f.get("message"));
+            }
+        }
+        out.println(ok ? "check passed: every target covered, every wheel keeps its promise"
+                : "check failed: " + uncovered + " target/project pair(s) uncovered, " + broken + " wheel(s) break their promise");
+    }
+
+    private static List<Path> wheels(List<Path> inputs) throws InputException {
+        List<Path> out = new ArrayList<>();
+        for (Path p : inputs) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> s = Files.list(p)) {
+                    s.filter(f -> f.getFileName().toString().endsWith(".whl")).sorted().forEach(out::add);
+                } catch (IOException e) {
+                    throw new InputException(p + ": cannot list (" + e.getMessage() + ")");
+                }
+            } else if (Files.isRegularFile(p)) {
+                if (!p.getFileName().toString().endsWith(".whl")) {
+                    throw new InputException(p + ": not a wheel (the name must end in .whl)");
+                }
+                out.add(p);
+            } else {
+                throw new InputException(p + ": no such file or directory");
+            }
+        }
+        if (out.isEmpty()) {
+            throw new InputException("check: no wheels found in " + inputs);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.wheelsh.shell.commands;
+
+import dev.wheelsh.core.InputException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.concurrent.Callable;
+import picocli.AutoComplete;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Prints a shell completion script for the `wheelsh CMD` form, generated from the command model. */
+@Command(name = "completion",
+        description = "Print a completion script for bash or zsh.",
+        footer = {"", "Examples:",
+                "  source <(wheelsh completion bash)           # in ~/.bashrc",
+                "  source <(wheelsh completion zsh)            # in ~/.zshrc"})
+final class CompletionCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "bash|zsh")
+    String shell;
+
+    @Override
+    public Integer call() throws Exception {
+        // Generated from the same model the commands run with, so new commands and options complete.
+        String script = AutoComplete.bash("wheelsh", Commands.commandLine(new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter())));
+        PrintWriter out = spec.commandLine().getOut();
+        switch (shell) {
+            case "bash" -> out.print(script);
+            case "zsh" -> {
+                // zsh runs bash completion functions through bashcompinit.
+                out.println("autoload -U +X compinit && compinit");
+                out.println("autoload -U +X bashcompinit && bashcompinit");
+                out.print(script);
+            }
+            default -> throw new InputException("completion '" + shell + "': the shells are bash and zsh");
+        }
+        out.flush();
+        return 0;
+    }
+}
