@@ -3,6 +3,10 @@ package dev.wheelsh.core.explain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wheelsh.core.elf.ElfReader;
+import dev.wheelsh.core.elf.LoongArchWorld;
+import dev.wheelsh.core.elf.TestElf;
+import dev.wheelsh.core.target.LoongArchAbi;
 import dev.wheelsh.core.target.TargetSpec;
 import org.junit.jupiter.api.Test;
 
@@ -44,5 +48,17 @@ class TargetContentChecksTest {
                 TargetSpec.parse("cp313-glibc2.36-x86_64")).orElseThrow();
         assertEquals("WH307", f.code());
         assertTrue(f.message().contains(".cpython-313-*.so"), f.message());
+    }
+
+    @Test
+    void aLoongArchMemberOfTheOtherWorldIsAnErrorOnTheTarget() throws Exception {
+        LoongArchWorld old = LoongArchWorld.of(ElfReader.read("old.so", new TestElf().machine(258, true, false, 0x03)
+                .interpreter("/lib64/ld.so.1").needs("libc.so.6", "GLIBC_2.27").build())).orElseThrow();
+        LoongArchWorld fresh = LoongArchWorld.of(ElfReader.read("new.so", new TestElf().machine(258, true, false, 0x43)
+                .needs("libc.so.6", "GLIBC_2.36").build())).orElseThrow();
+        assertEquals("WH308", TargetContentChecks.worldMismatch("m.so", old, LoongArchAbi.NEW_WORLD).orElseThrow().code());
+        assertEquals("WH308", TargetContentChecks.worldMismatch("m.so", fresh, LoongArchAbi.OLD_WORLD).orElseThrow().code());
+        assertTrue(TargetContentChecks.worldMismatch("m.so", fresh, LoongArchAbi.NEW_WORLD).isEmpty());
+        assertTrue(TargetContentChecks.worldMismatch("m.so", old, LoongArchAbi.OLD_WORLD).isEmpty());
     }
 }

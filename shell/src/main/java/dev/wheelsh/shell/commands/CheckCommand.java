@@ -54,6 +54,10 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--profile", description = "A named machine; repeatable (see `simulate --list-profiles`).")
     List<String> profiles = new ArrayList<>();
 
+    @Option(names = "--config", paramLabel = "pyproject.toml",
+            description = "Read the target matrix from [tool.wheelsh] targets (default: ./pyproject.toml when no --target or --profile is given and it has one).")
+    Path config;
+
     @Option(names = "--json", description = "Print JSON (schema in docs/cli.md).")
     boolean json;
 
@@ -66,8 +70,22 @@ final class CheckCommand implements Callable<Integer> {
         for (String p : profiles) {
             matrix.add(Profiles.named(p).target(Optional.empty()));
         }
+        Path pyproject = config != null ? config
+                : (matrix.isEmpty() && Files.isRegularFile(Path.of("pyproject.toml")) ? Path.of("pyproject.toml") : null);
+        if (pyproject != null) {
+            if (!Files.isRegularFile(pyproject)) {
+                throw new InputException(pyproject + ": no such file");
+            }
+            String text;
+            try {
+                text = Files.readString(pyproject);
+            } catch (IOException | java.io.UncheckedIOException e) {
+                throw new InputException(pyproject + ": cannot read (" + e.getMessage() + ")");
+            }
+            matrix.addAll(dev.wheelsh.core.config.WheelshTable.read(pyproject.toString(), text).targets());
+        }
         if (matrix.isEmpty()) {
-            throw new InputException("check: no target; give --target SPEC or --profile NAME (repeatable)");
+            throw new InputException("check: no target; give --target SPEC or --profile NAME (repeatable), or [tool.wheelsh] targets in pyproject.toml");
         }
         List<Path> wheels = wheels(inputs.isEmpty() ? List.of(Path.of("dist")) : inputs);
         List<String> names = wheels.stream().map(p -> p.getFileName().toString()).toList();
