@@ -39,6 +39,39 @@ final class BaselineChecks {
     private final Set<String> ignored = new HashSet<>();
     private final ConfigFacts facts = ConfigFacts.INSTANCE;
 
+    /**
+     * The names and aliases of the policies in baseline files; a file that cannot be read or
+     * parsed contributes nothing (linting it reports why).
+     */
+    static Set<String> policyNames(List<java.nio.file.Path> files) {
+        Set<String> names = new java.util.TreeSet<>();
+        for (java.nio.file.Path f : files) {
+            try {
+                if (java.nio.file.Files.size(f) > ConfigAnalyzer.MAX_CHARS) {
+                    continue;
+                }
+                JsonReader.read(java.nio.file.Files.readString(f)).root().ifPresent(root -> {
+                    JsonReader.Node list = root instanceof JsonReader.Obj o
+                            ? o.member("policies").map(JsonReader.Member::value).orElse(root) : root;
+                    if (list instanceof JsonReader.Arr arr) {
+                        for (JsonReader.Node n : arr.items()) {
+                            if (n instanceof JsonReader.Obj p) {
+                                p.member("name").filter(m -> m.value() instanceof JsonReader.Str)
+                                        .ifPresent(m -> names.add(((JsonReader.Str) m.value()).value()));
+                                p.member("aliases").filter(m -> m.value() instanceof JsonReader.Arr).ifPresent(m ->
+                                        ((JsonReader.Arr) m.value()).items().stream().filter(i -> i instanceof JsonReader.Str)
+                                                .forEach(i -> names.add(((JsonReader.Str) i).value())));
+                            }
+                        }
+                    }
+                });
+            } catch (java.io.IOException | RuntimeException e) {
+                // unreadable: no names from it
+            }
+        }
+        return java.util.Collections.unmodifiableSet(names);
+    }
+
     static List<Finding> check(String text) {
         BaselineChecks c = new BaselineChecks();
         JsonReader.Result r = JsonReader.read(text);

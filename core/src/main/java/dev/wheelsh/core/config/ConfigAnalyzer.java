@@ -18,9 +18,17 @@ public final class ConfigAnalyzer {
     public static final int MAX_CHARS = 8_000_000;
 
     private final CheckSettings settings;
+    /** Policy names (and aliases) of the extra baseline files, read once. */
+    private final java.util.Set<String> extraPolicyNames;
 
     public ConfigAnalyzer(CheckSettings settings) {
         this.settings = settings;
+        this.extraPolicyNames = BaselineChecks.policyNames(settings.extraBaselineFiles());
+    }
+
+    /** The policy names the extra baseline files define; platform tags made of them count as known. */
+    public java.util.Set<String> extraPolicyNames() {
+        return extraPolicyNames;
     }
 
     public CheckSettings settings() {
@@ -36,7 +44,7 @@ public final class ConfigAnalyzer {
         try {
             return switch (kind) {
                 case PYPROJECT -> PyprojectChecks.check(text, settings);
-                case PIP_CONF -> PipConfChecks.check(text);
+                case PIP_CONF -> PipConfChecks.check(text, extraPolicyNames);
                 case BASELINE_JSON -> BaselineChecks.check(text);
             };
         } catch (RuntimeException | StackOverflowError e) {

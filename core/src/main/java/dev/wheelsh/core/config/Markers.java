@@ -102,9 +102,12 @@ final class Markers {
         }
         Atom right = operand();
         if (left.variable() == right.variable()) {
-            error(left.from(), right.to(), left.variable()
-                    ? "a marker compares a variable with a quoted string, not two variables"
-                    : "a marker compares a variable with a quoted string, not two strings");
+            // valid PEP 508 (both sides are marker_var), but rarely meant
+            issues.add(Issue.of("WH124", Severity.WARNING, left.from(), right.to(), left.variable()
+                    ? "this compares two marker variables; a marker usually compares a variable with a quoted string"
+                    : "this compares two quoted strings: its answer is the same on every machine",
+                    "PEP 508 allows it, and packaging evaluates it, but it never depends on the environment the way a variable-to-string comparison does."));
+            return;
         }
         Atom var = left.variable() ? left : right;
         Atom val = left.variable() ? right : left;

@@ -28,8 +28,11 @@ final class PipConfChecks {
     private final Found found = new Found();
     private final ConfigFacts facts = ConfigFacts.INSTANCE;
 
-    private PipConfChecks(IniReader.Document doc) {
+    private final Set<String> extraPolicyNames;
+
+    private PipConfChecks(IniReader.Document doc, Set<String> extraPolicyNames) {
         this.doc = doc;
+        this.extraPolicyNames = extraPolicyNames;
     }
 
     /** pip's name for an option key: lower case, '_' as '-', no leading '--'. */
@@ -38,9 +41,9 @@ final class PipConfChecks {
         return n.startsWith("--") ? n.substring(2) : n;
     }
 
-    static List<Finding> check(String text) {
+    static List<Finding> check(String text, Set<String> extraPolicyNames) {
         IniReader.Document doc = IniReader.read(text);
-        PipConfChecks c = new PipConfChecks(doc);
+        PipConfChecks c = new PipConfChecks(doc, extraPolicyNames);
         c.run();
         return c.found.result(Found.ignoredCodes(doc.comments().stream().map(IniReader.Comment::text).toList()));
     }
@@ -133,6 +136,9 @@ final class PipConfChecks {
             case "platform" -> {
                 for (String tag : word.split(",")) {
                     int off = word.indexOf(tag);
+                    if (extraPolicyNames.stream().anyMatch(n -> tag.startsWith(n + "_"))) {
+                        continue; // a platform tag of a baseline the settings name
+                    }
                     TagShapes.platformTag(tag).forEach(i -> found.add(i.shift(at + off), ranger));
                 }
             }

@@ -254,6 +254,10 @@ public final class TomlReader {
             String what = defined.get("T" + joined);
             if (what != null) {
                 error(range, "table '" + String.join(".", path) + "' is defined twice");
+            } else if (defined.containsKey("V" + joined)) {
+                error(range, "'" + String.join(".", path) + "' is already a value; it cannot also be a table");
+            } else if (defined.containsKey("D" + joined)) {
+                error(range, "table '" + String.join(".", path) + "' was already made by dotted keys; it cannot be opened again");
             }
             defined.put("T" + joined, "table");
             tableId = joined;
@@ -320,10 +324,20 @@ public final class TomlReader {
         List<String> path = new ArrayList<>(prefix);
         path.addAll(keyParts);
         Toml.Node value = value();
-        String id = scope + "\u0001" + String.join("\u0000", keyParts);
-        if (defined.put("K" + id, "key") != null) {
+        // names are absolute within the current table instance, so [t] and t.x = 1 meet
+        String base = scope.isEmpty() ? "" : scope + "\u0000";
+        for (int i = 1; i < keyParts.size(); i++) {
+            String p = base + String.join("\u0000", keyParts.subList(0, i));
+            if (defined.containsKey("V" + p)) {
+                error(ranges.get(i - 1), "'" + String.join(".", keyParts.subList(0, i)) + "' is a value, not a table");
+            }
+            defined.put("D" + p, "dotted");
+        }
+        String full = base + String.join("\u0000", keyParts);
+        if (defined.containsKey("V" + full) || defined.containsKey("T" + full) || defined.containsKey("D" + full)) {
             error(ranges.get(ranges.size() - 1), "key '" + String.join(".", path) + "' is defined twice");
         }
+        defined.put("V" + full, "value");
         Toml.Entry entry = new Toml.Entry(List.copyOf(path), List.copyOf(ranges), value, headerIndex);
         addEntry(entry);
     }

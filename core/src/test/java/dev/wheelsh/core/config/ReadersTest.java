@@ -64,6 +64,11 @@ class ReadersTest {
         assertEquals(1, TomlReader.read("a = 1\na = 2\n").errors().size());
         assertEquals(1, TomlReader.read("[t]\n[t]\n").errors().size());
         assertEquals(0, TomlReader.read("[[t]]\nk=1\n[[t]]\nk=2\n").errors().size());
+        // found by the tomllib differential test: tables made by dotted keys or values stay closed
+        assertEquals(1, TomlReader.read("a.b = 1\n[a]\nc = 2\n").errors().size());
+        assertEquals(1, TomlReader.read("[a]\nb = 1\n[a.b]\n").errors().size());
+        assertEquals(1, TomlReader.read("t = {x = 1}\nt.y = 2\n").errors().size());
+        assertEquals(0, TomlReader.read("a.b = 1\na.c = 2\n[x]\ny.z = 1\n").errors().size());
     }
 
     @Test

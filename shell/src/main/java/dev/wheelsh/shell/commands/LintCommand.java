@@ -58,6 +58,10 @@ final class LintCommand implements Callable<Integer> {
             + "requires-python is compared with when the file names none ([tool.wheelsh] targets). Repeatable.")
     List<String> targets = new ArrayList<>();
 
+    @Option(names = "--baseline", paramLabel = "FILE", description = "A baseline (policy) JSON file whose policy names count as "
+            + "known platform tags (e.g. a custom loongnix_2_28 policy makes loongnix_2_28_loongarch64 known). Repeatable.")
+    List<Path> baselines = new ArrayList<>();
+
     @Option(names = "--json", description = "Print the findings as JSON (schema: docs/cli.md, \"wheelsh lint\").")
     boolean json;
 
@@ -65,7 +69,7 @@ final class LintCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ConfigAnalyzer analyzer = new ConfigAnalyzer(new CheckSettings(List.of(), targets));
+        ConfigAnalyzer analyzer = new ConfigAnalyzer(new CheckSettings(baselines, targets));
         boolean unreadable = false;
         boolean anyError = false;
         List<Map<String, Object>> report = new ArrayList<>();
