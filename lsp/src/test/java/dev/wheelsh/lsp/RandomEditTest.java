@@ -96,6 +96,11 @@ class RandomEditTest {
                 model = applyByLines(model, l1, c1, l2, c2, insert);
                 s.change(URI, v, new TextDocumentContentChangeEvent(range, insert));
             }
+            if (v == edits / 2 + 1) {
+                // Halfway, wait for that version's diagnostics: at least one check certainly ran
+                // before the last, however fast or slow this machine is.
+                s.awaitVersion(URI, v);
+            }
             if (random.nextInt(100) == 0) {
                 // Let some checks run in between, so that checks and changes overlap.
                 Thread.sleep(random.nextInt(10));
