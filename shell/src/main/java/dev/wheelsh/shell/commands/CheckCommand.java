@@ -1,7 +1,5 @@
 package dev.wheelsh.shell.commands;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.wheelsh.core.InputException;
 import dev.wheelsh.core.explain.Finding;
 import dev.wheelsh.core.explain.Severity;
@@ -147,7 +145,7 @@ final class CheckCommand implements Callable<Integer> {
             doc.put("ok", ok);
             doc.put("targets", targetRows);
             doc.put("wheels", wheelRows);
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
+            out.println(Json.pretty(doc));
             return;
         }
         out.println("targets:");

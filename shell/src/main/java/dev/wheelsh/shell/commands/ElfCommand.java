@@ -1,8 +1,6 @@
 package dev.wheelsh.shell.commands;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.wheelsh.core.InputException;
 import dev.wheelsh.core.elf.DynamicInfo;
 import dev.wheelsh.core.elf.ElfFile;
@@ -52,7 +50,7 @@ final class ElfCommand implements Callable<Integer> {
         Map<String, Object> facts = facts(elf);
         if (json) {
             try {
-                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(facts));
+                out.println(Json.pretty(facts));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }

@@ -1,7 +1,5 @@
 package dev.wheelsh.shell.commands;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.wheelsh.core.InputException;
 import dev.wheelsh.core.explain.Finding;
 import dev.wheelsh.core.explain.IndexAcceptance;
@@ -185,7 +183,7 @@ final class ExplainCommand implements Callable<Integer> {
                     doc.put("closest_miss", miss);
                 });
             });
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
+            out.println(Json.pretty(doc));
             return;
         }
         int width = components.stream().mapToInt(c -> c.text().length()).max().orElse(0);

@@ -1,8 +1,6 @@
 package dev.wheelsh.shell.commands;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.wheelsh.core.config.CheckSettings;
 import dev.wheelsh.core.config.ConfigAnalyzer;
 import dev.wheelsh.core.config.ConfigFileKind;
@@ -116,7 +114,7 @@ final class LintCommand implements Callable<Integer> {
             Map<String, Object> root = new LinkedHashMap<>();
             root.put("files", report);
             try {
-                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
+                out.println(Json.pretty(root));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }

@@ -1,7 +1,5 @@
 package dev.wheelsh.shell.commands;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.wheelsh.core.InputException;
 import dev.wheelsh.core.explain.WheelPick;
 import dev.wheelsh.core.target.Target;
@@ -88,7 +86,7 @@ final class PickCommand implements Callable<Integer> {
             List<Map<String, String>> skipped = new ArrayList<>();
             result.skipped().forEach(s -> skipped.add(Map.of("filename", s.filename(), "reason", s.reason())));
             doc.put("skipped", skipped);
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
+            out.println(Json.pretty(doc));
         } else {
             out.println("target: " + machine.describe() + "  [" + machine.compact() + "]");
             for (WheelPick.Choice c : result.choices()) {

@@ -1,8 +1,6 @@
 package dev.wheelsh.shell.commands;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.wheelsh.core.InputException;
 import dev.wheelsh.core.elf.ElfFile;
 import dev.wheelsh.core.elf.ElfReader;
@@ -65,7 +63,7 @@ final class ShowCommand implements Callable<Integer> {
         Map<String, Object> report = report(r);
         if (json) {
             try {
-                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+                out.println(Json.pretty(report));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }

@@ -1,7 +1,5 @@
 package dev.wheelsh.shell.commands;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.wheelsh.core.tags.PlatformTags;
 import dev.wheelsh.core.tags.Tag;
 import dev.wheelsh.core.target.Platform;
@@ -78,7 +76,7 @@ final class SimulateCommand implements Callable<Integer> {
                 strings.add(tag.toString());
             }
             doc.put(all ? "tags" : "first_and_last", strings);
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
+            out.println(Json.pretty(doc));
             return 0;
         }
         out.println(t.describe() + "  [" + t.compact() + "]");
@@ -111,7 +109,7 @@ final class SimulateCommand implements Callable<Integer> {
 
     private int printProfiles(PrintWriter out) throws Exception {
         if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(Profiles.all()));
+            out.println(Json.pretty(Profiles.all()));
             return 0;
         }
         for (Profiles.Profile p : Profiles.all()) {

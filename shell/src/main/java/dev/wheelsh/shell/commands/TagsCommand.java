@@ -1,7 +1,5 @@
 package dev.wheelsh.shell.commands;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.wheelsh.core.InputException;
 import dev.wheelsh.core.tags.CpythonAbi;
 import dev.wheelsh.core.tags.InterpreterTagInputs;
@@ -127,7 +125,7 @@ final class TagsCommand implements Callable<Integer> {
             List<String> strings = new ArrayList<>();
             tags.forEach(t -> strings.add(t.toString()));
             doc.put("tags", strings);
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
+            out.println(Json.pretty(doc));
         } else {
             out.println(tags.size() + " tags, best first:");
             for (Tag tag : tags) {
