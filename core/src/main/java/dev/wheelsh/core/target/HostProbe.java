@@ -9,6 +9,7 @@ import dev.wheelsh.core.elf.LoongArchWorld;
 import dev.wheelsh.core.elf.MachineAbi;
 import dev.wheelsh.core.tags.InterpreterTagInputs;
 import dev.wheelsh.core.tags.Libc;
+import dev.wheelsh.core.tags.PlatformTags;
 import dev.wheelsh.core.tags.PythonVersion;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -114,7 +115,7 @@ public final class HostProbe {
         if (!platform.startsWith("linux-")) {
             return new Target(otherPlatform(platform), interpreter);
         }
-        String arch = PlatformTagsArch.of(platform.substring("linux-".length()));
+        String arch = PlatformTags.normalize(platform.substring("linux-".length()));
         boolean is64 = facts.path("maxsize64").asBoolean(true);
         Optional<ElfFile> elf = Optional.empty();
         String executable = facts.path("executable").asText("");
