@@ -1,0 +1,119 @@
+package dev.wheelsh.core.policy;
+
+import dev.wheelsh.core.policy.PolicyVerdict.BlacklistedSymbol;
+import dev.wheelsh.core.policy.PolicyVerdict.ExternalLibrary;
+import dev.wheelsh.core.policy.PolicyVerdict.Fit;
+import dev.wheelsh.core.policy.PolicyVerdict.IsaLevel;
+import dev.wheelsh.core.policy.PolicyVerdict.Obstacle;
+import dev.wheelsh.core.policy.PolicyVerdict.TooNewVersion;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * Judges a wheel's needs against every baseline of one architecture, by auditwheel's rules:
+ * <ul>
+ * <li>symbol versions: a version asked of the system whose family (the text before the first
+ *     underscore: GLIBC, GLIBCXX, CXXABI, GCC, ZLIB, LIBATOMIC) the policy lists, but which is
+ *     not in the policy's list for that family; families a policy does not list are not judged
+ *     (OPENSSL_3.0 says nothing about manylinux). Weak versions count too, as auditwheel counts
+ *     them: a weak version still binds when the library has it.</li>
+ * <li>libraries: a library the wheel does not bundle and the policy's whitelist does not name.</li>
+ * <li>blacklist: a symbol imported (not weakly) by a member that needs a library whose
+ *     blacklist names it.</li>
+ * <li>ISA level: x86-64 code marked as needing x86-64-v2 or higher; every manylinux x86_64
+ *     baseline promises v1.</li>
+ * <li>Python ABI: an extension importing {@code PyUnicodeUCS2_*} (a narrow-unicode Python 2
+ *     build) or {@code PyFPE_*} (a Python built with --with-fpectl) meets no baseline.</li>
+ * </ul>
+ * Versions asked of the ELF loader are left out, as auditwheel leaves them out. The musllinux
+ * whitelist's {@code libc.so} stands for the architecture's musl C library
+ * ({@code libc.musl-x86_64.so.1}), as auditwheel reads it.
+ * Each criterion gives the highest priority it allows; the verdict is the lowest of those.
+ */
+public final class BaselineEvaluation {
+
+    private static final Set<String> PYFPE = Set.of("PyFPE_jbuf", "PyFPE_dummy", "PyFPE_counter");
+
+    private BaselineEvaluation() {
+    }
+
+    public static PolicyVerdict evaluate(SystemNeeds needs, String arch, PolicySet set) {
+        Policy.LibcFamily libc = needs.musl() ? Policy.LibcFamily.MUSL : Policy.LibcFamily.GLIBC;
+        List<Fit> fits = new ArrayList<>();
+        Policy linux = null;
+        for (Policy p : set.forArch(arch)) {
+            if (p.promisesNothing()) {
+                linux = linux == null ? p : linux;
+                continue;
+            }
+            if (p.libc() != Policy.LibcFamily.NONE && p.libc() != libc) {
+                continue;
+            }
+            fits.add(new Fit(p, obstacles(needs, arch, p)));
+        }
+        if (linux == null) {
+            linux = new Policy("linux", List.of(), 0, java.util.Map.of(), List.of(), java.util.Map.of());
+        }
+        int best = Integer.MAX_VALUE;
+        for (String kind : List.of("symbol-version", "library", "blacklist", "isa", "python-abi")) {
+            OptionalInt p = PolicyVerdict.maxPriority(fits, o -> o.kind().equals(kind));
+            best = Math.min(best, p.orElse(0));
+        }
+        Policy chosen = linux;
+        for (Fit f : fits) {
+            if (f.policy().priority() == best) {
+                chosen = f.policy();
+                break;
+            }
+        }
+        return new PolicyVerdict(arch, libc, fits, chosen);
+    }
+
+    /** Everything that stops the needs from meeting one policy, in member order. */
+    public static List<Obstacle> obstacles(SystemNeeds needs, String arch, Policy p) {
+        List<Obstacle> out = new ArrayList<>();
+        Set<String> whitelist = new LinkedHashSet<>(p.libWhitelist());
+        for (SystemNeeds.Member m : needs.members()) {
+            for (SystemNeeds.VersionAsk v : m.versions()) {
+                if (v.ofLoader()) {
+                    continue;
+                }
+                Optional<List<String>> allowed = p.allowed(arch, v.family());
+                if (allowed.isPresent() && !allowed.get().contains(v.withinFamily())) {
+                    out.add(new TooNewVersion(m.name(), v.library(), v.version()));
+                }
+            }
+            for (String lib : m.libraries()) {
+                boolean muslLibc = lib.startsWith("libc.musl-") && whitelist.contains("libc.so");
+                if (!whitelist.contains(lib) && !muslLibc) {
+                    out.add(new ExternalLibrary(m.name(), lib));
+                }
+            }
+            for (String lib : m.libraries()) {
+                List<String> banned = p.blacklist().get(lib);
+                if (banned == null) {
+                    continue;
+                }
+                for (String sym : banned) {
+                    if (m.imports().contains(sym) && !m.weakImports().contains(sym)) {
+                        out.add(new BlacklistedSymbol(m.name(), lib, sym));
+                    }
+                }
+            }
+            for (String sym : m.imports()) {
+                if (sym.startsWith("PyUnicodeUCS2_") || PYFPE.contains(sym)) {
+                    out.add(new PolicyVerdict.PythonAbi(m.name(), sym));
+                    break;
+                }
+            }
+            if (arch.equals("x86_64") && m.x86IsaLevel().isPresent() && m.x86IsaLevel().getAsInt() > 1) {
+                out.add(new IsaLevel(m.name(), m.x86IsaLevel().getAsInt()));
+            }
+        }
+        return out;
+    }
+}

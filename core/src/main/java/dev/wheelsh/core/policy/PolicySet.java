@@ -1,0 +1,68 @@
+package dev.wheelsh.core.policy;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A set of baselines, most widely installable (highest priority) first. Built-in policies and the
+ * ones read from baseline files combine into one set; a later policy of the same name replaces
+ * an earlier one, so a project can redefine a built-in baseline.
+ */
+public record PolicySet(List<Policy> policies) {
+
+    public PolicySet {
+        Map<String, Policy> byName = new LinkedHashMap<>();
+        for (Policy p : policies) {
+            byName.put(p.name(), p);
+        }
+        List<Policy> sorted = new ArrayList<>(byName.values());
+        sorted.sort(Comparator.comparingInt(Policy::priority).reversed());
+        policies = List.copyOf(sorted);
+    }
+
+    /** This set with the other's policies added (the other's win on equal names). */
+    public PolicySet with(PolicySet other) {
+        List<Policy> all = new ArrayList<>(policies);
+        all.addAll(other.policies);
+        return new PolicySet(all);
+    }
+
+    /** By name or alias. */
+    public Optional<Policy> find(String name) {
+        for (Policy p : policies) {
+            if (p.named(name)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The policies defined for the architecture, highest priority first ({@code linux} last). */
+    public List<Policy> forArch(String arch) {
+        return policies.stream().filter(p -> p.covers(arch)).toList();
+    }
+
+    /** The policy whose tag this platform tag is ({@code manylinux2014_x86_64} -> manylinux_2_17). */
+    public Optional<Policy> ofPlatformTag(String platformTag) {
+        for (Policy p : policies) {
+            for (String n : names(p)) {
+                String prefix = n + "_";
+                if (platformTag.startsWith(prefix) && p.covers(platformTag.substring(prefix.length()))) {
+                    return Optional.of(p);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<String> names(Policy p) {
+        List<String> out = new ArrayList<>();
+        out.add(p.name());
+        out.addAll(p.aliases());
+        return out;
+    }
+}

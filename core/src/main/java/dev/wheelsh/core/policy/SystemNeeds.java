@@ -1,0 +1,166 @@
+package dev.wheelsh.core.policy;
+
+import dev.wheelsh.core.elf.DynamicSymbol;
+import dev.wheelsh.core.elf.ElfFile;
+import dev.wheelsh.core.elf.VersionNames;
+import dev.wheelsh.core.elf.VersionNeed;
+import dev.wheelsh.core.wheel.WheelChecks;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * What a wheel's native code asks of the system it lands on: the libraries it needs that the
+ * wheel does not bundle, the symbol versions it asks of them, the symbols it imports and the
+ * x86-64 ISA level. This is the one walk over the members that the baseline verdict, the glibc
+ * floor and the reports of {@code show} all read.
+ *
+ * <p>A library counts as bundled when some member of the wheel has its name as soname or file
+ * name; what members ask of bundled libraries is satisfied by the wheel itself and says nothing
+ * about the system. The ELF loader ({@code ld-linux-*}, {@code ld64.so.*}, {@code ld-musl-*}) and
+ * {@code libpythonX.Y} are provided by every system that runs the interpreter and are not counted
+ * as libraries the wheel needs, as auditwheel does not count them.
+ */
+public record SystemNeeds(List<Member> members, Set<String> bundled) {
+
+    private static final Pattern LOADER = Pattern.compile("ld-linux[^/]*\\.so\\.\\d+|ld64\\.so\\.[12]|ld\\.so\\.1|ld-musl-[^/]+\\.so\\.1");
+    private static final Pattern LIBPYTHON = Pattern.compile("libpython\\d+\\.\\d+[a-z]*\\.so(\\.[\\d.]+)?");
+
+    /** One symbol version a member asks of a system library. */
+    public record VersionAsk(String library, String version, boolean weak) {
+        /**
+         * Whether it is asked of the ELF loader. auditwheel leaves these out of its symbol-version
+         * check (so the baseline verdict does too); the glibc floor counts them, since an old
+         * loader refuses them just the same.
+         */
+        public boolean ofLoader() {
+            return isLoader(library);
+        }
+
+        /** The family as auditwheel splits it: the text before the first underscore. */
+        public String family() {
+            int us = version.indexOf('_');
+            return us < 0 ? version : version.substring(0, us);
+        }
+
+        /** The version without its family ("2.17", "TM_1", "LDBL_3.4.21"). */
+        public String withinFamily() {
+            int us = version.indexOf('_');
+            return us < 0 ? "" : version.substring(us + 1);
+        }
+    }
+
+    /**
+     * One native member's needs of the system.
+     *
+     * @param libraries     DT_NEEDED entries that the wheel does not bundle, loader and libpython left out
+     * @param versions      symbol versions asked of those libraries (and of the loader, which the system provides)
+     * @param imports       names of the symbols the member imports
+     * @param weakImports   those of them imported weakly (the member loads without them)
+     */
+    public record Member(String name, String arch, List<String> libraries, List<VersionAsk> versions,
+                         Set<String> imports, Set<String> weakImports, OptionalInt x86IsaLevel, boolean musl) {
+        public Member {
+            libraries = List.copyOf(libraries);
+            versions = List.copyOf(versions);
+            imports = Set.copyOf(imports);
+            weakImports = Set.copyOf(weakImports);
+        }
+    }
+
+    public SystemNeeds {
+        members = List.copyOf(members);
+        bundled = Set.copyOf(bundled);
+    }
+
+    public static SystemNeeds of(WheelChecks.Result wheel) {
+        return of(wheel.elfMembers());
+    }
+
+    public static SystemNeeds of(List<WheelChecks.Member> natives) {
+        Set<String> bundled = new TreeSet<>();
+        for (WheelChecks.Member m : natives) {
+            bundled.add(m.name().substring(m.name().lastIndexOf('/') + 1));
+            m.elf().soname().ifPresent(bundled::add);
+        }
+        List<Member> out = new ArrayList<>();
+        for (WheelChecks.Member m : natives) {
+            out.add(member(m.name(), m.elf(), bundled));
+        }
+        return new SystemNeeds(out, bundled);
+    }
+
+    /** A single object's needs, when it is not part of a wheel (nothing is bundled). */
+    public static SystemNeeds of(String name, ElfFile elf) {
+        return new SystemNeeds(List.of(member(name, elf, Set.of())), Set.of());
+    }
+
+    private static Member member(String name, ElfFile elf, Set<String> bundled) {
+        List<String> libs = new ArrayList<>();
+        boolean musl = elf.interpreter().map(i -> i.contains("ld-musl-")).orElse(false);
+        for (String lib : elf.needed()) {
+            if (lib.startsWith("libc.musl-")) {
+                musl = true;
+            }
+            if (!bundled.contains(lib) && !isLoader(lib) && !LIBPYTHON.matcher(lib).matches() && !libs.contains(lib)) {
+                libs.add(lib);
+            }
+        }
+        List<VersionAsk> versions = new ArrayList<>();
+        for (VersionNeed n : elf.versionNeeds()) {
+            if (bundled.contains(n.file())) {
+                continue;
+            }
+            for (VersionNeed.Entry e : n.entries()) {
+                versions.add(new VersionAsk(n.file(), e.name(), e.weak()));
+            }
+        }
+        Set<String> imports = new TreeSet<>();
+        Set<String> weak = new TreeSet<>();
+        for (DynamicSymbol s : elf.importedSymbols()) {
+            imports.add(s.name());
+            if (s.bind() == DynamicSymbol.STB_WEAK) {
+                weak.add(s.name());
+            }
+        }
+        return new Member(name, elf.platformArch(), libs, versions, imports, weak, elf.x86IsaLevel(), musl);
+    }
+
+    /** The ELF loader under any of its names. */
+    public static boolean isLoader(String lib) {
+        return LOADER.matcher(lib).matches();
+    }
+
+    /** Libraries some member needs from the system, sorted. */
+    public Set<String> libraries() {
+        Set<String> out = new TreeSet<>();
+        members.forEach(m -> out.addAll(m.libraries()));
+        return out;
+    }
+
+    /**
+     * The highest non-weak version of each numbered family asked of the system, families in
+     * first-seen order ("GLIBC" -> "GLIBC_2.34"): together these set the oldest system the code loads on.
+     */
+    public Map<String, String> highestVersions() {
+        List<String> names = new ArrayList<>();
+        for (Member m : members) {
+            for (VersionAsk v : m.versions()) {
+                if (!v.weak()) {
+                    names.add(v.version());
+                }
+            }
+        }
+        return new LinkedHashMap<>(VersionNames.highestPerFamily(names));
+    }
+
+    /** Whether any member is linked against musl (its loader or its C library). */
+    public boolean musl() {
+        return members.stream().anyMatch(Member::musl);
+    }
+}
