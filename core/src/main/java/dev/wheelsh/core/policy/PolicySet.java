@@ -9,8 +9,10 @@ import java.util.Optional;
 
 /**
  * A set of baselines, most widely installable (highest priority) first. Built-in policies and the
- * ones read from baseline files combine into one set; a later policy of the same name replaces
- * an earlier one, so a project can redefine a built-in baseline.
+ * ones read from baseline files combine into one set ({@link #with}): a policy of a built-in's
+ * name redefines that baseline for the architectures it lists and keeps the built-in lists for
+ * the others, so a project can say what manylinux_2_38 means on loongarch64 without restating
+ * x86_64.
  */
 public record PolicySet(List<Policy> policies) {
 
@@ -24,11 +26,27 @@ public record PolicySet(List<Policy> policies) {
         policies = List.copyOf(sorted);
     }
 
-    /** This set with the other's policies added (the other's win on equal names). */
+    /**
+     * This set with the other's policies added. On equal names the other's priority, aliases,
+     * whitelist and blacklist win, and its architectures replace this set's; architectures only
+     * this set lists stay.
+     */
     public PolicySet with(PolicySet other) {
-        List<Policy> all = new ArrayList<>(policies);
-        all.addAll(other.policies);
-        return new PolicySet(all);
+        Map<String, Policy> byName = new LinkedHashMap<>();
+        for (Policy p : policies) {
+            byName.put(p.name(), p);
+        }
+        for (Policy p : other.policies) {
+            Policy old = byName.get(p.name());
+            if (old == null) {
+                byName.put(p.name(), p);
+                continue;
+            }
+            Map<String, Map<String, List<String>>> symbols = new LinkedHashMap<>(old.symbolVersions());
+            symbols.putAll(p.symbolVersions());
+            byName.put(p.name(), new Policy(p.name(), p.aliases(), p.priority(), symbols, p.libWhitelist(), p.blacklist()));
+        }
+        return new PolicySet(new ArrayList<>(byName.values()));
     }
 
     /** By name or alias. */

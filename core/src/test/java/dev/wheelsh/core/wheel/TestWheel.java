@@ -15,13 +15,13 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /** Writes small wheels for tests: members in order, each stored or deflated, RECORD computed. */
-final class TestWheel {
+public final class TestWheel {
 
     private final Map<String, byte[]> members = new LinkedHashMap<>();
     private final Map<String, Boolean> stored = new LinkedHashMap<>();
     private String distInfo;
 
-    TestWheel distInfo(String dir, String wheelText) {
+    public TestWheel distInfo(String dir, String wheelText) {
         distInfo = dir;
         add(dir + "/WHEEL", wheelText.getBytes(StandardCharsets.UTF_8), false);
         add(dir + "/METADATA", ("Metadata-Version: 2.1\nName: foo\nVersion: 1.0\nRequires-Python: >=3.9\n\nLong text: not a header\n")
@@ -29,7 +29,7 @@ final class TestWheel {
         return this;
     }
 
-    TestWheel add(String name, byte[] content, boolean store) {
+    public TestWheel add(String name, byte[] content, boolean store) {
         members.put(name, content);
         stored.put(name, store);
         return this;
@@ -53,7 +53,7 @@ final class TestWheel {
         return sb.toString();
     }
 
-    Path write(Path file) throws IOException {
+    public Path write(Path file) throws IOException {
         return write(file, record());
     }
 
