@@ -25,6 +25,7 @@ public final class Commands {
                     ElfCommand.class,
                     ShowCommand.class,
                     LintCommand.class,
+                    BaselineCommand.class,
             })
     static final class Root {
     }

@@ -9,6 +9,11 @@ import dev.wheelsh.core.elf.VersionNames;
 import dev.wheelsh.core.elf.VersionNeed;
 import dev.wheelsh.core.explain.Finding;
 import dev.wheelsh.core.explain.Severity;
+import dev.wheelsh.core.policy.BaselinePromise;
+import dev.wheelsh.core.policy.PolicySet;
+import dev.wheelsh.core.policy.PolicyVerdict;
+import dev.wheelsh.core.policy.PromiseChecks;
+import dev.wheelsh.core.policy.SystemNeeds;
 import dev.wheelsh.core.wheel.WheelArchive;
 import dev.wheelsh.core.wheel.WheelChecks;
 import java.io.IOException;
@@ -19,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -49,18 +55,24 @@ final class ShowCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the report as JSON (schema: docs/cli.md, \"wheelsh show\").")
     boolean json;
 
+    @Option(names = "--baseline", paramLabel = "FILE", description = "A baseline (policy) JSON file to judge against besides the "
+            + "built-in ones; a policy of a built-in name redefines it for the architectures it lists. Repeatable.")
+    List<Path> baselines = new ArrayList<>();
+
     @Override
     public Integer call() throws InputException {
+        PolicySet policies = BaselineCommand.policies(baselines);
         WheelChecks.Result r;
         try (WheelArchive w = WheelArchive.open(wheel)) {
             WheelChecks.Result contents = WheelChecks.check(w, verifyRecord);
             r = new WheelChecks.Result(contents.filename(), contents.distInfo(), contents.wheel(), contents.elfMembers(),
-                    dev.wheelsh.core.policy.PromiseChecks.all(contents));
+                    PromiseChecks.all(contents, policies));
         } catch (IOException e) {
             throw new InputException(wheel + ": cannot close: " + e.getMessage(), e);
         }
+        Optional<PolicyVerdict> verdict = BaselinePromise.verdict(r, policies);
         PrintWriter out = spec.commandLine().getOut();
-        Map<String, Object> report = report(r);
+        Map<String, Object> report = report(r, verdict);
         if (json) {
             try {
                 out.println(Json.pretty(report));
@@ -68,58 +80,14 @@ final class ShowCommand implements Callable<Integer> {
                 throw new IllegalStateException(e);
             }
         } else {
-            printText(r, out);
+            printText(r, verdict, out);
         }
         out.flush();
         return r.findings().stream().anyMatch(f -> f.severity() == Severity.ERROR) ? 1 : 0;
     }
 
-    /**
-     * Highest version per family that the members ask of libraries outside the wheel (versions
-     * asked of libraries the wheel bundles say nothing about the system).
-     */
-    static Map<String, String> highestNeeds(List<WheelChecks.Member> natives, List<WheelChecks.Member> all) {
-        Set<String> inside = insideNames(all);
-        List<String> names = new ArrayList<>();
-        for (WheelChecks.Member m : natives) {
-            for (VersionNeed n : m.elf().versionNeeds()) {
-                if (inside.contains(n.file())) {
-                    continue;
-                }
-                for (VersionNeed.Entry e : n.entries()) {
-                    if (!e.weak()) {
-                        names.add(e.name());
-                    }
-                }
-            }
-        }
-        return VersionNames.highestPerFamily(names);
-    }
-
-    /** Libraries the members need that no member of the wheel provides (by soname or file name). */
-    static Set<String> insideNames(List<WheelChecks.Member> natives) {
-        Set<String> inside = new TreeSet<>();
-        for (WheelChecks.Member m : natives) {
-            m.elf().soname().ifPresent(inside::add);
-            inside.add(m.name().substring(m.name().lastIndexOf('/') + 1));
-        }
-        return inside;
-    }
-
-    static Set<String> externalLibraries(List<WheelChecks.Member> natives) {
-        Set<String> inside = insideNames(natives);
-        Set<String> out = new TreeSet<>();
-        for (WheelChecks.Member m : natives) {
-            for (String lib : m.elf().needed()) {
-                if (!inside.contains(lib)) {
-                    out.add(lib);
-                }
-            }
-        }
-        return out;
-    }
-
-    static Map<String, Object> report(WheelChecks.Result r) {
+    static Map<String, Object> report(WheelChecks.Result r, Optional<PolicyVerdict> verdict) {
+        SystemNeeds needs = SystemNeeds.of(r);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", r.filename().name());
         m.put("version", r.filename().version().toString());
@@ -146,8 +114,9 @@ final class ShowCommand implements Callable<Integer> {
             natives.add(e);
         }
         m.put("nativeMembers", natives);
-        m.put("highestVersions", highestNeeds(r.elfMembers(), r.elfMembers()));
-        m.put("externalLibraries", List.copyOf(externalLibraries(r.elfMembers())));
+        m.put("highestVersions", needs.highestVersions());
+        m.put("externalLibraries", List.copyOf(needs.libraries()));
+        m.put("baseline", verdict.map(ShowCommand::verdictJson).orElse(null));
         List<Map<String, Object>> findings = new ArrayList<>();
         for (Finding f : r.findings()) {
             Map<String, Object> e = new LinkedHashMap<>();
@@ -161,7 +130,75 @@ final class ShowCommand implements Callable<Integer> {
         return m;
     }
 
-    static void printText(WheelChecks.Result r, PrintWriter out) {
+    /** The baseline verdict as JSON: the best tag and, for each more widely installable policy, what stands in its way. */
+    static Map<String, Object> verdictJson(PolicyVerdict v) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("arch", v.arch());
+        m.put("libc", v.libc().name().toLowerCase(Locale.ROOT));
+        m.put("consistentWith", v.bestTag());
+        m.put("policy", v.best().name());
+        List<Map<String, Object>> blocked = new ArrayList<>();
+        for (PolicyVerdict.Fit f : v.blocked()) {
+            Map<String, Object> b = new LinkedHashMap<>();
+            b.put("tag", f.policy().platformTag(v.arch()));
+            List<Map<String, Object>> obstacles = new ArrayList<>();
+            for (PolicyVerdict.Obstacle o : f.obstacles()) {
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("kind", o.kind());
+                e.put("member", o.member());
+                if (o instanceof PolicyVerdict.TooNewVersion t) {
+                    e.put("library", t.library());
+                    e.put("version", t.version());
+                } else if (o instanceof PolicyVerdict.ExternalLibrary x) {
+                    e.put("library", x.library());
+                } else if (o instanceof PolicyVerdict.BlacklistedSymbol x) {
+                    e.put("library", x.library());
+                    e.put("symbol", x.symbol());
+                } else if (o instanceof PolicyVerdict.IsaLevel x) {
+                    e.put("level", x.level());
+                } else if (o instanceof PolicyVerdict.PythonAbi x) {
+                    e.put("symbol", x.symbol());
+                }
+                e.put("message", o.describe(f.policy(), v.arch()));
+                obstacles.add(e);
+            }
+            b.put("obstacles", obstacles);
+            blocked.add(b);
+        }
+        m.put("blocked", blocked);
+        return m;
+    }
+
+    /**
+     * The verdict in a few lines: the tag the code is consistent with, and what stands in the way
+     * of the next better one, each distinct reason once (the full list per policy is in --json).
+     */
+    static void printVerdict(PolicyVerdict v, PrintWriter out) {
+        row(out, "baseline", "consistent with " + v.bestTag() + " (auditwheel's rules)");
+        Optional<PolicyVerdict.Fit> next = v.nextBetter();
+        if (next.isEmpty()) {
+            return;
+        }
+        // The same reason in several members is said once, with the members counted.
+        Map<String, List<String>> byReason = new LinkedHashMap<>();
+        for (PolicyVerdict.Obstacle o : next.get().obstacles()) {
+            String d = o.describe(next.get().policy(), v.arch()).replace(o.member(), "\u0000");
+            byReason.computeIfAbsent(d, k -> new ArrayList<>()).add(o.member());
+        }
+        List<String> reasons = new ArrayList<>();
+        byReason.forEach((d, members) -> reasons.add(d.replace("\u0000", members.size() == 1 ? members.get(0)
+                : members.size() + " members, " + members.get(0) + " first")));
+        int shown = Math.min(5, reasons.size());
+        for (int i = 0; i < shown; i++) {
+            out.println(ElfReader.printable("    " + reasons.get(i)));
+        }
+        if (reasons.size() > shown) {
+            out.println("    ... and " + (reasons.size() - shown) + " more (--json lists every one, for every policy)");
+        }
+    }
+
+    static void printText(WheelChecks.Result r, Optional<PolicyVerdict> verdict, PrintWriter out) {
+        SystemNeeds needs = SystemNeeds.of(r);
         out.println(ElfReader.printable(r.filename().name() + " " + r.filename().version()));
         row(out, "tags", r.filename().tags().compressed());
         row(out, "dist-info", r.distInfo() + (r.wheel().rootIsPurelib() ? " (root is purelib)" : " (root is platlib)"));
@@ -176,7 +213,7 @@ final class ShowCommand implements Callable<Integer> {
                 if (!abi.isEmpty() && !(f.machineAbi() instanceof dev.wheelsh.core.elf.MachineAbi.Plain)) {
                     line.append(" (").append(String.join("; ", abi)).append(')');
                 }
-                Map<String, String> hi = highestNeeds(List.of(n), List.of());
+                Map<String, String> hi = SystemNeeds.of(List.of(n)).highestVersions();
                 if (!hi.isEmpty()) {
                     line.append(", needs ").append(String.join(", ", hi.values()));
                 }
@@ -184,13 +221,14 @@ final class ShowCommand implements Callable<Integer> {
                         .append(" world"));
                 out.println(ElfReader.printable(line.toString()));
             }
-            Map<String, String> all = highestNeeds(r.elfMembers(), r.elfMembers());
+            Map<String, String> all = needs.highestVersions();
             if (!all.isEmpty()) {
                 row(out, "highest", String.join(", ", all.values()) + " (asked of system libraries: these set the"
                         + " oldest system it runs on)");
             }
-            Set<String> ext = externalLibraries(r.elfMembers());
+            Set<String> ext = needs.libraries();
             row(out, "system libs", ext.isEmpty() ? "none" : String.join(", ", ext));
+            verdict.ifPresent(v -> printVerdict(v, out));
         }
         if (r.findings().isEmpty()) {
             row(out, "checks", "contents match the wheel's claims");

@@ -1,0 +1,85 @@
+package dev.wheelsh.core.policy;
+
+import dev.wheelsh.core.explain.Finding;
+import dev.wheelsh.core.explain.Severity;
+import dev.wheelsh.core.tags.Tag;
+import dev.wheelsh.core.wheel.WheelChecks;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * WH311: the wheel's native code does not meet the baseline its own platform tag names, for a
+ * reason other than the glibc floor (which WH309 reports): a newer libstdc++ or libgcc version, a
+ * library outside the baseline's whitelist, a blacklisted symbol, x86-64-v2+ code, a Python 2
+ * narrow-unicode or fpectl build. The tag judged is the most widely installable one the wheel
+ * claims; pip installs the wheel wherever that one matches.
+ */
+public final class BaselinePromise {
+
+    private BaselinePromise() {
+    }
+
+    /** The verdict for the architecture of the wheel's tags (or of its code), with these policies. */
+    public static Optional<PolicyVerdict> verdict(WheelChecks.Result wheel, PolicySet policies) {
+        if (wheel.elfMembers().isEmpty()) {
+            return Optional.empty();
+        }
+        String arch = null;
+        for (Tag t : wheel.filename().tags().tags()) {
+            Optional<Policy> p = policies.ofPlatformTag(t.platform());
+            if (p.isPresent()) {
+                String name = t.platform();
+                for (String n : names(p.get())) {
+                    if (name.startsWith(n + "_")) {
+                        arch = name.substring(n.length() + 1);
+                    }
+                }
+            }
+        }
+        if (arch == null) {
+            arch = wheel.elfMembers().get(0).elf().platformArch();
+        }
+        return Optional.of(BaselineEvaluation.evaluate(SystemNeeds.of(wheel), arch, policies));
+    }
+
+    public static List<Finding> againstTags(WheelChecks.Result wheel, PolicySet policies) {
+        List<Finding> out = new ArrayList<>();
+        Optional<PolicyVerdict> verdict = verdict(wheel, policies);
+        if (verdict.isEmpty()) {
+            return out;
+        }
+        PolicyVerdict v = verdict.get();
+        Policy promised = null;
+        for (Tag t : wheel.filename().tags().tags()) {
+            Optional<Policy> p = policies.ofPlatformTag(t.platform());
+            if (p.isPresent() && !p.get().promisesNothing() && p.get().covers(v.arch())
+                    && (promised == null || p.get().priority() > promised.priority())) {
+                promised = p.get();
+            }
+        }
+        if (promised == null) {
+            return out;
+        }
+        Optional<PolicyVerdict.Fit> fit = v.fit(promised.name());
+        if (fit.isEmpty()) {
+            return out;
+        }
+        for (PolicyVerdict.Obstacle o : fit.get().obstacles()) {
+            if (o instanceof PolicyVerdict.TooNewVersion t && t.version().startsWith("GLIBC_")) {
+                continue; // the glibc floor: WH309
+            }
+            out.add(Finding.of("WH311", Severity.ERROR, o.describe(promised, v.arch()),
+                    "The wheel claims " + promised.platformTag(v.arch()) + ", so pip installs it on every system that baseline "
+                            + "describes, but its code needs more than those systems have; by auditwheel's rules it is consistent with "
+                            + v.bestTag() + "."));
+        }
+        return out;
+    }
+
+    private static List<String> names(Policy p) {
+        List<String> n = new ArrayList<>(p.aliases());
+        n.add(0, p.name());
+        return n;
+    }
+}
