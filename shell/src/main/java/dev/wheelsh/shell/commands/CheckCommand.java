@@ -56,6 +56,10 @@ final class CheckCommand implements Callable<Integer> {
             description = "Read the target matrix from [tool.wheelsh] targets (default: ./pyproject.toml when no --target or --profile is given and it has one).")
     Path config;
 
+    @Option(names = "--baseline", paramLabel = "FILE", description = "A baseline (policy) JSON file to judge the wheels' promises "
+            + "with, besides the built-in ones and [tool.wheelsh] baselines. Repeatable.")
+    List<Path> baselines = new ArrayList<>();
+
     @Option(names = "--json", description = "Print JSON (schema in docs/cli.md).")
     boolean json;
 
@@ -80,8 +84,15 @@ final class CheckCommand implements Callable<Integer> {
             } catch (IOException | java.io.UncheckedIOException e) {
                 throw new InputException(pyproject + ": cannot read (" + e.getMessage() + ")");
             }
-            matrix.addAll(dev.wheelsh.core.config.WheelshTable.read(pyproject.toString(), text).targets());
+            dev.wheelsh.core.config.WheelshTable table = dev.wheelsh.core.config.WheelshTable.read(pyproject.toString(), text);
+            matrix.addAll(table.targets());
+            // [tool.wheelsh] baselines are relative to the pyproject.toml that names them.
+            Path base = pyproject.toAbsolutePath().getParent();
+            for (String b : table.baselines()) {
+                baselines.add(base.resolve(b));
+            }
         }
+        dev.wheelsh.core.policy.PolicySet policies = BaselineCommand.policies(baselines);
         if (matrix.isEmpty()) {
             throw new InputException("check: no target; give --target SPEC or --profile NAME (repeatable), or [tool.wheelsh] targets in pyproject.toml");
         }
@@ -116,7 +127,7 @@ final class CheckCommand implements Callable<Integer> {
             List<Map<String, String>> findings = new ArrayList<>();
             boolean error = false;
             try (WheelArchive archive = WheelArchive.open(wheel)) {
-                for (Finding f : dev.wheelsh.core.policy.PromiseChecks.all(WheelChecks.check(archive, false))) {
+                for (Finding f : dev.wheelsh.core.policy.PromiseChecks.all(WheelChecks.check(archive, false), policies)) {
                     findings.add(Map.of("code", f.code(), "severity", f.severity().name().toLowerCase(Locale.ROOT),
                             "message", f.message()));
                     error |= f.severity() == Severity.ERROR;
