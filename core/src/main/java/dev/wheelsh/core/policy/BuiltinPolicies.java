@@ -148,18 +148,10 @@ public final class BuiltinPolicies {
 
     /** The dotted number at the end of a node ("LDBL_3.4.21" -> [3, 4, 21]). */
     private static List<Integer> numbers(String node) {
-        VersionNames.Parsed p = VersionNames.parse("X_" + node);
-        return p.numbers();
+        return VersionNames.parse("X_" + node).numbers();
     }
 
     private static int compare(List<Integer> a, List<Integer> b) {
-        for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
-            int x = i < a.size() ? a.get(i) : 0;
-            int y = i < b.size() ? b.get(i) : 0;
-            if (x != y) {
-                return Integer.compare(x, y);
-            }
-        }
-        return 0;
+        return VersionNames.BY_NUMBERS.compare(new VersionNames.Parsed("", "", a), new VersionNames.Parsed("", "", b));
     }
 }

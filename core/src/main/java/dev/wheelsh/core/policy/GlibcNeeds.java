@@ -1,7 +1,6 @@
 package dev.wheelsh.core.policy;
 
 import dev.wheelsh.core.elf.VersionNames;
-import dev.wheelsh.core.elf.VersionNeed;
 import dev.wheelsh.core.explain.Finding;
 import dev.wheelsh.core.explain.PlatformTagInfo;
 import dev.wheelsh.core.explain.Severity;
@@ -9,10 +8,8 @@ import dev.wheelsh.core.tags.Libc;
 import dev.wheelsh.core.tags.Tag;
 import dev.wheelsh.core.wheel.WheelChecks;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The glibc a wheel's native code really needs, from the GLIBC_x.y symbol versions its members
@@ -30,30 +27,23 @@ public final class GlibcNeeds {
     private GlibcNeeds() {
     }
 
-    /** For each native member, its highest non-weak GLIBC_x.y requirement on a library outside the wheel. */
+    /**
+     * For each native member, its highest non-weak GLIBC_x.y requirement on a library outside the
+     * wheel, the ELF loader included (an old loader refuses a version just as an old libc does).
+     */
     public static List<Need> highest(WheelChecks.Result wheel) {
-        Set<String> inside = new HashSet<>();
-        for (WheelChecks.Member m : wheel.elfMembers()) {
-            inside.add(m.name().substring(m.name().lastIndexOf('/') + 1));
-            m.elf().dynamic().flatMap(d -> d.soname()).ifPresent(inside::add);
-        }
         List<Need> out = new ArrayList<>();
-        for (WheelChecks.Member m : wheel.elfMembers()) {
+        for (SystemNeeds.Member m : SystemNeeds.of(wheel).members()) {
             Need best = null;
-            for (VersionNeed n : m.elf().versionNeeds()) {
-                if (inside.contains(n.file())) {
+            for (SystemNeeds.VersionAsk a : m.versions()) {
+                VersionNames.Parsed p = VersionNames.parse(a.version());
+                if (a.weak() || !p.family().equals("GLIBC") || p.numbers().size() < 2) {
                     continue;
                 }
-                for (VersionNeed.Entry e : n.entries()) {
-                    VersionNames.Parsed p = VersionNames.parse(e.name());
-                    if (e.weak() || !p.family().equals("GLIBC") || p.numbers().size() < 2) {
-                        continue;
-                    }
-                    int major = p.numbers().get(0);
-                    int minor = p.numbers().get(1);
-                    if (best == null || major > best.major() || (major == best.major() && minor > best.minor())) {
-                        best = new Need(m.name(), n.file(), e.name(), major, minor);
-                    }
+                int major = p.numbers().get(0);
+                int minor = p.numbers().get(1);
+                if (best == null || major > best.major() || (major == best.major() && minor > best.minor())) {
+                    best = new Need(m.name(), a.library(), a.version(), major, minor);
                 }
             }
             if (best != null) {
