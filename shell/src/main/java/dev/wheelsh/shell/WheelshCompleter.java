@@ -33,7 +33,7 @@ final class WheelshCompleter implements Completer {
             "--implementation", List.of("cp", "pp", "graalpy"),
             "--macos", List.of("15.0", "14.0", "13.0", "12.0", "11.0", "10.15", "10.9"));
     private static final Set<String> TAG_COMMANDS = Set.of("explain");
-    private static final Set<String> FILE_COMMANDS = Set.of("explain", "pick", "check", "show", "elf", "lint");
+    private static final Set<String> FILE_COMMANDS = Set.of("explain", "pick", "check", "show", "elf", "lint", "baseline");
 
     private final CommandLine root = Commands.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
     private final Completer files = new Completers.FileNameCompleter();
@@ -62,6 +62,10 @@ final class WheelshCompleter implements Completer {
             return;
         }
         String previous = index > 0 ? words.get(index - 1) : "";
+        if (command.equals("baseline") && !current.startsWith("-") && !previous.startsWith("--")) {
+            completeBaseline(reader, line, index, words, candidates);
+            return;
+        }
         if (previous.equals("--profile") || (command.equals("target") && index == 1)) {
             Vocabulary.profiles().forEach(p -> candidates.add(new Candidate(p, p, "profiles", null, null, null, true)));
             return;
@@ -86,6 +90,25 @@ final class WheelshCompleter implements Completer {
             completeTag(current, candidates);
         }
         if (FILE_COMMANDS.contains(command)) {
+            files.complete(reader, line, candidates);
+        }
+    }
+
+    /** baseline: the action, then for show a policy name (with its reference system), else files. */
+    private void completeBaseline(LineReader reader, ParsedLine line, int index, List<String> words, List<Candidate> candidates) {
+        if (index == 1) {
+            for (String[] a : new String[][] {{"list", "the baselines, most widely installable first"},
+                    {"show", "one baseline: what it allows per architecture"}, {"derive", "a baseline from a library tree"},
+                    {"validate", "check baseline files"}}) {
+                candidates.add(new Candidate(a[0], a[0], "actions", a[1], null, null, true));
+            }
+        } else if (index == 2 && words.get(1).equals("show")) {
+            for (dev.wheelsh.core.policy.Policy p : dev.wheelsh.core.policy.BuiltinPolicies.all().policies()) {
+                String about = dev.wheelsh.core.policy.BuiltinPolicies.reference(p.name()).orElse(null);
+                candidates.add(new Candidate(p.name(), p.name(), "baselines", about, null, null, true));
+                p.aliases().forEach(a -> candidates.add(new Candidate(a, a, "baselines", "= " + p.name(), null, null, true)));
+            }
+        } else {
             files.complete(reader, line, candidates);
         }
     }

@@ -1,0 +1,28 @@
+package dev.wheelsh.shell;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jline.reader.Candidate;
+import org.jline.reader.ParsedLine;
+import org.jline.reader.impl.DefaultParser;
+import org.junit.jupiter.api.Test;
+
+/** Completion of the baseline command: its actions, then the names (and aliases) of the baselines. */
+class WheelshCompleterTest {
+
+    private static List<String> complete(String line) {
+        ParsedLine parsed = new DefaultParser().parse(line, line.length());
+        List<Candidate> out = new ArrayList<>();
+        new WheelshCompleter().complete(null, parsed, out);
+        return out.stream().map(Candidate::value).toList();
+    }
+
+    @Test
+    void baselineCompletesItsActionsThenTheBaselineNames() {
+        assertTrue(complete("baseline ").containsAll(List.of("list", "show", "derive", "validate")));
+        List<String> names = complete("baseline show ");
+        assertTrue(names.containsAll(List.of("manylinux_2_38", "manylinux2014", "musllinux_1_2")), names.toString());
+    }
+}
