@@ -170,6 +170,16 @@ public final class BaselineDerivation {
         return new Derived(p, read, missing);
     }
 
+    /**
+     * With the whitelist and blacklist of the newest built-in manylinux baseline: what a wheel may
+     * take from a system of today, judged against this system's library versions.
+     */
+    public static Derived derive(Path root, Optional<String> name, Optional<Integer> priority) throws InputException {
+        Policy newest = BuiltinPolicies.all().policies().stream().filter(p -> p.libc() == Policy.LibcFamily.GLIBC)
+                .reduce((a, b) -> b).orElseThrow();
+        return derive(root, name, priority, newest.libWhitelist(), newest.blacklist());
+    }
+
     /** The built-in policy's priority for this name, else 92 minus the glibc minor (auditwheel's pattern), else 1. */
     static int defaultPriority(String name) {
         Optional<Policy> builtin = BuiltinPolicies.all().find(name);

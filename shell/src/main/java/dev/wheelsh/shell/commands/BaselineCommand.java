@@ -197,10 +197,8 @@ final class BaselineCommand implements Callable<Integer> {
 
     private int derive(PrintWriter out) throws InputException {
         expectArgs(1, "derive takes one directory: the reference system's library tree");
-        Policy template = BuiltinPolicies.all().policies().stream().filter(p -> p.libc() == Policy.LibcFamily.GLIBC)
-                .reduce((a, b) -> b).orElseThrow();
         BaselineDerivation.Derived d = BaselineDerivation.derive(Path.of(args.get(0)), Optional.ofNullable(name),
-                Optional.ofNullable(priority), template.libWhitelist(), template.blacklist());
+                Optional.ofNullable(priority));
         String text = PolicyJson.write(List.of(d.policy()));
         if (output == null) {
             out.print(text);
