@@ -104,7 +104,9 @@ public record SystemNeeds(List<Member> members, Set<String> bundled) {
         List<String> libs = new ArrayList<>();
         boolean musl = elf.interpreter().map(i -> i.contains("ld-musl-")).orElse(false);
         for (String lib : elf.needed()) {
-            if (lib.startsWith("libc.musl-")) {
+            // musl's C library: libc.musl-<arch>.so.1 as Alpine links it, or plain libc.so as other
+            // musl toolchains (Rust's, Zig's) record it; glibc's is always libc.so.6.
+            if (lib.startsWith("libc.musl-") || lib.equals("libc.so")) {
                 musl = true;
             }
             if (!bundled.contains(lib) && !isLoader(lib) && !LIBPYTHON.matcher(lib).matches() && !libs.contains(lib)) {

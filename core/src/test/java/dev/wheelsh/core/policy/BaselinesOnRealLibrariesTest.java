@@ -147,4 +147,42 @@ class BaselinesOnRealLibrariesTest {
             assertEquals(expected.platformTag(arch), v.bestTag(), "asks " + glibcAsked + ", highest " + highest);
         }
     }
+
+    /**
+     * Native Node.js addons of rollup, shipped in npm packages for many architectures and both C
+     * libraries, each put in a wheel as its only member: the verdict by auditwheel's rules, worked
+     * out by hand from what each needs (readelf -d -V).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "rollup-linux-loong64-gnu, loongarch64, manylinux_2_36_loongarch64",     // GLIBC_2.36, GCC_4.2.0
+            "rollup-linux-loongarch64-gnu, loongarch64, manylinux_2_36_loongarch64",
+            "rollup-linux-riscv64-gnu, riscv64, manylinux_2_34_riscv64",             // GLIBC_2.34
+            "rollup-linux-powerpc64le-gnu, ppc64le, manylinux_2_34_ppc64le",         // GLIBC_2.34
+            "rollup-linux-ppc64-gnu, ppc64, manylinux_2_17_ppc64",                   // GLIBC_2.17 on big-endian ppc64
+            "rollup-linux-s390x-gnu, s390x, manylinux_2_17_s390x",                   // GLIBC_2.3.4: s390x starts at 2_17
+            "rollup-linux-arm-gnueabihf, armv7l, manylinux_2_17_armv7l",             // GLIBC_2.4, GCC_4.3.0
+            "rollup-linux-x64-musl, x86_64, musllinux_1_1_x86_64",                   // needs only musl's libc.so
+            "rollup-linux-arm64-musl, aarch64, musllinux_1_1_aarch64",
+            "rollup-linux-arm-musleabihf, armv7l, musllinux_1_1_armv7l",
+            "rollup-linux-loong64-musl, loongarch64, musllinux_1_2_loongarch64",     // musllinux_1_1 has no loongarch64
+            "rollup-linux-riscv64-musl, riscv64, linux_riscv64",                     // no musllinux baseline has riscv64
+    })
+    void npmNativeAddonsGetTheBaselineOfWhatTheyNeed(String pkg, String arch, String expected) throws Exception {
+        Path dir = CORPUS.resolve("npm/@rollup_" + pkg + "/package");
+        assumeTrue(Files.isDirectory(dir), "no " + dir + ": run scripts/fetch-test-inputs.sh");
+        Path node;
+        try (Stream<Path> s = Files.list(dir)) {
+            node = s.filter(p -> p.toString().endsWith(".node")).findFirst().orElseThrow();
+        }
+        Path whl = new TestWheel().distInfo("foo-1.0.dist-info", "Wheel-Version: 1.0\nRoot-Is-Purelib: false\nTag: py3-none-linux_" + arch + "\n")
+                .add("foo/_native.abi3.so", Files.readAllBytes(node), false)
+                .write(tmp.resolve("foo-1.0-py3-none-linux_" + arch + ".whl"));
+        try (WheelArchive w = WheelArchive.open(whl)) {
+            WheelChecks.Result r = WheelChecks.check(w, false);
+            PolicyVerdict v = BaselinePromise.verdict(r, BuiltinPolicies.all()).orElseThrow();
+            assertEquals(arch, v.arch());
+            assertEquals(expected, v.bestTag());
+        }
+    }
 }
