@@ -55,6 +55,10 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON (schema in docs/cli.md).")
     boolean json;
 
+    @Option(names = "--baseline", paramLabel = "FILE", description = "A wheel file's promise is judged with this baseline "
+            + "(policy) JSON file too, besides the built-in ones. Repeatable.")
+    List<Path> baselines = new ArrayList<>();
+
     /** One component of the input and what it means. */
     record Component(String text, String role, String meaning) {
     }
@@ -134,7 +138,7 @@ final class ExplainCommand implements Callable<Integer> {
         if (kind.equals("wheel") && Files.isRegularFile(Path.of(input))) {
             try (WheelArchive archive = WheelArchive.open(Path.of(input))) {
                 WheelChecks.Result checked = WheelChecks.check(archive, false);
-                contents.addAll(dev.wheelsh.core.policy.PromiseChecks.all(checked));
+                contents.addAll(dev.wheelsh.core.policy.PromiseChecks.all(checked, BaselineCommand.policies(baselines)));
                 machine.ifPresent(m -> contents.addAll(TargetContentChecks.check(checked, m)));
             }
         }
