@@ -140,4 +140,27 @@ class BuiltinPoliciesTest {
         String json = PolicyJson.write(ALL.policies());
         assertEquals(ALL, PolicyJson.read("builtin.json", json));
     }
+
+    /**
+     * The tag engine's floors (tags/manylinux-floors.properties, used by the baseline-defined tag
+     * mode and by explain's "no real system matches it") are the oldest built-in baseline of each
+     * architecture: two files, one fact.
+     */
+    @Test
+    void theTagEnginesFloorsAreTheOldestBaselineOfEachArchitecture() {
+        java.util.Map<String, String> oldest = new java.util.TreeMap<>();
+        for (Policy p : ALL.policies()) {
+            if (p.libc() != Policy.LibcFamily.GLIBC) {
+                continue;
+            }
+            int[] v = p.libcVersion().orElseThrow();
+            for (String arch : p.architectures()) {
+                oldest.putIfAbsent(arch, v[0] + "." + v[1]);
+            }
+        }
+        for (java.util.Map.Entry<String, String> e : oldest.entrySet()) {
+            assertEquals(java.util.Optional.of(e.getValue()), dev.wheelsh.core.tags.PlatformTags.manylinuxFloor(e.getKey()), e.getKey());
+        }
+        assertEquals(java.util.Optional.empty(), dev.wheelsh.core.tags.PlatformTags.manylinuxFloor("armv8l"), "no baseline has armv8l");
+    }
 }
