@@ -98,7 +98,7 @@ final class BaselineChecks {
         }
         List<Policy> policies = new ArrayList<>();
         Map<String, SourceRange> names = new HashMap<>();
-        Map<Long, String> priorities = new HashMap<>();
+        Map<String, String> priorities = new HashMap<>();
         for (JsonReader.Node item : arr.items()) {
             if (!(item instanceof JsonReader.Obj o)) {
                 found.add("WH601", Severity.ERROR, item.range(), "a policy is an object with name, priority, symbol_versions, lib_whitelist", "");
@@ -108,6 +108,60 @@ final class BaselineChecks {
             policy(o, names, priorities).ifPresent(policies::add);
         }
         consistency(policies);
+        againstBuiltins(policies);
+    }
+
+    /**
+     * WH613/WH614: a policy that redefines a built-in baseline (same name) for an architecture
+     * allows more, or less, than the built-in one. Either can be the intent (a loongarch64
+     * distribution that froze glibc at 2.38 but ships GCC 14's libstdc++), so these are warnings
+     * that say what the difference means for the wheels tagged with that name.
+     */
+    private void againstBuiltins(List<Policy> policies) {
+        for (Policy p : policies) {
+            Optional<dev.wheelsh.core.policy.Policy> builtin = dev.wheelsh.core.policy.BuiltinPolicies.all().find(p.name())
+                    .filter(b -> !b.promisesNothing());
+            if (builtin.isEmpty()) {
+                continue;
+            }
+            for (Map.Entry<String, Map<String, Set<String>>> arch : p.symbols().entrySet()) {
+                if (!builtin.get().covers(arch.getKey())) {
+                    continue;
+                }
+                List<String> more = new ArrayList<>();
+                List<String> less = new ArrayList<>();
+                for (Map.Entry<String, Set<String>> fam : arch.getValue().entrySet()) {
+                    Optional<List<String>> theirs = builtin.get().allowed(arch.getKey(), fam.getKey());
+                    if (theirs.isEmpty()) {
+                        continue;
+                    }
+                    fam.getValue().stream().filter(v -> !theirs.get().contains(v)).forEach(v -> more.add(fam.getKey() + "_" + v));
+                    theirs.get().stream().filter(v -> !fam.getValue().contains(v)).forEach(v -> less.add(fam.getKey() + "_" + v));
+                }
+                String tag = p.name() + "_" + arch.getKey();
+                if (!more.isEmpty()) {
+                    found.add("WH613", Severity.WARNING, p.nameRange(), p.name() + " on " + arch.getKey() + " allows " + list(more)
+                                    + " beyond the built-in " + p.name(),
+                            "pip installs a wheel tagged " + tag + " on every system with that C library version; code built "
+                                    + "against these newer versions fails to load on such systems that lack them. wheelsh judges "
+                                    + "with this file where it is named (--baseline, [tool.wheelsh] baselines, wheelsh.baselines).");
+                }
+                if (!less.isEmpty()) {
+                    found.add("WH614", Severity.WARNING, p.nameRange(), p.name() + " on " + arch.getKey() + " lacks " + list(less)
+                                    + " that the built-in " + p.name() + " allows",
+                            "A policy's version lists are exact sets, not ranges: code that asks for a version the list lacks "
+                                    + "fails the policy, so wheels that meet the built-in baseline (as auditwheel tags them) are "
+                                    + "judged as breaking " + tag + " wherever this file is used. List every version the "
+                                    + "baseline's libraries define (wheelsh baseline show " + p.name() + " --arch " + arch.getKey()
+                                    + " --json prints the built-in lists).");
+                }
+            }
+        }
+    }
+
+    private static String list(List<String> versions) {
+        return versions.size() <= 4 ? String.join(", ", versions)
+                : String.join(", ", versions.subList(0, 3)) + " and " + (versions.size() - 3) + " more";
     }
 
     private void ignores(JsonReader.Obj o) {
@@ -124,7 +178,7 @@ final class BaselineChecks {
         });
     }
 
-    private Optional<Policy> policy(JsonReader.Obj o, Map<String, SourceRange> names, Map<Long, String> priorities) {
+    private Optional<Policy> policy(JsonReader.Obj o, Map<String, SourceRange> names, Map<String, String> priorities) {
         for (JsonReader.Member m : o.members()) {
             if (!FIELDS.contains(m.name())) {
                 Optional<String> near = Found.nearest(m.name(), FIELDS);
@@ -160,7 +214,10 @@ final class BaselineChecks {
                     "policy " + name + " needs a \"priority\": a whole number from 0 to 100", "");
         } else {
             priority = Long.parseLong(num.text());
-            String other = priorities.putIfAbsent(priority, name);
+            // Priorities order the baselines of one C library; manylinux and musllinux ones are never
+            // compared (auditwheel keeps them in separate files, both starting at 100).
+            String libcFamily = name.startsWith("musllinux") ? "musl" : "glibc";
+            String other = priorities.putIfAbsent(libcFamily + ":" + priority, name);
             if (other != null) {
                 found.add("WH605", Severity.ERROR, num.range(), "policy " + name + " has the same priority (" + priority + ") as " + other,
                         "auditwheel picks the highest-priority policy a wheel satisfies; equal priorities make the choice arbitrary.");
@@ -257,7 +314,9 @@ final class BaselineChecks {
                     if (m.group(2) != null) {
                         int[] v = numbers(m.group(2));
                         String group = m.group(1) == null ? "" : m.group(1);
-                        if (previous != null && group.equals(previousGroup) && compare(v, previous) < 0) {
+                        // Plain versions only: auditwheel's own files keep prefixed ones (LDBL_3.4.7,
+                        // LDBL_3.4.10) in text order, and that is no mistake.
+                        if (previous != null && group.isEmpty() && group.equals(previousGroup) && compare(v, previous) < 0) {
                             found.add("WH610", Severity.WARNING, s.range(),
                                     prefix.name() + " version " + s.value() + " comes after a higher one: keep versions in ascending order",
                                     "Ascending order makes the newest version a baseline allows easy to see and to compare.");
