@@ -199,7 +199,8 @@ final class Assist {
         if (plat.equals("pyodide_wasm32")) {
             return "WebAssembly for Pyodide";
         }
-        return TagWords.platform(plat);
+        return TagWords.platform(plat) + dev.wheelsh.core.policy.BaselineWords.forPlatformTag(plat,
+                dev.wheelsh.core.policy.BuiltinPolicies.all()).map(b -> "; " + b).orElse("");
     }
 
     private static Optional<Hover> iniHover(IniReader.Document doc, int line, int col) {
@@ -227,7 +228,8 @@ final class Assist {
                         return Optional.empty();
                     }
                     String words = switch (name) {
-                        case "platform" -> TagWords.platform(word);
+                        case "platform" -> TagWords.platform(word) + dev.wheelsh.core.policy.BaselineWords.forPlatformTag(word,
+                                dev.wheelsh.core.policy.BuiltinPolicies.all()).map(b -> "; " + b).orElse("");
                         case "abi" -> TagWords.abi(word);
                         case "implementation" -> TagWords.interpreter(word + "3");
                         case "python-version" -> "wheels for Python " + word;

@@ -27,14 +27,9 @@ public final class BaselinePromise {
         }
         String arch = null;
         for (Tag t : wheel.filename().tags().tags()) {
-            Optional<Policy> p = policies.ofPlatformTag(t.platform());
+            Optional<PolicySet.TagPolicy> p = policies.resolve(t.platform());
             if (p.isPresent()) {
-                String name = t.platform();
-                for (String n : names(p.get())) {
-                    if (name.startsWith(n + "_")) {
-                        arch = name.substring(n.length() + 1);
-                    }
-                }
+                arch = p.get().arch();
             }
         }
         if (arch == null) {
@@ -75,11 +70,5 @@ public final class BaselinePromise {
                             + v.bestTag() + "."));
         }
         return out;
-    }
-
-    private static List<String> names(Policy p) {
-        List<String> n = new ArrayList<>(p.aliases());
-        n.add(0, p.name());
-        return n;
     }
 }

@@ -69,6 +69,27 @@ public record Policy(String name, List<String> aliases, int priority,
         return fams == null ? Optional.empty() : Optional.ofNullable(fams.get(family));
     }
 
+    /**
+     * The newest version of each judged family on an architecture, families in the order
+     * GLIBC, GLIBCXX, CXXABI, GCC, ZLIB, LIBATOMIC, then any others ("GLIBC" -> "GLIBC_2.38"); a
+     * family listed with no versions maps to "none".
+     */
+    public Map<String, String> newestVersions(String arch) {
+        Map<String, String> out = new LinkedHashMap<>();
+        Map<String, List<String>> fams = symbolVersions.getOrDefault(arch, Map.of());
+        List<String> order = new java.util.ArrayList<>(List.of("GLIBC", "GLIBCXX", "CXXABI", "GCC", "ZLIB", "LIBATOMIC"));
+        fams.keySet().stream().filter(f -> !order.contains(f)).forEach(order::add);
+        for (String family : order) {
+            List<String> versions = fams.get(family);
+            if (versions == null) {
+                continue;
+            }
+            String hi = dev.wheelsh.core.elf.VersionNames.highestPerFamily(versions.stream().map(v -> family + "_" + v).toList()).get(family);
+            out.put(family, hi == null ? "none" : hi);
+        }
+        return out;
+    }
+
     /** The platform tag this baseline gives a wheel of the architecture. */
     public String platformTag(String arch) {
         return name + "_" + arch;

@@ -64,17 +64,26 @@ public record PolicySet(List<Policy> policies) {
         return policies.stream().filter(p -> p.covers(arch)).toList();
     }
 
-    /** The policy whose tag this platform tag is ({@code manylinux2014_x86_64} -> manylinux_2_17). */
-    public Optional<Policy> ofPlatformTag(String platformTag) {
+    /** A platform tag taken apart: the policy it names and the architecture. */
+    public record TagPolicy(Policy policy, String arch) {
+    }
+
+    /** The policy whose tag this platform tag is, and its architecture ({@code manylinux2014_aarch64} -> manylinux_2_17, aarch64). */
+    public Optional<TagPolicy> resolve(String platformTag) {
         for (Policy p : policies) {
             for (String n : names(p)) {
                 String prefix = n + "_";
                 if (platformTag.startsWith(prefix) && p.covers(platformTag.substring(prefix.length()))) {
-                    return Optional.of(p);
+                    return Optional.of(new TagPolicy(p, platformTag.substring(prefix.length())));
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /** The policy whose tag this platform tag is ({@code manylinux2014_x86_64} -> manylinux_2_17). */
+    public Optional<Policy> ofPlatformTag(String platformTag) {
+        return resolve(platformTag).map(TagPolicy::policy);
     }
 
     private static List<String> names(Policy p) {

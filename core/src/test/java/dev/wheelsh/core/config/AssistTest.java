@@ -59,4 +59,11 @@ class AssistTest {
         assertTrue(labels(ConfigFileKind.BASELINE_JSON, "[{\"symbol_versions\": {\"lo", 0, 25).contains("loongarch64"));
         assertTrue(labels(ConfigFileKind.BASELINE_JSON, "[{\"name\": \"many", 0, 15).contains("manylinux_2_38"));
     }
+
+    @Test
+    void hoverOnAPipPlatformSaysWhatItsBaselineAllows() {
+        String t = "[global]\nplatform = manylinux_2_38_loongarch64\n";
+        String md = hover(ConfigFileKind.PIP_CONF, t, 1, 15).markdown();
+        assertTrue(md.contains("GLIBCXX_3.4.30") && md.contains("auditwheel's manylinux_2_38"), md);
+    }
 }

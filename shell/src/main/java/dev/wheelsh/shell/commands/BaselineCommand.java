@@ -2,7 +2,6 @@ package dev.wheelsh.shell.commands;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.wheelsh.core.InputException;
-import dev.wheelsh.core.elf.VersionNames;
 import dev.wheelsh.core.policy.BaselineDerivation;
 import dev.wheelsh.core.policy.BuiltinPolicies;
 import dev.wheelsh.core.policy.Policy;
@@ -39,8 +38,6 @@ import picocli.CommandLine.Spec;
         description = "List, show, derive and validate baselines (auditwheel policies): what each manylinux/musllinux tag "
                 + "promises, per architecture.")
 final class BaselineCommand implements Callable<Integer> {
-
-    private static final List<String> FAMILIES = List.of("GLIBC", "GLIBCXX", "CXXABI", "GCC", "ZLIB", "LIBATOMIC");
 
     @Spec
     CommandSpec spec;
@@ -146,20 +143,7 @@ final class BaselineCommand implements Callable<Integer> {
 
     /** The newest version of each family the policy allows on an architecture ("GLIBC_2.38"). */
     static Map<String, String> newest(Policy p, String arch) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (arch == null) {
-            return out;
-        }
-        for (String family : FAMILIES) {
-            Optional<List<String>> allowed = p.allowed(arch, family);
-            if (allowed.isEmpty()) {
-                continue;
-            }
-            List<String> names = allowed.get().stream().map(v -> family + "_" + v).toList();
-            String hi = VersionNames.highestPerFamily(names).get(family);
-            out.put(family, hi == null ? family + " none" : hi);
-        }
-        return out;
+        return arch == null ? Map.of() : p.newestVersions(arch);
     }
 
     private int show(PrintWriter out) throws InputException {

@@ -59,6 +59,12 @@ final class ExplainCommand implements Callable<Integer> {
             + "(policy) JSON file too, besides the built-in ones. Repeatable.")
     List<Path> baselines = new ArrayList<>();
 
+    /** A platform tag in words, with what its baseline lets a wheel take from the system. */
+    private String platformWords(String platform) throws InputException {
+        return TagWords.platform(platform) + dev.wheelsh.core.policy.BaselineWords.forPlatformTag(platform,
+                BaselineCommand.policies(baselines)).map(w -> "; " + w).orElse("");
+    }
+
     /** One component of the input and what it means. */
     record Component(String text, String role, String meaning) {
     }
@@ -104,7 +110,7 @@ final class ExplainCommand implements Callable<Integer> {
             }
             for (Tag t : tags.get().tags()) {
                 if (seen.add("p:" + t.platform())) {
-                    components.add(new Component(t.platform(), "platform", TagWords.platform(t.platform())));
+                    components.add(new Component(t.platform(), "platform", platformWords(t.platform())));
                     if (!IndexAcceptance.pypiAccepts(t.platform())) {
                         pypiRefusals.add(IndexAcceptance.whyRefused(t.platform()));
                     }
@@ -112,7 +118,7 @@ final class ExplainCommand implements Callable<Integer> {
             }
         } else {
             String platform = name.toLowerCase(java.util.Locale.ROOT);
-            components.add(new Component(platform, "platform", TagWords.platform(platform)));
+            components.add(new Component(platform, "platform", platformWords(platform)));
             if (!IndexAcceptance.pypiAccepts(platform)) {
                 pypiRefusals.add(IndexAcceptance.whyRefused(platform));
             }
