@@ -7,9 +7,10 @@ import dev.wheelsh.core.policy.PolicyVerdict.IsaLevel;
 import dev.wheelsh.core.policy.PolicyVerdict.Obstacle;
 import dev.wheelsh.core.policy.PolicyVerdict.TooNewVersion;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
@@ -43,6 +44,7 @@ public final class BaselineEvaluation {
 
     public static PolicyVerdict evaluate(SystemNeeds needs, String arch, PolicySet set) {
         Policy.LibcFamily libc = needs.musl() ? Policy.LibcFamily.MUSL : Policy.LibcFamily.GLIBC;
+        Map<SystemNeeds.Member, String> pythonAbi = pythonAbiImports(needs);
         List<Fit> fits = new ArrayList<>();
         Policy linux = null;
         for (Policy p : set.forArch(arch)) {
@@ -53,7 +55,7 @@ public final class BaselineEvaluation {
             if (p.libc() != Policy.LibcFamily.NONE && p.libc() != libc) {
                 continue;
             }
-            fits.add(new Fit(p, obstacles(needs, arch, p)));
+            fits.add(new Fit(p, obstacles(needs, arch, p, pythonAbi)));
         }
         if (linux == null) {
             linux = new Policy("linux", List.of(), 0, java.util.Map.of(), List.of(), java.util.Map.of());
@@ -75,15 +77,36 @@ public final class BaselineEvaluation {
 
     /** Everything that stops the needs from meeting one policy, in member order. */
     public static List<Obstacle> obstacles(SystemNeeds needs, String arch, Policy p) {
+        return obstacles(needs, arch, p, pythonAbiImports(needs));
+    }
+
+    /** Per member, the first import that marks a Python ABI no baseline admits; found once, not once per policy. */
+    private static Map<SystemNeeds.Member, String> pythonAbiImports(SystemNeeds needs) {
+        Map<SystemNeeds.Member, String> out = new java.util.IdentityHashMap<>(); // by identity: a member's hash would walk its imports
+        for (SystemNeeds.Member m : needs.members()) {
+            for (String sym : m.imports()) {
+                if (sym.startsWith("PyUnicodeUCS2_") || PYFPE.contains(sym)) {
+                    out.put(m, sym);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<Obstacle> obstacles(SystemNeeds needs, String arch, Policy p, Map<SystemNeeds.Member, String> pythonAbi) {
         List<Obstacle> out = new ArrayList<>();
-        Set<String> whitelist = new LinkedHashSet<>(p.libWhitelist());
+        Set<String> whitelist = new HashSet<>(p.libWhitelist());
+        // The lists as sets, once per policy: a large wheel asks tens of thousands of versions.
+        Map<String, Set<String>> allowedSets = new HashMap<>();
+        p.symbolVersions().getOrDefault(arch, Map.of()).forEach((fam, vs) -> allowedSets.put(fam, new HashSet<>(vs)));
         for (SystemNeeds.Member m : needs.members()) {
             for (SystemNeeds.VersionAsk v : m.versions()) {
                 if (v.ofLoader()) {
                     continue;
                 }
-                Optional<List<String>> allowed = p.allowed(arch, v.family());
-                if (allowed.isPresent() && !allowed.get().contains(v.withinFamily())) {
+                Set<String> allowed = allowedSets.get(v.family());
+                if (allowed != null && !allowed.contains(v.withinFamily())) {
                     out.add(new TooNewVersion(m.name(), v.library(), v.version()));
                 }
             }
@@ -104,11 +127,9 @@ public final class BaselineEvaluation {
                     }
                 }
             }
-            for (String sym : m.imports()) {
-                if (sym.startsWith("PyUnicodeUCS2_") || PYFPE.contains(sym)) {
-                    out.add(new PolicyVerdict.PythonAbi(m.name(), sym));
-                    break;
-                }
+            String abiSymbol = pythonAbi.get(m);
+            if (abiSymbol != null) {
+                out.add(new PolicyVerdict.PythonAbi(m.name(), abiSymbol));
             }
             if (arch.equals("x86_64") && m.x86IsaLevel().isPresent() && m.x86IsaLevel().getAsInt() > 1) {
                 out.add(new IsaLevel(m.name(), m.x86IsaLevel().getAsInt()));

@@ -31,27 +31,18 @@ public record SystemNeeds(List<Member> members, Set<String> bundled) {
     private static final Pattern LOADER = Pattern.compile("ld-linux[^/]*\\.so\\.\\d+|ld64\\.so\\.[12]|ld\\.so\\.1|ld-musl-[^/]+\\.so\\.1");
     private static final Pattern LIBPYTHON = Pattern.compile("libpython\\d+\\.\\d+[a-z]*\\.so(\\.[\\d.]+)?");
 
-    /** One symbol version a member asks of a system library. */
-    public record VersionAsk(String library, String version, boolean weak) {
-        /**
-         * Whether it is asked of the ELF loader. auditwheel leaves these out of its symbol-version
-         * check (so the baseline verdict does too); the glibc floor counts them, since an old
-         * loader refuses them just the same.
-         */
-        public boolean ofLoader() {
-            return isLoader(library);
-        }
-
-        /** The family as auditwheel splits it: the text before the first underscore. */
-        public String family() {
-            int us = version.indexOf('_');
-            return us < 0 ? version : version.substring(0, us);
-        }
-
-        /** The version without its family ("2.17", "TM_1", "LDBL_3.4.21"). */
-        public String withinFamily() {
-            int us = version.indexOf('_');
-            return us < 0 ? "" : version.substring(us + 1);
+    /**
+     * One symbol version a member asks of a system library, taken apart once: the family as
+     * auditwheel splits it (the text before the first underscore: "GLIBCXX" of
+     * "GLIBCXX_LDBL_3.4"), the rest ("LDBL_3.4"), and whether it is asked of the ELF loader.
+     * auditwheel leaves versions asked of the loader out of its symbol-version check (so the
+     * baseline verdict does too); the glibc floor counts them, since an old loader refuses them
+     * just the same.
+     */
+    public record VersionAsk(String library, String version, boolean weak, String family, String withinFamily, boolean ofLoader) {
+        public VersionAsk(String library, String version, boolean weak) {
+            this(library, version, weak, version.indexOf('_') < 0 ? version : version.substring(0, version.indexOf('_')),
+                    version.indexOf('_') < 0 ? "" : version.substring(version.indexOf('_') + 1), isLoader(library));
         }
     }
 
