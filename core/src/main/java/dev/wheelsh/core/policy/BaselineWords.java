@@ -30,7 +30,7 @@ public final class BaselineWords {
         b.append(") lets a wheel take ").append(p.get().libWhitelist().size()).append(" libraries from the system (")
                 .append(String.join(", ", p.get().libWhitelist().subList(0, Math.min(3, p.get().libWhitelist().size()))))
                 .append(p.get().libWhitelist().size() > 3 ? ", ..." : "").append(')');
-        String versions = String.join(", ", newest.entrySet().stream().filter(e -> !e.getValue().equals("none"))
+        String versions = String.join(", ", newest.entrySet().stream().filter(e -> !e.getValue().endsWith(" none"))
                 .map(Map.Entry::getValue).toList());
         if (!versions.isEmpty()) {
             b.append(" with symbol versions up to ").append(versions);

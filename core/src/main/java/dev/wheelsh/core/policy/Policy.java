@@ -72,7 +72,7 @@ public record Policy(String name, List<String> aliases, int priority,
     /**
      * The newest version of each judged family on an architecture, families in the order
      * GLIBC, GLIBCXX, CXXABI, GCC, ZLIB, LIBATOMIC, then any others ("GLIBC" -> "GLIBC_2.38"); a
-     * family listed with no versions maps to "none".
+     * family listed with no versions maps to "ZLIB none".
      */
     public Map<String, String> newestVersions(String arch) {
         Map<String, String> out = new LinkedHashMap<>();
@@ -85,7 +85,7 @@ public record Policy(String name, List<String> aliases, int priority,
                 continue;
             }
             String hi = dev.wheelsh.core.elf.VersionNames.highestPerFamily(versions.stream().map(v -> family + "_" + v).toList()).get(family);
-            out.put(family, hi == null ? "none" : hi);
+            out.put(family, hi == null ? family + " none" : hi);
         }
         return out;
     }
