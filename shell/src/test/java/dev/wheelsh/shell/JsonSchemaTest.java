@@ -236,6 +236,7 @@ class JsonSchemaTest {
                         "simulate", "--profile", "openeuler-24.03", "--json"),
                 c("simulate an old-world machine with --all", "simulate.schema.json", 0,
                         "simulate", "--target", "cp310-glibc2.28-loongarch64+oldworld", "--all", "--json"),
+                c("simulate --list-profiles", "simulate-profiles.schema.json", 0, "simulate", "--list-profiles", "--json"),
 
                 c("explain a filename that installs", "explain.schema.json", 0,
                         "explain", "numpy-2.2.4-cp313-cp313-manylinux_2_17_x86_64.manylinux2014_x86_64.whl",

@@ -109,7 +109,19 @@ final class SimulateCommand implements Callable<Integer> {
 
     private int printProfiles(PrintWriter out) throws Exception {
         if (json) {
-            out.println(Json.pretty(Profiles.all()));
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (Profiles.Profile p : Profiles.all()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("name", p.name());
+                row.put("description", p.description());
+                row.put("libc", p.libc());
+                row.put("python", p.python());
+                row.put("architectures", p.archs());
+                row.put("loongarchWorld", p.world().orElse(null));
+                row.put("source", p.source());
+                rows.add(row);
+            }
+            out.println(Json.pretty(Map.of("profiles", rows)));
             return 0;
         }
         for (Profiles.Profile p : Profiles.all()) {
