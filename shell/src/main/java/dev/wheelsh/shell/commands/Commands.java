@@ -52,7 +52,9 @@ public final class Commands {
                 err.println("wheelsh: " + ex.getMessage());
                 return Wheelsh.USAGE;
             }
-            if (ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException) {
+            // Writing JSON can only fail on a value of ours Jackson cannot write: a bug, not the user's input.
+            if ((ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException)
+                    && !(ex instanceof com.fasterxml.jackson.core.JsonProcessingException)) {
                 err.println("wheelsh: " + oneLine(ex.getMessage()));
                 return Wheelsh.USAGE;
             }
