@@ -126,8 +126,12 @@ final class CheckCommand implements Callable<Integer> {
             row.put("wheel", wheel.getFileName().toString());
             List<Map<String, String>> findings = new ArrayList<>();
             boolean error = false;
+            String consistentWith = null;
             try (WheelArchive archive = WheelArchive.open(wheel)) {
-                for (Finding f : dev.wheelsh.core.policy.PromiseChecks.all(WheelChecks.check(archive, false), policies)) {
+                WheelChecks.Result contents = WheelChecks.check(archive, false);
+                consistentWith = dev.wheelsh.core.policy.BaselinePromise.verdict(contents, policies)
+                        .map(dev.wheelsh.core.policy.PolicyVerdict::bestTag).orElse(null);
+                for (Finding f : dev.wheelsh.core.policy.PromiseChecks.all(contents, policies)) {
                     findings.add(Map.of("code", f.code(), "severity", f.severity().name().toLowerCase(Locale.ROOT),
                             "message", f.message()));
                     error |= f.severity() == Severity.ERROR;
@@ -136,6 +140,7 @@ final class CheckCommand implements Callable<Integer> {
                 throw new InputException(wheel + ": cannot read (" + e.getMessage() + ")");
             }
             row.put("promise_kept", !error);
+            row.put("consistent_with", consistentWith);
             row.put("findings", findings);
             if (error) {
                 broken++;
@@ -168,7 +173,8 @@ final class CheckCommand implements Callable<Integer> {
         out.println("wheels:");
         for (Map<String, Object> r : wheelRows) {
             boolean kept = (Boolean) r.get("promise_kept");
-            out.println("  " + (kept ? "ok    " : "FAIL  ") + r.get("wheel"));
+            out.println("  " + (kept ? "ok    " : "FAIL  ") + r.get("wheel")
+                    + (r.get("consistent_with") == null ? "" : "  (native code consistent with " + r.get("consistent_with") + ")"));
             @SuppressWarnings("unchecked")
             List<Map<String, String>> findings = (List<Map<String, String>>) r.get("findings");
             for (Map<String, String> f : findings) {
