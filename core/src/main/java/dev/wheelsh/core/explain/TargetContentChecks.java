@@ -33,6 +33,7 @@ public final class TargetContentChecks {
         }
         if (target.platform() instanceof Platform.Linux linux) {
             out.addAll(dev.wheelsh.core.policy.GlibcNeeds.againstSystem(wheel, linux.libc(), "the target"));
+            out.addAll(dev.wheelsh.core.policy.LibcFamilyChecks.againstSystem(wheel, linux.libc(), "the target"));
         }
         if (target.platform() instanceof Platform.Linux linux && linux.arch().equals("loongarch64")) {
             for (WheelChecks.Member m : wheel.elfMembers()) {

@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * Every finding about whether a wheel's contents keep its own tags' promise: the content checks
- * of {@link WheelChecks}, the glibc floor of {@link GlibcNeeds} and the rest of the baseline the
- * tag names ({@link BaselinePromise}). show, check and explain all report this list, so they
+ * of {@link WheelChecks}, the glibc floor of {@link GlibcNeeds}, the C library the code is linked
+ * against ({@link LibcFamilyChecks}) and the rest of the baseline the tag names
+ * ({@link BaselinePromise}). show, check and explain all report this list, so they
  * never disagree.
  */
 public final class PromiseChecks {
@@ -24,6 +25,7 @@ public final class PromiseChecks {
     public static List<Finding> all(WheelChecks.Result wheel, PolicySet policies) {
         List<Finding> out = new ArrayList<>(wheel.findings());
         out.addAll(GlibcNeeds.againstTags(wheel));
+        out.addAll(LibcFamilyChecks.againstTags(wheel));
         out.addAll(BaselinePromise.againstTags(wheel, policies));
         return out;
     }

@@ -185,4 +185,21 @@ class BaselinesOnRealLibrariesTest {
             assertEquals(expected, v.bestTag());
         }
     }
+
+    /** rollup's musl build of x86_64 put in a wheel tagged manylinux: it installs on glibc systems and cannot load there. */
+    @org.junit.jupiter.api.Test
+    void aRealMuslAddonInAManylinuxWheelIsWh312() throws Exception {
+        Path dir = CORPUS.resolve("npm/@rollup_rollup-linux-x64-musl/package");
+        assumeTrue(Files.isDirectory(dir), "no " + dir + ": run scripts/fetch-test-inputs.sh");
+        Path node;
+        try (Stream<Path> s = Files.list(dir)) {
+            node = s.filter(p -> p.toString().endsWith(".node")).findFirst().orElseThrow();
+        }
+        Path whl = new TestWheel().distInfo("foo-1.0.dist-info", "Wheel-Version: 1.0\nRoot-Is-Purelib: false\nTag: py3-none-manylinux_2_17_x86_64\n")
+                .add("foo/_native.abi3.so", Files.readAllBytes(node), false)
+                .write(tmp.resolve("foo-1.0-py3-none-manylinux_2_17_x86_64.whl"));
+        try (WheelArchive w = WheelArchive.open(whl)) {
+            assertEquals(List.of("WH312"), PromiseChecks.all(WheelChecks.check(w, false)).stream().map(f -> f.code()).toList());
+        }
+    }
 }

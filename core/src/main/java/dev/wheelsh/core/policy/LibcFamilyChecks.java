@@ -1,0 +1,93 @@
+package dev.wheelsh.core.policy;
+
+import dev.wheelsh.core.explain.Finding;
+import dev.wheelsh.core.explain.PlatformTagInfo;
+import dev.wheelsh.core.explain.Severity;
+import dev.wheelsh.core.tags.Libc;
+import dev.wheelsh.core.tags.Tag;
+import dev.wheelsh.core.wheel.WheelChecks;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * musl against glibc: native code linked against one C library in a wheel whose tags name the
+ * other (WH312), or on a target that runs the other (WH313). Neither loads: a glibc object asks for
+ * libc.so.6 and GLIBC_x.y versions that musl does not provide, and a musl object asks for
+ * libc.musl-*.so.1 (or plain libc.so) and the musl loader, which glibc systems do not have.
+ */
+public final class LibcFamilyChecks {
+
+    private LibcFamilyChecks() {
+    }
+
+    /** Which C library one member is linked against, when it says. */
+    static Optional<Libc.Kind> linkedAgainst(SystemNeeds.Member m) {
+        if (m.musl()) {
+            return Optional.of(Libc.Kind.MUSL);
+        }
+        boolean glibc = m.libraries().contains("libc.so.6") || m.versions().stream().anyMatch(v -> v.family().equals("GLIBC"));
+        return glibc ? Optional.of(Libc.Kind.GLIBC) : Optional.empty();
+    }
+
+    /** WH312: members of the other C library than every Linux tag of the wheel names. */
+    public static List<Finding> againstTags(WheelChecks.Result wheel) {
+        List<Finding> out = new ArrayList<>();
+        Optional<Libc.Kind> promised = Optional.empty();
+        for (Tag t : wheel.filename().tags().tags()) {
+            PlatformTagInfo.Family f = PlatformTagInfo.parse(t.platform()).family();
+            Optional<Libc.Kind> k = switch (f) {
+                case MANYLINUX, MANYLINUX_LEGACY -> Optional.of(Libc.Kind.GLIBC);
+                case MUSLLINUX -> Optional.of(Libc.Kind.MUSL);
+                default -> Optional.empty();
+            };
+            if (k.isEmpty()) {
+                continue;
+            }
+            if (promised.isPresent() && promised.get() != k.get()) {
+                return out; // tags for both C libraries: each member is judged by its own tag's family elsewhere
+            }
+            promised = k;
+        }
+        if (promised.isEmpty()) {
+            return out;
+        }
+        for (SystemNeeds.Member m : SystemNeeds.of(wheel).members()) {
+            Optional<Libc.Kind> linked = linkedAgainst(m);
+            if (linked.isPresent() && linked.get() != promised.get()) {
+                out.add(Finding.of("WH312", Severity.ERROR, m.name() + " is linked against " + name(linked.get())
+                                + " but the wheel's tags are " + (promised.get() == Libc.Kind.GLIBC ? "manylinux (glibc)" : "musllinux (musl)"),
+                        explanation(linked.get())));
+            }
+        }
+        return out;
+    }
+
+    /** WH313: members of the other C library than the target runs. */
+    public static List<Finding> againstSystem(WheelChecks.Result wheel, Libc target, String where) {
+        List<Finding> out = new ArrayList<>();
+        if (target.kind() == Libc.Kind.NONE) {
+            return out;
+        }
+        for (SystemNeeds.Member m : SystemNeeds.of(wheel).members()) {
+            Optional<Libc.Kind> linked = linkedAgainst(m);
+            if (linked.isPresent() && linked.get() != target.kind()) {
+                out.add(Finding.of("WH313", Severity.ERROR, m.name() + " is linked against " + name(linked.get()) + "; "
+                        + where + " runs " + target, explanation(linked.get())));
+            }
+        }
+        return out;
+    }
+
+    private static String name(Libc.Kind k) {
+        return k == Libc.Kind.GLIBC ? "glibc" : "musl";
+    }
+
+    private static String explanation(Libc.Kind linked) {
+        return linked == Libc.Kind.GLIBC
+                ? "It needs libc.so.6 and glibc's symbol versions, which a musl system (Alpine) does not have: "
+                        + "importing it fails with \"Error loading shared library libc.so.6\" or a missing symbol."
+                : "It needs musl's C library and loader (libc.musl-<arch>.so.1, ld-musl-<arch>.so.1), which a glibc "
+                        + "system does not have: importing it fails with \"libc.musl-...: cannot open shared object file\".";
+    }
+}
