@@ -4,12 +4,11 @@ import dev.wheelsh.core.elf.LoongArchWorld;
 import dev.wheelsh.core.target.LoongArchAbi;
 import dev.wheelsh.core.target.Platform;
 import dev.wheelsh.core.target.Target;
+import dev.wheelsh.core.wheel.ExtensionSuffix;
 import dev.wheelsh.core.wheel.WheelChecks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What a wheel's native contents mean for one target, beyond its tags: the checks that explain
@@ -18,8 +17,6 @@ import java.util.regex.Pattern;
  */
 public final class TargetContentChecks {
 
-    /** {@code name.cpython-313t-x86_64-linux-gnu.so}, {@code name.abi3.so}, {@code name.so}. */
-    private static final Pattern EXT = Pattern.compile("\\.(?:cpython-(\\d)(\\d+)(t?)(?:d?)(?:-[^./]+)?|(abi3)|(abi3t))?\\.so$");
 
     private TargetContentChecks() {
     }
@@ -50,24 +47,24 @@ public final class TargetContentChecks {
         if (!base.endsWith(".so") || base.startsWith("lib")) {
             return Optional.empty(); // a shared library, not an extension module
         }
-        Matcher x = EXT.matcher(base);
-        if (!x.find()) {
+        Optional<ExtensionSuffix> x = ExtensionSuffix.of(base);
+        if (x.isEmpty()) {
             return Optional.empty();
         }
         String version = target.interpreter().version().nodot();
         boolean ft = target.interpreter().freeThreaded();
         String problem = null;
-        if (x.group(1) != null) {
-            String moduleVersion = x.group(1) + x.group(2);
-            boolean moduleFt = !x.group(3).isEmpty();
-            if (!moduleVersion.equals(version) || moduleFt != ft) {
-                problem = "is built for CPython " + x.group(1) + "." + x.group(2) + (moduleFt ? " free-threaded" : "")
+        ExtensionSuffix sfx = x.get();
+        if (sfx.kind() == ExtensionSuffix.Kind.VERSIONED) {
+            String moduleVersion = "" + sfx.major() + sfx.minor();
+            if (!moduleVersion.equals(version) || sfx.freeThreaded() != ft) {
+                problem = "is built for CPython " + sfx.describeVersion()
                         + "; " + target.interpreter().describe() + " imports only .cpython-" + version + (ft ? "t" : "")
                         + "-*.so, " + (ft ? ".abi3t.so" : ".abi3.so") + " and plain .so modules";
             }
-        } else if (x.group(4) != null && ft) {
+        } else if (sfx.kind() == ExtensionSuffix.Kind.ABI3 && ft) {
             problem = "uses the stable ABI (abi3), which free-threaded CPython does not import";
-        } else if (x.group(5) != null && !ft) {
+        } else if (sfx.kind() == ExtensionSuffix.Kind.ABI3T && !ft) {
             problem = "uses the free-threaded stable ABI (abi3t), which a GIL build does not import";
         }
         if (problem == null) {

@@ -41,8 +41,6 @@ public final class WheelChecks {
     public record Member(String name, ElfFile elf) {
     }
 
-    /** {@code .cpython-312-x86_64-linux-gnu.so}, {@code .cpython-313t-...so}, {@code .abi3.so}. */
-    private static final Pattern EXT = Pattern.compile("\\.(?:cpython-(\\d)(\\d+)(t?)(?:-[^./]+)?|(abi3))\\.so$");
     private static final Pattern CP_TAG = Pattern.compile("cp(\\d)(\\d+)(t?)");
 
     public static Result check(WheelArchive w, boolean verifyRecord) throws InputException {
@@ -110,11 +108,11 @@ public final class WheelChecks {
             }
         }
         for (WheelArchive.Member m : w.members()) {
-            Matcher x = EXT.matcher(m.name());
-            if (m.directory() || !x.find()) {
+            Optional<ExtensionSuffix> x = m.directory() ? Optional.empty() : ExtensionSuffix.of(m.name());
+            if (x.isEmpty() || x.get().kind() == ExtensionSuffix.Kind.PLAIN || x.get().kind() == ExtensionSuffix.Kind.ABI3T) {
                 continue;
             }
-            if (x.group(4) != null) {
+            if (x.get().kind() == ExtensionSuffix.Kind.ABI3) {
                 if (!abi3 && !cpAbis.isEmpty()) {
                     findings.add(Finding.of("WH303", Severity.WARNING, m.name() + " is a stable-ABI (abi3) module in a wheel"
                                     + " tagged " + String.join(", ", cpAbis),
@@ -123,11 +121,10 @@ public final class WheelChecks {
                 }
                 continue;
             }
-            String moduleAbi = "cp" + x.group(1) + x.group(2) + x.group(3);
+            String moduleAbi = x.get().cpythonAbi();
             if (!cpAbis.isEmpty() && !cpAbis.contains(moduleAbi) || cpAbis.isEmpty() && abi3) {
-                String version = x.group(1) + "." + x.group(2) + (x.group(3).isEmpty() ? "" : " free-threaded");
                 String claimed = cpAbis.isEmpty() ? "abi3" : String.join(", ", cpAbis);
-                findings.add(Finding.of("WH303", Severity.ERROR, m.name() + " is built for CPython " + version
+                findings.add(Finding.of("WH303", Severity.ERROR, m.name() + " is built for CPython " + x.get().describeVersion()
                                 + " only, but the wheel's tags claim " + claimed,
                         "CPython imports an extension module only under the suffixes it knows"
                                 + " (importlib.machinery.EXTENSION_SUFFIXES): its own cpython-XY[t] suffix, abi3 and"
