@@ -20,7 +20,7 @@ public record ExtensionSuffix(Kind kind, int major, int minor, boolean freeThrea
 
     public enum Kind { VERSIONED, ABI3, ABI3T, PLAIN }
 
-    private static final Pattern SUFFIX = Pattern.compile("\\.(?:cpython-(\\d)(\\d{1,3})(t?)d?(?:-[^./]+)?|(abi3)|(abi3t))?\\.so$");
+    private static final Pattern SUFFIX = Pattern.compile("(?:\\.(?:cpython-(\\d)(\\d{1,3})(t?)d?(?:-[^./]+)?|(abi3)|(abi3t)))?\\.so$");
 
     /** The suffix of a member or file name; empty when it does not end in {@code .so}. */
     public static Optional<ExtensionSuffix> of(String name) {
