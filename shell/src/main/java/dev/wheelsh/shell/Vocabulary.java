@@ -1,12 +1,10 @@
 package dev.wheelsh.shell;
 
-import dev.wheelsh.core.explain.PlatformTagInfo;
 import dev.wheelsh.core.explain.TagWords;
 import dev.wheelsh.core.tags.PlatformTags;
 import dev.wheelsh.core.target.Profiles;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -22,10 +20,6 @@ final class Vocabulary {
     static final List<String> PYTHONS = List.of("3.14", "3.13", "3.12", "3.11", "3.10", "3.9", "3.8", "3.7", "2.7");
     private static final Pattern INTERPRETER = Pattern.compile("(cp|pp|py|graalpy)\\d+");
     private static final Pattern ABI = Pattern.compile("cp\\d+[tdmu]*|abi3t?|none|pypy\\d+_pp\\d+|graalpy[a-z0-9_]*");
-    private static final Set<String> KNOWN_ARCHS = Set.of("x86_64", "aarch64", "loongarch64", "riscv64", "ppc64le", "s390x",
-            "armv7l", "i686", "ppc64", "armv8l", "armv6l", "mips64", "arm64", "universal2", "intel", "universal", "fat", "fat32",
-            "fat64", "ppc", "i386", "amd64", "x86", "wasm32", "arm64_v8a", "armeabi_v7a", "arm64_iphoneos",
-            "arm64_iphonesimulator", "x86_64_iphonesimulator");
 
     private Vocabulary() {
     }
@@ -100,11 +94,7 @@ final class Vocabulary {
             boolean ok = switch (position) {
                 case 0 -> INTERPRETER.matcher(part).matches() || part.matches("[a-z]+\\d+");
                 case 1 -> ABI.matcher(part).matches();
-                default -> {
-                    PlatformTagInfo p = PlatformTagInfo.parse(part);
-                    yield p.family() != PlatformTagInfo.Family.OTHER
-                            && (p.family() == PlatformTagInfo.Family.ANY || KNOWN_ARCHS.contains(p.arch()));
-                }
+                default -> dev.wheelsh.core.config.TagShapes.acceptable(part);
             };
             if (!ok) {
                 return false;

@@ -25,4 +25,16 @@ class WheelshCompleterTest {
         List<String> names = complete("baseline show ");
         assertTrue(names.containsAll(List.of("manylinux_2_38", "manylinux2014", "musllinux_1_2")), names.toString());
     }
+
+    /** The highlighter marks a platform component bad exactly when the editor's check calls it an error. */
+    @Test
+    void theHighlighterAndTheEditorJudgePlatformTagsAlike() {
+        for (String ok : List.of("manylinux_2_17_x86_64", "manylinux2014_aarch64", "musllinux_1_2_loongarch64", "linux_armv7l",
+                "macosx_14_0_arm64", "win_amd64", "any", "manylinux_2_17_x86_64.manylinux2014_x86_64")) {
+            assertTrue(Vocabulary.validComponent(2, ok), ok);
+        }
+        for (String bad : List.of("linux_arm64", "manylinux_2_28_x86-64", "manylinux_2_38_loong64", "nonsense", "manylinux_2_17_x86_64.")) {
+            assertTrue(!Vocabulary.validComponent(2, bad), bad);
+        }
+    }
 }

@@ -12,13 +12,21 @@ import java.util.Set;
  * The one place config checks validate tag-shaped strings (platform tags, architecture names);
  * it leans on core/tags and core/explain for the tag rules and words.
  */
-final class TagShapes {
+public final class TagShapes {
 
     /** Architectures Linux platform tags use, as Python spells them. */
     static final Set<String> LINUX_ARCHS = Set.of("x86_64", "i686", "aarch64", "ppc64le", "ppc64", "s390x",
             "armv7l", "armv6l", "armv8l", "riscv64", "loongarch64", "mips64", "sparc64", "ppc", "s390", "i386", "x86");
 
     private TagShapes() {
+    }
+
+    /**
+     * Whether a platform tag has no error-level problem: the test the shell's highlighter applies
+     * as a tag is typed, so the shell and the editor mark the same components.
+     */
+    public static boolean acceptable(String platformTag) {
+        return !platformTag.isEmpty() && platformTag(platformTag).stream().noneMatch(i -> i.severity() == Severity.ERROR);
     }
 
     /** Problems with one platform tag as pip's --platform takes it, offsets within {@code tag}. */
