@@ -23,16 +23,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class CommandStatusTest {
 
-    record Run(int status, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = new Wheelsh(new PrintWriter(out, true), new PrintWriter(err, true)).run(args);
-        return new Run(status, out.toString(), err.toString());
-    }
-
     @AfterEach
     void forgetTheTarget() {
         Session.useHost();
@@ -60,7 +50,7 @@ class CommandStatusTest {
             "tags --no-such-option|2",
     })
     void exitStatus(String line, int expected) {
-        Run r = run(line.split(" "));
+        TestRuns.Run r = TestRuns.run(line.split(" "));
         assertEquals(expected, r.status(), () -> line + "\nout: " + r.out() + "\nerr: " + r.err());
         if (expected == 2) {
             assertEquals(1, r.err().strip().lines().count(), () -> "one line on stderr: " + r.err());
@@ -71,13 +61,13 @@ class CommandStatusTest {
 
     @Test
     void aScriptReturnsTheHighestStatusOfItsCommands() {
-        assertEquals(1, run("-c", "version; explain numpy-2.2.4-cp313-cp313-win_amd64.whl --target cp313-glibc2.38-x86_64; version").status());
-        assertEquals(2, run("-c", "explain numpy-2.2.4-cp313-cp313-win_amd64.whl --target cp313-glibc2.38-x86_64; tags --python x").status());
+        assertEquals(1, TestRuns.run("-c", "version; explain numpy-2.2.4-cp313-cp313-win_amd64.whl --target cp313-glibc2.38-x86_64; version").status());
+        assertEquals(2, TestRuns.run("-c", "explain numpy-2.2.4-cp313-cp313-win_amd64.whl --target cp313-glibc2.38-x86_64; tags --python x").status());
     }
 
     @Test
     void theSessionTargetCarriesFromOneCommandToTheNext() {
-        Run r = run("-c", "target cp310-glibc2.38-loongarch64; explain numpy-2.2.4-cp310-cp310-linux_loongarch64.whl");
+        TestRuns.Run r = TestRuns.run("-c", "target cp310-glibc2.38-loongarch64; explain numpy-2.2.4-cp310-cp310-linux_loongarch64.whl");
         assertEquals(0, r.status(), r.out() + r.err());
         assertTrue(r.out().contains("verdict: installable"), r.out());
     }
@@ -85,14 +75,14 @@ class CommandStatusTest {
     @Test
     void jsonOutputsParse() throws Exception {
         ObjectMapper json = new ObjectMapper();
-        JsonNode tags = json.readTree(run("tags", "--python", "3.13", "--abi-flags", "t", "--arch", "loongarch64",
+        JsonNode tags = json.readTree(TestRuns.run("tags", "--python", "3.13", "--abi-flags", "t", "--arch", "loongarch64",
                 "--glibc", "2.38", "--json").out());
         assertEquals(712, tags.get("count").asInt());
         assertEquals(tags.get("count").asInt(), tags.get("tags").size());
-        JsonNode explain = json.readTree(run("explain", "numpy-2.2.4-cp313-cp313-manylinux_2_17_x86_64.whl",
+        JsonNode explain = json.readTree(TestRuns.run("explain", "numpy-2.2.4-cp313-cp313-manylinux_2_17_x86_64.whl",
                 "--target", "cp310-glibc2.38-loongarch64", "--json").out());
         assertEquals("python_version", explain.get("closest_miss").get("component").asText());
-        JsonNode simulate = json.readTree(run("simulate", "--profile", "openeuler-24.03", "--json").out());
+        JsonNode simulate = json.readTree(TestRuns.run("simulate", "--profile", "openeuler-24.03", "--json").out());
         assertEquals("cp311-glibc2.38-loongarch64", simulate.get("target").asText());
     }
 
@@ -101,7 +91,7 @@ class CommandStatusTest {
         Path list = dir.resolve("names.txt");
         Files.writeString(list, "numpy-2.2.4-cp313-cp313-manylinux_2_38_loongarch64.whl\n"
                 + "scipy-1.15.0-cp313-cp313-manylinux_2_17_x86_64.whl\n");
-        Run r = run("pick", list.toString(), "--target", "cp313-glibc2.38-loongarch64", "--json");
+        TestRuns.Run r = TestRuns.run("pick", list.toString(), "--target", "cp313-glibc2.38-loongarch64", "--json");
         assertEquals(1, r.status(), r.err());
         JsonNode doc = new ObjectMapper().readTree(r.out());
         assertEquals("numpy", doc.get("projects").get(0).get("project").asText());
@@ -112,7 +102,7 @@ class CommandStatusTest {
     void everyCommandHasHelpWithExamples() {
         for (String name : dev.wheelsh.shell.commands.Commands.commandLine(new PrintWriter(new StringWriter()),
                 new PrintWriter(new StringWriter())).getSubcommands().keySet()) {
-            Run r = run(name, "--help");
+            TestRuns.Run r = TestRuns.run(name, "--help");
             assertEquals(0, r.status(), name + ": " + r.err());
             assertTrue(r.out().contains("Examples:"), name + " --help has examples:\n" + r.out());
         }

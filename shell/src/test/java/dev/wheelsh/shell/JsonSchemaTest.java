@@ -80,16 +80,6 @@ class JsonSchemaTest {
     static Path customBaseline;
     static Path badBaseline;
 
-    record Run(int status, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = new Wheelsh(new PrintWriter(out, true), new PrintWriter(err, true)).run(args);
-        return new Run(status, out.toString(), err.toString());
-    }
-
     @AfterEach
     void forgetTheTarget() {
         // simulate sets the session's target; no case may depend on another's.
@@ -97,18 +87,6 @@ class JsonSchemaTest {
     }
 
     // ---- the fixtures ----
-
-    /** The running JVM's launcher: a real dynamically linked ELF program on Linux. */
-    static Path javaLauncher() throws IOException {
-        Optional<String> cmd = ProcessHandle.current().info().command();
-        assumeTrue(cmd.isPresent(), "this platform does not say which program runs the JVM");
-        Path p = Path.of(cmd.get()).toRealPath();
-        byte[] head = new byte[4];
-        try (InputStream in = Files.newInputStream(p)) {
-            assumeTrue(in.read(head) == 4 && head[0] == 0x7f && head[1] == 'E', "the JVM launcher is not an ELF file here");
-        }
-        return p;
-    }
 
     static Path wheel(String filename, String tag, String member, byte[] content) throws IOException {
         Path whl = dir.resolve(filename);
@@ -151,9 +129,9 @@ class JsonSchemaTest {
 
     @BeforeAll
     static void makeInputs() throws IOException {
-        launcher = javaLauncher();
+        launcher = TestRuns.javaLauncher();
         byte[] elf = Files.readAllBytes(launcher);
-        arch = JSON.readTree(run("elf", launcher.toString(), "--json").out()).get("machine").get("arch").asText();
+        arch = JSON.readTree(TestRuns.run("elf", launcher.toString(), "--json").out()).get("machine").get("arch").asText();
         String other = arch.equals("s390x") ? "x86_64" : "s390x";
         loongArchObject = Files.write(dir.resolve("ext.loongarch64.so"), asLoongArch(elf));
 
@@ -312,7 +290,7 @@ class JsonSchemaTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void theOutputMatchesItsSchema(Case c) throws IOException {
-        Run r = run(c.args().toArray(new String[0]));
+        TestRuns.Run r = TestRuns.run(c.args().toArray(new String[0]));
         String line = String.join(" ", c.args());
         if (c.status() >= 0) {
             assertEquals(c.status(), r.status(), () -> line + "\nout: " + r.out() + "\nerr: " + r.err());
@@ -371,7 +349,7 @@ class JsonSchemaTest {
     void aSchemaRejectsADocumentWithoutARequiredField() throws IOException {
         // The real output passes; the same output less one required field must not, or the
         // cases above could never fail.
-        JsonNode tags = JSON.readTree(run("tags", "--python", "3.13", "--arch", "x86_64", "--glibc", "2.17", "--json").out());
+        JsonNode tags = JSON.readTree(TestRuns.run("tags", "--python", "3.13", "--arch", "x86_64", "--glibc", "2.17", "--json").out());
         assertValid("tags.schema.json", tags, "tags");
         ObjectNode withoutCount = tags.deepCopy();
         withoutCount.remove("count");
@@ -379,7 +357,7 @@ class JsonSchemaTest {
         assertFalse(errors.isEmpty(), "a tags document without count passed");
         assertTrue(errors.stream().anyMatch(m -> m.getMessage().contains("count")), errors.toString());
 
-        JsonNode show = JSON.readTree(run("show", pureWheel.toString(), "--json").out());
+        JsonNode show = JSON.readTree(TestRuns.run("show", pureWheel.toString(), "--json").out());
         assertValid("show.schema.json", show, "show");
         ObjectNode withoutBaseline = show.deepCopy();
         withoutBaseline.remove("baseline");
@@ -393,21 +371,21 @@ class JsonSchemaTest {
     @Test
     void theRulesBetweenFieldsBite() throws IOException {
         // Installable without the matched tag.
-        ObjectNode explain = (ObjectNode) JSON.readTree(run("explain", "cp312-abi3-manylinux_2_28_x86_64",
+        ObjectNode explain = (ObjectNode) JSON.readTree(TestRuns.run("explain", "cp312-abi3-manylinux_2_28_x86_64",
                 "--target", "cp313-glibc2.38-x86_64", "--json").out());
         assertValid("explain.schema.json", explain, "explain");
         explain.remove("best_tag");
         assertFalse(schema("explain.schema.json").validate(explain).isEmpty(), "installable without best_tag passed");
 
         // ok although a target is not covered.
-        ObjectNode check = (ObjectNode) JSON.readTree(run("check", notCovering.toString(), "--target",
+        ObjectNode check = (ObjectNode) JSON.readTree(TestRuns.run("check", notCovering.toString(), "--target",
                 "cp313-glibc2.38-loongarch64", "--json").out());
         assertValid("check.schema.json", check, "check");
         check.put("ok", true);
         assertFalse(schema("check.schema.json").validate(check).isEmpty(), "ok with an uncovered target passed");
 
         // A file that could not be checked, with findings all the same.
-        ObjectNode lint = (ObjectNode) JSON.readTree(run("lint", "--json", unknownKind.toString()).out());
+        ObjectNode lint = (ObjectNode) JSON.readTree(TestRuns.run("lint", "--json", unknownKind.toString()).out());
         assertValid("lint.schema.json", lint, "lint");
         ((ObjectNode) lint.get("files").get(0)).putArray("findings");
         assertFalse(schema("lint.schema.json").validate(lint).isEmpty(), "an unchecked file with findings passed");

@@ -1,5 +1,6 @@
 package dev.wheelsh.shell.commands;
 
+import dev.wheelsh.shell.TestRuns;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -20,37 +21,37 @@ class BaselineCommandTest {
 
     @Test
     void listNamesTheBaselinesOfAnArchitectureMostWidelyInstallableFirst() throws Exception {
-        ElfCommandTest.Run r = ElfCommandTest.run("baseline", "list", "--arch", "loongarch64", "--json");
+        TestRuns.Run r = TestRuns.runCommand("baseline", "list", "--arch", "loongarch64", "--json");
         assertEquals(0, r.status(), r.err());
         List<String> names = new ArrayList<>();
         new ObjectMapper().readTree(r.out()).get("baselines").forEach(b -> names.add(b.get("name").asText()));
         assertEquals(List.of("musllinux_1_2", "manylinux_2_36", "manylinux_2_37", "manylinux_2_38", "manylinux_2_39",
                 "manylinux_2_40", "manylinux_2_41", "linux"), names);
-        assertTrue(ElfCommandTest.run("baseline", "list").out().contains("manylinux_2_17 (manylinux2014)"));
+        assertTrue(TestRuns.runCommand("baseline", "list").out().contains("manylinux_2_17 (manylinux2014)"));
     }
 
     @Test
     void showPrintsABaselineFileThatReadsBack(@TempDir Path dir) throws Exception {
-        ElfCommandTest.Run r = ElfCommandTest.run("baseline", "show", "manylinux2014", "--arch", "aarch64", "--json");
+        TestRuns.Run r = TestRuns.runCommand("baseline", "show", "manylinux2014", "--arch", "aarch64", "--json");
         assertEquals(0, r.status(), r.err());
         PolicySet back = PolicyJson.read("shown.json", r.out());
         assertEquals(List.of("2.0", "2.17", "2.18"), back.find("manylinux_2_17").orElseThrow().allowed("aarch64", "GLIBC").orElseThrow());
         Path file = Files.writeString(dir.resolve("one.json"), r.out());
-        assertEquals(0, ElfCommandTest.run("baseline", "validate", file.toString()).status());
-        assertEquals(2, ElfCommandTest.run("baseline", "show", "manylinux_2_17", "--arch", "loongarch64").status(),
+        assertEquals(0, TestRuns.runCommand("baseline", "validate", file.toString()).status());
+        assertEquals(2, TestRuns.runCommand("baseline", "show", "manylinux_2_17", "--arch", "loongarch64").status(),
                 "manylinux_2_17 does not define loongarch64");
-        assertEquals(2, ElfCommandTest.run("baseline", "show", "nothing").status());
-        assertEquals(2, ElfCommandTest.run("baseline", "frobnicate").status());
+        assertEquals(2, TestRuns.runCommand("baseline", "show", "nothing").status());
+        assertEquals(2, TestRuns.runCommand("baseline", "frobnicate").status());
     }
 
     @Test
     void validateReportsPositionedFindingsAndExitsOne(@TempDir Path dir) throws Exception {
         Path bad = Files.writeString(dir.resolve("bad-policy.json"), "[{\"name\": \"manylinux_2_38\", \"priority\": 54, \"symbol_versions\": "
                 + "{\"loongarch64\": {\"GLIBC\": [\"2.38\", \"two\"]}}, \"lib_whitelist\": [\"libc.so.6\"]}]\n");
-        ElfCommandTest.Run r = ElfCommandTest.run("baseline", "validate", bad.toString());
+        TestRuns.Run r = TestRuns.runCommand("baseline", "validate", bad.toString());
         assertEquals(1, r.status(), r.out() + r.err());
         assertTrue(r.out().startsWith(bad + ":1:"), r.out());
-        assertEquals(2, ElfCommandTest.run("baseline", "validate", dir.resolve("missing.json").toString()).status());
+        assertEquals(2, TestRuns.runCommand("baseline", "validate", dir.resolve("missing.json").toString()).status());
     }
 
     @Test
@@ -62,22 +63,22 @@ class BaselineCommandTest {
         Path tree = root.resolve(".corpus/elf/arm64");
         assumeTrue(Files.isDirectory(tree), "no Debian arm64 libraries: run scripts/fetch-test-inputs.sh");
         Path out = dir.resolve("derived.json");
-        ElfCommandTest.Run r = ElfCommandTest.run("baseline", "derive", tree.toString(), "--name", "debian12_aarch64", "-o", out.toString());
+        TestRuns.Run r = TestRuns.runCommand("baseline", "derive", tree.toString(), "--name", "debian12_aarch64", "-o", out.toString());
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("GLIBC_2.36, GLIBCXX_3.4.30, CXXABI_1.3.13, GCC_11.0"), r.out());
         PolicySet derived = PolicyJson.read(out);
         assertEquals(1, derived.find("debian12_aarch64").orElseThrow().priority(), "an unknown name gets the lowest priority above linux");
-        assertEquals(2, ElfCommandTest.run("baseline", "derive", dir.resolve("nowhere").toString()).status());
+        assertEquals(2, TestRuns.runCommand("baseline", "derive", dir.resolve("nowhere").toString()).status());
     }
 
     @Test
     void showGivesTheVerdictAndAWheelWhoseCodeNeedsAnUnlistedLibraryBreaksItsTagsPromise(@TempDir Path dir) throws Exception {
-        Path java = ElfCommandTest.javaLauncher();
-        String arch = new ObjectMapper().readTree(ElfCommandTest.run("elf", java.toString(), "--json").out()).get("machine").get("arch").asText();
+        Path java = TestRuns.javaLauncher();
+        String arch = new ObjectMapper().readTree(TestRuns.runCommand("elf", java.toString(), "--json").out()).get("machine").get("arch").asText();
         assumeTrue(arch.equals("x86_64"), "the built-in baseline names used here are x86_64's");
         Path whl = ShowCommandTest.wheel(dir, "demo-1.0-py3-none-manylinux_2_17_x86_64.whl", "py3-none-manylinux_2_17_x86_64",
                 Files.readAllBytes(java));
-        ElfCommandTest.Run r = ElfCommandTest.run("show", whl.toString(), "--json");
+        TestRuns.Run r = TestRuns.runCommand("show", whl.toString(), "--json");
         JsonNode j = new ObjectMapper().readTree(r.out());
         List<String> needed = new ArrayList<>();
         j.get("externalLibraries").forEach(n -> needed.add(n.asText()));
@@ -99,7 +100,7 @@ class BaselineCommandTest {
         Files.createDirectories(dir.resolve("policies"));
         Files.writeString(dir.resolve("policies/broken.json"), "{\"policies\": 3}");
         Files.createDirectories(dir.resolve("dist"));
-        ElfCommandTest.Run r = ElfCommandTest.run("check", dir.resolve("dist").toString(), "--config", pyproject.toString());
+        TestRuns.Run r = TestRuns.runCommand("check", dir.resolve("dist").toString(), "--config", pyproject.toString());
         assertEquals(2, r.status(), r.out());
         assertTrue(r.err().contains("broken.json:1:"), r.err());
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wheelsh.shell.TestRuns;
 import dev.wheelsh.shell.Wheelsh;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,32 +21,19 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code wheelsh elf}: text and JSON for a real object, one-line errors and exit 2 for bad input. */
 class ElfCommandTest {
 
-    record Run(int status, String out, String err) {
+    static TestRuns.Run run(String... args) {
+        return TestRuns.runCommand(args);
     }
 
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = new Wheelsh(new PrintWriter(out, true), new PrintWriter(err, true)).runCommand(args);
-        return new Run(status, out.toString(), err.toString());
-    }
-
-    /** The running JVM's launcher: a real dynamically linked ELF program on Linux. */
     static Path javaLauncher() throws IOException {
-        Optional<String> cmd = ProcessHandle.current().info().command();
-        assumeTrue(cmd.isPresent(), "this platform does not say which program runs the JVM");
-        Path p = Path.of(cmd.get()).toRealPath();
-        byte[] head = new byte[4];
-        try (var in = Files.newInputStream(p)) {
-            assumeTrue(in.read(head) == 4 && head[0] == 0x7f && head[1] == 'E', "the JVM launcher is not an ELF file here");
-        }
-        return p;
+        return TestRuns.javaLauncher();
     }
+
 
     @Test
     void describesARealProgramInText() throws IOException {
         Path java = javaLauncher();
-        Run r = run("elf", java.toString());
+        TestRuns.Run r = run("elf", java.toString());
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("  machine "), r.out());
         assertTrue(r.out().contains("  interpreter    /"), "a dynamically linked program names its loader: " + r.out());
@@ -55,7 +43,7 @@ class ElfCommandTest {
     @Test
     void theJsonHasTheDocumentedFields() throws IOException {
         Path java = javaLauncher();
-        Run r = run("elf", java.toString(), "--json");
+        TestRuns.Run r = run("elf", java.toString(), "--json");
         assertEquals(0, r.status(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
         for (String field : new String[] {"file", "class", "byteOrder", "type", "machine", "flags", "abi", "interpreter",
@@ -82,16 +70,16 @@ class ElfCommandTest {
     void readsAWheelMemberInPlaceAndNamesTheMembersWhenOnlyTheWheelIsGiven(@TempDir Path dir) throws IOException {
         Path java = javaLauncher();
         Path whl = wheelHolding(dir, java);
-        Run direct = run("elf", java.toString(), "--json");
-        Run member = run("elf", whl + "!demo/bin/tool", "--json");
+        TestRuns.Run direct = run("elf", java.toString(), "--json");
+        TestRuns.Run member = run("elf", whl + "!demo/bin/tool", "--json");
         assertEquals(0, member.status(), member.err());
         assertEquals(direct.out().replace(java.toString(), "X"),
                 member.out().replace(whl.getFileName() + "!demo/bin/tool", "X"));
-        Run wheelOnly = run("elf", whl.toString());
+        TestRuns.Run wheelOnly = run("elf", whl.toString());
         assertEquals(Wheelsh.USAGE, wheelOnly.status());
         assertEquals("wheelsh: demo-1.0-py3-none-linux_x86_64.whl: a wheel, not an ELF object; name a member as "
                 + "demo-1.0-py3-none-linux_x86_64.whl!MEMBER (ELF members: demo/bin/tool)", wheelOnly.err().strip());
-        Run missing = run("elf", whl + "!demo/nope.so");
+        TestRuns.Run missing = run("elf", whl + "!demo/nope.so");
         assertEquals(Wheelsh.USAGE, missing.status());
         assertEquals("wheelsh: demo-1.0-py3-none-linux_x86_64.whl: no member demo/nope.so (ELF members: demo/bin/tool)",
                 missing.err().strip());
@@ -99,7 +87,7 @@ class ElfCommandTest {
 
     @Test
     void aMissingFileIsAUsageErrorOnOneLine(@TempDir Path dir) {
-        Run r = run("elf", dir.resolve("nope.so").toString());
+        TestRuns.Run r = run("elf", dir.resolve("nope.so").toString());
         assertEquals(Wheelsh.USAGE, r.status());
         assertEquals("wheelsh: " + dir.resolve("nope.so") + ": no such file", r.err().strip());
     }
@@ -108,7 +96,7 @@ class ElfCommandTest {
     void aFileThatIsNotElfIsAUsageErrorOnOneLine(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("METADATA");
         Files.writeString(f, "Metadata-Version: 2.1\n");
-        Run r = run("elf", f.toString());
+        TestRuns.Run r = run("elf", f.toString());
         assertEquals(Wheelsh.USAGE, r.status());
         assertEquals("wheelsh: " + f + ": not an ELF file (starts with 4d 65 74 61, not 7f 45 4c 46)", r.err().strip());
     }
@@ -118,7 +106,7 @@ class ElfCommandTest {
         byte[] b = Files.readAllBytes(javaLauncher());
         Path f = dir.resolve("cut");
         Files.write(f, Arrays.copyOf(b, 40));
-        Run r = run("elf", f.toString());
+        TestRuns.Run r = run("elf", f.toString());
         assertEquals(Wheelsh.USAGE, r.status());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("ELF header truncated"), r.err());

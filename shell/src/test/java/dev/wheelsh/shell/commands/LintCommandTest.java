@@ -1,5 +1,6 @@
 package dev.wheelsh.shell.commands;
 
+import dev.wheelsh.shell.TestRuns;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,7 +19,7 @@ class LintCommandTest {
     @Test
     void aMisspelledSelectorIsPrintedOneBasedAndExitsOne(@TempDir Path dir) throws IOException {
         Path f = Files.writeString(dir.resolve("pyproject.toml"), "[tool.cibuildwheel]\nskip = \"pp* *-manylinux_loong64\"\n");
-        ElfCommandTest.Run r = ElfCommandTest.run("lint", f.toString());
+        TestRuns.Run r = TestRuns.runCommand("lint", f.toString());
         assertEquals(Wheelsh.PROBLEM, r.status(), r.err());
         assertEquals(f + ":2:25: WH110 error: selector '*-manylinux_loong64' matches no build identifier: nothing fits 'loong64' here",
                 r.out().strip());
@@ -27,9 +28,9 @@ class LintCommandTest {
     @Test
     void aCleanFileExitsZeroAndWarningsAloneDoNotFail(@TempDir Path dir) throws IOException {
         Path clean = Files.writeString(dir.resolve("pip.conf"), "[global]\nindex-url = https://pypi.org/simple\n");
-        assertEquals(Wheelsh.OK, ElfCommandTest.run("lint", clean.toString()).status());
+        assertEquals(Wheelsh.OK, TestRuns.runCommand("lint", clean.toString()).status());
         Path warn = Files.writeString(dir.resolve("pip.ini"), "[global]\ntimout = 5\n");
-        ElfCommandTest.Run r = ElfCommandTest.run("lint", warn.toString());
+        TestRuns.Run r = TestRuns.runCommand("lint", warn.toString());
         assertEquals(Wheelsh.OK, r.status());
         assertTrue(r.out().contains(":2:1: WH202 warning: 'timout' is not a pip option; did you mean 'timeout'?"), r.out());
     }
@@ -38,7 +39,7 @@ class LintCommandTest {
     void unknownAndUnreadableFilesExitTwoButTheOthersAreStillChecked(@TempDir Path dir) throws IOException {
         Path other = Files.writeString(dir.resolve("setup.cfg"), "[metadata]\n");
         Path bad = Files.writeString(dir.resolve("policy.json"), "[{\"name\": \"manylinux_2_17\", \"priority\": 80,}]");
-        ElfCommandTest.Run r = ElfCommandTest.run("lint", other.toString(), dir.resolve("missing.json").toString(), bad.toString());
+        TestRuns.Run r = TestRuns.runCommand("lint", other.toString(), dir.resolve("missing.json").toString(), bad.toString());
         assertEquals(Wheelsh.USAGE, r.status());
         assertTrue(r.err().contains("setup.cfg: not a file wheelsh checks"), r.err());
         assertTrue(r.err().contains("missing.json: cannot read"), r.err());
@@ -48,7 +49,7 @@ class LintCommandTest {
     @Test
     void jsonCarriesRangesAndFixes(@TempDir Path dir) throws IOException {
         Path f = Files.writeString(dir.resolve("pip.conf"), "[download]\nonly-binary = :all:\nplatform = manylinux2014_loong64\n");
-        ElfCommandTest.Run r = ElfCommandTest.run("lint", "--json", f.toString());
+        TestRuns.Run r = TestRuns.runCommand("lint", "--json", f.toString());
         assertEquals(Wheelsh.PROBLEM, r.status(), r.err());
         JsonNode finding = new ObjectMapper().readTree(r.out()).get("files").get(0).get("findings").get(0);
         assertEquals("WH191", finding.get("code").asText());

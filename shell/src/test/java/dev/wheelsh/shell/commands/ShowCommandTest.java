@@ -1,5 +1,6 @@
 package dev.wheelsh.shell.commands;
 
+import dev.wheelsh.shell.TestRuns;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,16 +32,16 @@ class ShowCommandTest {
 
     @Test
     void aConsistentWheelIsShownWithItsNativeMemberAndExitsZero(@TempDir Path dir) throws IOException {
-        Path java = ElfCommandTest.javaLauncher();
-        String arch = new ObjectMapper().readTree(ElfCommandTest.run("elf", java.toString(), "--json").out())
+        Path java = TestRuns.javaLauncher();
+        String arch = new ObjectMapper().readTree(TestRuns.runCommand("elf", java.toString(), "--json").out())
                 .get("machine").get("arch").asText();
         Path whl = wheel(dir, "demo-1.0-py3-none-linux_" + arch + ".whl", "py3-none-linux_" + arch, Files.readAllBytes(java));
-        ElfCommandTest.Run r = ElfCommandTest.run("show", whl.toString());
+        TestRuns.Run r = TestRuns.runCommand("show", whl.toString());
         assertEquals(0, r.status(), r.err() + r.out());
         assertTrue(r.out().contains("demo/bin/tool  " + arch), r.out());
         assertTrue(r.out().contains("contents match the wheel's claims"), r.out());
 
-        JsonNode j = new ObjectMapper().readTree(ElfCommandTest.run("show", whl.toString(), "--json").out());
+        JsonNode j = new ObjectMapper().readTree(TestRuns.runCommand("show", whl.toString(), "--json").out());
         assertEquals("demo", j.get("name").asText());
         assertEquals("demo/bin/tool", j.get("nativeMembers").get(0).get("member").asText());
         assertTrue(j.get("externalLibraries").isArray());
@@ -49,19 +50,19 @@ class ShowCommandTest {
 
     @Test
     void aMemberOfAnotherArchitectureMakesTheCheckFailWithExitOne(@TempDir Path dir) throws IOException {
-        Path java = ElfCommandTest.javaLauncher();
+        Path java = TestRuns.javaLauncher();
         Path whl = wheel(dir, "demo-1.0-py3-none-linux_s390x.whl", "py3-none-linux_s390x", Files.readAllBytes(java));
-        ElfCommandTest.Run r = ElfCommandTest.run("show", whl.toString());
+        TestRuns.Run r = TestRuns.runCommand("show", whl.toString());
         assertEquals(Wheelsh.PROBLEM, r.status(), r.out());
         assertTrue(r.out().contains("WH304 error: demo/bin/tool is "), r.out());
     }
 
     @Test
     void aZipBombMemberIsAUsageErrorOnOneLine(@TempDir Path dir) throws IOException {
-        byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(ElfCommandTest.javaLauncher()), 4096);
+        byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(TestRuns.javaLauncher()), 4096);
         byte[] bomb = java.util.Arrays.copyOf(head, 80 << 20);
         Path whl = wheel(dir, "demo-1.0-py3-none-linux_x86_64.whl", "py3-none-linux_x86_64", bomb);
-        ElfCommandTest.Run r = ElfCommandTest.run("show", whl.toString());
+        TestRuns.Run r = TestRuns.runCommand("show", whl.toString());
         assertEquals(Wheelsh.USAGE, r.status(), r.out());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("demo/bin/tool: inflates") && r.err().contains("zip bomb"), r.err());
@@ -71,7 +72,7 @@ class ShowCommandTest {
     void aBrokenWheelIsAUsageErrorOnOneLine(@TempDir Path dir) throws IOException {
         Path whl = dir.resolve("demo-1.0-py3-none-any.whl");
         Files.writeString(whl, "not a zip");
-        ElfCommandTest.Run r = ElfCommandTest.run("show", whl.toString());
+        TestRuns.Run r = TestRuns.runCommand("show", whl.toString());
         assertEquals(Wheelsh.USAGE, r.status());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().startsWith("wheelsh: demo-1.0-py3-none-any.whl: not a readable zip archive"), r.err());
