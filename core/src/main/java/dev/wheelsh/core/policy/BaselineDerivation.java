@@ -135,7 +135,7 @@ public final class BaselineDerivation {
         for (Map.Entry<String, Map<String, Set<String>>> arch : defs.entrySet()) {
             Map<String, List<String>> fams = new LinkedHashMap<>();
             for (Map.Entry<String, Set<String>> fam : arch.getValue().entrySet()) {
-                fams.put(fam.getKey(), ordered(fam.getValue()));
+                fams.put(fam.getKey(), Policy.inAuditwheelOrder(fam.getValue()));
             }
             symbols.put(arch.getKey(), fams);
             for (String v : arch.getValue().getOrDefault("GLIBC", Set.of())) {
@@ -191,20 +191,6 @@ public final class BaselineDerivation {
             return Math.max(1, 92 - Integer.parseInt(m.group(1)));
         }
         return 1;
-    }
-
-    /** Numbered versions in numeric order, then named ones in text order, as auditwheel's lists are. */
-    static List<String> ordered(Set<String> versions) {
-        List<String> numbered = new ArrayList<>();
-        List<String> named = new ArrayList<>();
-        for (String v : versions) {
-            (Character.isDigit(v.charAt(0)) ? numbered : named).add(v);
-        }
-        numbered.sort((a, b) -> VersionNames.BY_NUMBERS.compare(VersionNames.parse("X_" + a), VersionNames.parse("X_" + b)));
-        named.sort(String::compareTo);
-        List<String> out = new ArrayList<>(numbered);
-        out.addAll(named);
-        return out;
     }
 
     private static boolean isElf(Path file) {

@@ -96,29 +96,18 @@ public final class BuiltinPolicies {
      */
     private static List<String> allowed(JsonNode nodes, String arch, String family, String upTo) {
         List<Integer> limit = numbers(upTo);
-        List<String> numbered = new ArrayList<>();
-        List<String> named = new ArrayList<>();
+        List<String> out = new ArrayList<>();
         List<JsonNode> sources = List.of(nodes.path("common").path(family), nodes.path(arch).path(family));
         for (JsonNode source : sources) {
             for (String spec : expand(source)) {
                 int at = spec.indexOf('@');
                 String node = at < 0 ? spec : spec.substring(0, at);
-                List<Integer> arrived = numbers(at < 0 ? node : spec.substring(at + 1));
-                if (compare(arrived, limit) > 0) {
-                    continue;
-                }
-                if (Character.isDigit(node.charAt(0))) {
-                    numbered.add(node);
-                } else {
-                    named.add(node);
+                if (compare(numbers(at < 0 ? node : spec.substring(at + 1)), limit) <= 0) {
+                    out.add(node);
                 }
             }
         }
-        numbered.sort((a, b) -> compare(numbers(a), numbers(b)));
-        named.sort(String::compareTo);
-        List<String> out = new ArrayList<>(numbered);
-        out.addAll(named);
-        return out;
+        return Policy.inAuditwheelOrder(out);
     }
 
     /** The node specs of a list, with "A..B" ranges written out (the last number counts up). */

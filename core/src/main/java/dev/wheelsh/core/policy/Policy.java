@@ -90,6 +90,24 @@ public record Policy(String name, List<String> aliases, int priority,
         return out;
     }
 
+    /**
+     * Versions in the order of auditwheel's lists: numbered ones ("2.17") in numeric order, then
+     * named ones ("LDBL_3.4", "TM_1") in text order.
+     */
+    public static List<String> inAuditwheelOrder(java.util.Collection<String> versions) {
+        List<String> numbered = new java.util.ArrayList<>();
+        List<String> named = new java.util.ArrayList<>();
+        for (String v : versions) {
+            (!v.isEmpty() && Character.isDigit(v.charAt(0)) ? numbered : named).add(v);
+        }
+        numbered.sort((a, b) -> dev.wheelsh.core.elf.VersionNames.BY_NUMBERS.compare(
+                dev.wheelsh.core.elf.VersionNames.parse("X_" + a), dev.wheelsh.core.elf.VersionNames.parse("X_" + b)));
+        named.sort(String::compareTo);
+        List<String> out = new java.util.ArrayList<>(numbered);
+        out.addAll(named);
+        return out;
+    }
+
     /** The platform tag this baseline gives a wheel of the architecture. */
     public String platformTag(String arch) {
         return name + "_" + arch;
