@@ -1,6 +1,6 @@
 package dev.wheelsh.bench;
 
-import dev.wheelsh.core.InputException;
+import dev.wheelsh.core.vocabulary.InputException;
 import dev.wheelsh.core.elf.ElfFile;
 import dev.wheelsh.core.elf.ElfReader;
 import dev.wheelsh.core.wheel.WheelArchive;

@@ -1,6 +1,6 @@
 package dev.wheelsh.bench;
 
-import dev.wheelsh.core.InputException;
+import dev.wheelsh.core.vocabulary.InputException;
 import dev.wheelsh.core.tags.CpythonAbi;
 import dev.wheelsh.core.tags.InterpreterTagInputs;
 import dev.wheelsh.core.tags.Libc;

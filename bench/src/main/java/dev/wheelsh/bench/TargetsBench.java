@@ -1,13 +1,13 @@
 package dev.wheelsh.bench;
 
-import dev.wheelsh.core.InputException;
+import dev.wheelsh.core.vocabulary.InputException;
 import dev.wheelsh.core.explain.InstallVerdict;
-import dev.wheelsh.core.explain.TagWords;
+import dev.wheelsh.core.words.TagWords;
 import dev.wheelsh.core.tags.Tag;
 import dev.wheelsh.core.tags.WheelFilename;
-import dev.wheelsh.core.target.Profiles;
-import dev.wheelsh.core.target.Target;
-import dev.wheelsh.core.target.TargetSpec;
+import dev.wheelsh.core.machine.Profiles;
+import dev.wheelsh.core.machine.Target;
+import dev.wheelsh.core.machine.TargetSpec;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;

@@ -5,7 +5,7 @@ import dev.wheelsh.core.config.Completion;
 import dev.wheelsh.core.config.ConfigAnalyzer;
 import dev.wheelsh.core.config.ConfigFileKind;
 import dev.wheelsh.core.config.Hover;
-import dev.wheelsh.core.explain.Finding;
+import dev.wheelsh.core.vocabulary.Finding;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;

@@ -3,10 +3,10 @@ package dev.wheelsh.lsp;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.wheelsh.core.config.Completion;
-import dev.wheelsh.core.explain.Finding;
-import dev.wheelsh.core.explain.Fix;
-import dev.wheelsh.core.explain.Severity;
-import dev.wheelsh.core.explain.SourceRange;
+import dev.wheelsh.core.vocabulary.Finding;
+import dev.wheelsh.core.vocabulary.Fix;
+import dev.wheelsh.core.vocabulary.Severity;
+import dev.wheelsh.core.vocabulary.SourceRange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +89,7 @@ public final class Protocol {
 
     public static List<TextEdit> edits(Fix fix) {
         List<TextEdit> edits = new ArrayList<>();
-        for (dev.wheelsh.core.explain.TextEdit e : fix.edits()) {
+        for (dev.wheelsh.core.vocabulary.TextEdit e : fix.edits()) {
             edits.add(new TextEdit(range(e.range()), e.newText()));
         }
         return edits;

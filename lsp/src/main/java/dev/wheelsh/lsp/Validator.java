@@ -1,7 +1,7 @@
 package dev.wheelsh.lsp;
 
 import dev.wheelsh.core.config.ConfigFileKind;
-import dev.wheelsh.core.explain.Finding;
+import dev.wheelsh.core.vocabulary.Finding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

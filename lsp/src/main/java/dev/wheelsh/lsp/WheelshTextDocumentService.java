@@ -2,7 +2,7 @@ package dev.wheelsh.lsp;
 
 import dev.wheelsh.core.config.Completion;
 import dev.wheelsh.core.config.ConfigFileKind;
-import dev.wheelsh.core.explain.Finding;
+import dev.wheelsh.core.vocabulary.Finding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.wheelsh.shell;
 
-import dev.wheelsh.core.target.Target;
+import dev.wheelsh.core.machine.Target;
 import java.util.Optional;
 
 /**

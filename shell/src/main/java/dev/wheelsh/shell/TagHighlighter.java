@@ -1,6 +1,6 @@
 package dev.wheelsh.shell;
 
-import dev.wheelsh.core.InputException;
+import dev.wheelsh.core.vocabulary.InputException;
 import dev.wheelsh.core.tags.WheelFilename;
 import org.jline.reader.LineReader;
 import org.jline.reader.impl.DefaultHighlighter;

@@ -1,8 +1,8 @@
 package dev.wheelsh.shell;
 
-import dev.wheelsh.core.explain.TagWords;
+import dev.wheelsh.core.words.TagWords;
 import dev.wheelsh.core.tags.PlatformTags;
-import dev.wheelsh.core.target.Profiles;
+import dev.wheelsh.core.machine.Profiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;

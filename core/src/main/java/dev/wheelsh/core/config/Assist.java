@@ -1,12 +1,17 @@
 package dev.wheelsh.core.config;
 
-import dev.wheelsh.core.InputException;
-import dev.wheelsh.core.explain.Glossary;
-import dev.wheelsh.core.explain.Glossary.Topic;
-import dev.wheelsh.core.explain.SourceRange;
-import dev.wheelsh.core.explain.TagWords;
-import dev.wheelsh.core.explain.TextEdit;
-import dev.wheelsh.core.target.TargetSpec;
+import dev.wheelsh.core.document.IniReader;
+import dev.wheelsh.core.document.JsonReader;
+import dev.wheelsh.core.document.Lines;
+import dev.wheelsh.core.document.Toml;
+import dev.wheelsh.core.document.TomlReader;
+import dev.wheelsh.core.vocabulary.InputException;
+import dev.wheelsh.core.words.Glossary;
+import dev.wheelsh.core.words.Glossary.Topic;
+import dev.wheelsh.core.vocabulary.SourceRange;
+import dev.wheelsh.core.words.TagWords;
+import dev.wheelsh.core.vocabulary.TextEdit;
+import dev.wheelsh.core.machine.TargetSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -199,7 +204,7 @@ final class Assist {
         if (plat.equals("pyodide_wasm32")) {
             return "WebAssembly for Pyodide";
         }
-        return TagWords.platform(plat) + dev.wheelsh.core.policy.BaselineWords.forPlatformTag(plat,
+        return TagWords.platform(plat) + dev.wheelsh.core.words.BaselineWords.forPlatformTag(plat,
                 dev.wheelsh.core.policy.BuiltinPolicies.all()).map(b -> "; " + b).orElse("");
     }
 
@@ -228,7 +233,7 @@ final class Assist {
                         return Optional.empty();
                     }
                     String words = switch (name) {
-                        case "platform" -> TagWords.platform(word) + dev.wheelsh.core.policy.BaselineWords.forPlatformTag(word,
+                        case "platform" -> TagWords.platform(word) + dev.wheelsh.core.words.BaselineWords.forPlatformTag(word,
                                 dev.wheelsh.core.policy.BuiltinPolicies.all()).map(b -> "; " + b).orElse("");
                         case "abi" -> TagWords.abi(word);
                         case "implementation" -> TagWords.interpreter(word + "3");

@@ -1,6 +1,6 @@
 package dev.wheelsh.core.config;
 
-import dev.wheelsh.core.explain.TextEdit;
+import dev.wheelsh.core.vocabulary.TextEdit;
 
 /**
  * One completion candidate.

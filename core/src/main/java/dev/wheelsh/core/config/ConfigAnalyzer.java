@@ -1,8 +1,8 @@
 package dev.wheelsh.core.config;
 
-import dev.wheelsh.core.explain.Finding;
-import dev.wheelsh.core.explain.Severity;
-import dev.wheelsh.core.explain.SourceRange;
+import dev.wheelsh.core.vocabulary.Finding;
+import dev.wheelsh.core.vocabulary.Severity;
+import dev.wheelsh.core.vocabulary.SourceRange;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,10 +1,10 @@
 package dev.wheelsh.core.config;
 
-import dev.wheelsh.core.explain.Finding;
-import dev.wheelsh.core.explain.Fix;
-import dev.wheelsh.core.explain.Severity;
-import dev.wheelsh.core.explain.SourceRange;
-import dev.wheelsh.core.explain.TextEdit;
+import dev.wheelsh.core.vocabulary.Finding;
+import dev.wheelsh.core.vocabulary.Fix;
+import dev.wheelsh.core.vocabulary.Severity;
+import dev.wheelsh.core.vocabulary.SourceRange;
+import dev.wheelsh.core.vocabulary.TextEdit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;

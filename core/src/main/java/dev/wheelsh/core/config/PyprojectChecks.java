@@ -1,14 +1,16 @@
 package dev.wheelsh.core.config;
 
-import dev.wheelsh.core.InputException;
-import dev.wheelsh.core.explain.Finding;
-import dev.wheelsh.core.explain.Fix;
-import dev.wheelsh.core.explain.Severity;
-import dev.wheelsh.core.explain.SourceRange;
-import dev.wheelsh.core.explain.TextEdit;
+import dev.wheelsh.core.document.Toml;
+import dev.wheelsh.core.document.TomlReader;
+import dev.wheelsh.core.vocabulary.InputException;
+import dev.wheelsh.core.vocabulary.Finding;
+import dev.wheelsh.core.vocabulary.Fix;
+import dev.wheelsh.core.vocabulary.Severity;
+import dev.wheelsh.core.vocabulary.SourceRange;
+import dev.wheelsh.core.vocabulary.TextEdit;
 import dev.wheelsh.core.tags.Version;
-import dev.wheelsh.core.target.Target;
-import dev.wheelsh.core.target.TargetSpec;
+import dev.wheelsh.core.machine.Target;
+import dev.wheelsh.core.machine.TargetSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package dev.wheelsh.core.config;
 
-import dev.wheelsh.core.explain.Severity;
+import dev.wheelsh.core.vocabulary.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

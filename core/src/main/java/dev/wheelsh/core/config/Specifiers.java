@@ -1,7 +1,7 @@
 package dev.wheelsh.core.config;
 
-import dev.wheelsh.core.InputException;
-import dev.wheelsh.core.explain.Severity;
+import dev.wheelsh.core.vocabulary.InputException;
+import dev.wheelsh.core.vocabulary.Severity;
 import dev.wheelsh.core.tags.Version;
 import java.math.BigInteger;
 import java.util.ArrayList;

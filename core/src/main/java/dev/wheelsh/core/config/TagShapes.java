@@ -1,8 +1,8 @@
 package dev.wheelsh.core.config;
 
-import dev.wheelsh.core.explain.PlatformTagInfo;
-import dev.wheelsh.core.explain.Severity;
-import dev.wheelsh.core.explain.TagWords;
+import dev.wheelsh.core.tags.PlatformTagInfo;
+import dev.wheelsh.core.vocabulary.Severity;
+import dev.wheelsh.core.words.TagWords;
 import dev.wheelsh.core.tags.PlatformTags;
 import java.util.ArrayList;
 import java.util.List;

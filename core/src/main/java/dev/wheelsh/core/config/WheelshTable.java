@@ -1,8 +1,10 @@
 package dev.wheelsh.core.config;
 
-import dev.wheelsh.core.InputException;
-import dev.wheelsh.core.target.Target;
-import dev.wheelsh.core.target.TargetSpec;
+import dev.wheelsh.core.document.Toml;
+import dev.wheelsh.core.document.TomlReader;
+import dev.wheelsh.core.vocabulary.InputException;
+import dev.wheelsh.core.machine.Target;
+import dev.wheelsh.core.machine.TargetSpec;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package dev.wheelsh.core.explain;
 
+import dev.wheelsh.core.tags.PlatformTagInfo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

@@ -1,11 +1,13 @@
 package dev.wheelsh.core.explain;
 
+import dev.wheelsh.core.tags.PlatformTagInfo;
+import dev.wheelsh.core.words.TagWords;
 import dev.wheelsh.core.tags.Libc;
 import dev.wheelsh.core.tags.Tag;
 import dev.wheelsh.core.tags.TagSet;
-import dev.wheelsh.core.target.LoongArchAbi;
-import dev.wheelsh.core.target.Platform;
-import dev.wheelsh.core.target.Target;
+import dev.wheelsh.core.machine.LoongArchAbi;
+import dev.wheelsh.core.machine.Platform;
+import dev.wheelsh.core.machine.Target;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;

@@ -1,9 +1,11 @@
 package dev.wheelsh.core.explain;
 
+import dev.wheelsh.core.vocabulary.Severity;
+import dev.wheelsh.core.vocabulary.Finding;
 import dev.wheelsh.core.elf.LoongArchWorld;
-import dev.wheelsh.core.target.LoongArchAbi;
-import dev.wheelsh.core.target.Platform;
-import dev.wheelsh.core.target.Target;
+import dev.wheelsh.core.machine.LoongArchAbi;
+import dev.wheelsh.core.machine.Platform;
+import dev.wheelsh.core.machine.Target;
 import dev.wheelsh.core.wheel.ExtensionSuffix;
 import dev.wheelsh.core.wheel.WheelChecks;
 import java.util.ArrayList;

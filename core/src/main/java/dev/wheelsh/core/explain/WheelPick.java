@@ -1,10 +1,10 @@
 package dev.wheelsh.core.explain;
 
-import dev.wheelsh.core.InputException;
+import dev.wheelsh.core.vocabulary.InputException;
 import dev.wheelsh.core.tags.BuildTag;
 import dev.wheelsh.core.tags.Tag;
 import dev.wheelsh.core.tags.WheelFilename;
-import dev.wheelsh.core.target.Target;
+import dev.wheelsh.core.machine.Target;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,7 +1,7 @@
 package dev.wheelsh.core.policy;
 
-import dev.wheelsh.core.explain.Finding;
-import dev.wheelsh.core.explain.Severity;
+import dev.wheelsh.core.vocabulary.Finding;
+import dev.wheelsh.core.vocabulary.Severity;
 import dev.wheelsh.core.tags.Tag;
 import dev.wheelsh.core.wheel.WheelChecks;
 import java.util.ArrayList;

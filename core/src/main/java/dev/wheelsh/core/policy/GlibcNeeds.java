@@ -1,9 +1,9 @@
 package dev.wheelsh.core.policy;
 
 import dev.wheelsh.core.elf.VersionNames;
-import dev.wheelsh.core.explain.Finding;
-import dev.wheelsh.core.explain.PlatformTagInfo;
-import dev.wheelsh.core.explain.Severity;
+import dev.wheelsh.core.vocabulary.Finding;
+import dev.wheelsh.core.tags.PlatformTagInfo;
+import dev.wheelsh.core.vocabulary.Severity;
 import dev.wheelsh.core.tags.Libc;
 import dev.wheelsh.core.tags.Tag;
 import dev.wheelsh.core.wheel.WheelChecks;

@@ -1,8 +1,8 @@
 package dev.wheelsh.core.policy;
 
-import dev.wheelsh.core.InputException;
-import dev.wheelsh.core.config.JsonReader;
-import dev.wheelsh.core.explain.SourceRange;
+import dev.wheelsh.core.vocabulary.InputException;
+import dev.wheelsh.core.document.JsonReader;
+import dev.wheelsh.core.vocabulary.SourceRange;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.wheelsh.core.policy;
 
-import dev.wheelsh.core.explain.Finding;
+import dev.wheelsh.core.vocabulary.Finding;
 import dev.wheelsh.core.wheel.WheelChecks;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.wheelsh.core.tags;
 
-import dev.wheelsh.core.InputException;
+import dev.wheelsh.core.vocabulary.InputException;
 import java.util.OptionalInt;
 
 /**

@@ -1,6 +1,6 @@
 package dev.wheelsh.core.tags;
 
-import dev.wheelsh.core.InputException;
+import dev.wheelsh.core.vocabulary.InputException;
 
 /** A compressed tag set whose dotted parts are not sorted, when sorted order was asked for. */
 public class UnsortedTagsException extends InputException {

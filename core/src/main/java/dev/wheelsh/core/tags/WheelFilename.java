@@ -1,6 +1,6 @@
 package dev.wheelsh.core.tags;
 
-import dev.wheelsh.core.InputException;
+import dev.wheelsh.core.vocabulary.InputException;
 import java.math.BigInteger;
 import java.util.Optional;
 import java.util.regex.Matcher;

@@ -1,10 +1,10 @@
 package dev.wheelsh.core.wheel;
 
-import dev.wheelsh.core.InputException;
+import dev.wheelsh.core.vocabulary.InputException;
 import dev.wheelsh.core.elf.ElfFile;
 import dev.wheelsh.core.elf.LoongArchWorld;
-import dev.wheelsh.core.explain.Finding;
-import dev.wheelsh.core.explain.Severity;
+import dev.wheelsh.core.vocabulary.Finding;
+import dev.wheelsh.core.vocabulary.Severity;
 import dev.wheelsh.core.tags.Tag;
 import dev.wheelsh.core.tags.WheelFilename;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.wheelsh.core.wheel;
 
-import dev.wheelsh.core.InputException;
+import dev.wheelsh.core.vocabulary.InputException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

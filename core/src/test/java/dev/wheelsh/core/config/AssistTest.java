@@ -3,7 +3,7 @@ package dev.wheelsh.core.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wheelsh.core.explain.SourceRange;
+import dev.wheelsh.core.vocabulary.SourceRange;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,7 @@ package dev.wheelsh.core.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.wheelsh.core.explain.Finding;
+import dev.wheelsh.core.vocabulary.Finding;
 import dev.wheelsh.core.policy.BuiltinPolicies;
 import dev.wheelsh.core.policy.PolicyJson;
 import dev.wheelsh.core.testing.ReferencePython;

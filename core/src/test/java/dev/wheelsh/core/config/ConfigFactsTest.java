@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wheelsh.core.explain.Glossary;
-import dev.wheelsh.core.explain.Glossary.Topic;
+import dev.wheelsh.core.words.Glossary;
+import dev.wheelsh.core.words.Glossary.Topic;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -82,7 +82,7 @@ class ConfigFactsTest {
     private static dev.wheelsh.core.tags.Version version(String s) {
         try {
             return dev.wheelsh.core.tags.Version.parse(s);
-        } catch (dev.wheelsh.core.InputException e) {
+        } catch (dev.wheelsh.core.vocabulary.InputException e) {
             throw new AssertionError(e);
         }
     }

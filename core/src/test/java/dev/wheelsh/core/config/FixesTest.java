@@ -1,11 +1,12 @@
 package dev.wheelsh.core.config;
 
+import dev.wheelsh.core.document.Lines;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wheelsh.core.explain.Finding;
-import dev.wheelsh.core.explain.Fix;
-import dev.wheelsh.core.explain.TextEdit;
+import dev.wheelsh.core.vocabulary.Finding;
+import dev.wheelsh.core.vocabulary.Fix;
+import dev.wheelsh.core.vocabulary.TextEdit;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;

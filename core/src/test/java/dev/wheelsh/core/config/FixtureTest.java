@@ -3,8 +3,8 @@ package dev.wheelsh.core.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wheelsh.core.explain.Finding;
-import dev.wheelsh.core.explain.SourceRange;
+import dev.wheelsh.core.vocabulary.Finding;
+import dev.wheelsh.core.vocabulary.SourceRange;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;

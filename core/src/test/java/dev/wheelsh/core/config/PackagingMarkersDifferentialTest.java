@@ -56,7 +56,7 @@ class PackagingMarkersDifferentialTest {
         JsonNode answer = json.readTree(r.stdout());
         for (int i = 0; i < MARKERS.size(); i++) {
             boolean ours = Markers.parse(MARKERS.get(i)).issues().stream()
-                    .noneMatch(x -> x.severity() == dev.wheelsh.core.explain.Severity.ERROR);
+                    .noneMatch(x -> x.severity() == dev.wheelsh.core.vocabulary.Severity.ERROR);
             assertEquals(answer.get("markers").get(i).asBoolean(), ours, "marker: " + MARKERS.get(i));
         }
         for (int i = 0; i < SPECIFIERS.size(); i++) {

@@ -1,9 +1,13 @@
 package dev.wheelsh.core.config;
 
+import dev.wheelsh.core.document.IniReader;
+import dev.wheelsh.core.document.JsonReader;
+import dev.wheelsh.core.document.Toml;
+import dev.wheelsh.core.document.TomlReader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wheelsh.core.explain.SourceRange;
+import dev.wheelsh.core.vocabulary.SourceRange;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package dev.wheelsh.core.config;
 
+import dev.wheelsh.core.document.TomlReader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

@@ -1,13 +1,14 @@
 package dev.wheelsh.core.explain;
 
+import dev.wheelsh.core.vocabulary.Finding;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wheelsh.core.elf.ElfReader;
 import dev.wheelsh.core.elf.LoongArchWorld;
 import dev.wheelsh.core.elf.TestElf;
-import dev.wheelsh.core.target.LoongArchAbi;
-import dev.wheelsh.core.target.TargetSpec;
+import dev.wheelsh.core.machine.LoongArchAbi;
+import dev.wheelsh.core.machine.TargetSpec;
 import org.junit.jupiter.api.Test;
 
 /** Which extension modules an interpreter imports, by their filename suffix. */

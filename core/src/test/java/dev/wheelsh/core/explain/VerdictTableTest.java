@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wheelsh.core.tags.WheelFilename;
-import dev.wheelsh.core.target.TargetSpec;
+import dev.wheelsh.core.machine.TargetSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -3,8 +3,8 @@ package dev.wheelsh.core.explain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wheelsh.core.target.Target;
-import dev.wheelsh.core.target.TargetSpec;
+import dev.wheelsh.core.machine.Target;
+import dev.wheelsh.core.machine.TargetSpec;
 import dev.wheelsh.core.wheel.IndexPage;
 import java.util.List;
 import org.junit.jupiter.api.Test;

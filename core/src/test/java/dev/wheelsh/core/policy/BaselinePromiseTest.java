@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wheelsh.core.elf.TestElf;
-import dev.wheelsh.core.explain.Finding;
+import dev.wheelsh.core.vocabulary.Finding;
 import dev.wheelsh.core.testing.ReferencePython;
 import dev.wheelsh.core.wheel.TestWheel;
 import dev.wheelsh.core.wheel.WheelArchive;

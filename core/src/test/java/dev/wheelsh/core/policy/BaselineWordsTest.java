@@ -1,5 +1,6 @@
 package dev.wheelsh.core.policy;
 
+import dev.wheelsh.core.words.BaselineWords;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

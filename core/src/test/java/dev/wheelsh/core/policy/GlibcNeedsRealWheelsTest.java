@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.wheelsh.core.explain.Finding;
+import dev.wheelsh.core.vocabulary.Finding;
 import dev.wheelsh.core.testing.ReferencePython;
 import dev.wheelsh.core.wheel.WheelArchive;
 import dev.wheelsh.core.wheel.WheelChecks;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.wheelsh.core.InputException;
+import dev.wheelsh.core.vocabulary.InputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -76,7 +76,7 @@ class RebuiltWheelsTest {
                 // warning could come from the rebuilt filename: it compresses WHEEL's tags, which
                 // widens a tag list that is not a product of its parts.)
                 assertEquals(List.of(), WheelChecks.check(w, true).findings().stream()
-                        .filter(f -> f.severity() == dev.wheelsh.core.explain.Severity.ERROR).toList());
+                        .filter(f -> f.severity() == dev.wheelsh.core.vocabulary.Severity.ERROR).toList());
             }
         }
     }

@@ -3,11 +3,11 @@ package dev.wheelsh.core.wheel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wheelsh.core.InputException;
+import dev.wheelsh.core.vocabulary.InputException;
 import dev.wheelsh.core.elf.ElfMachine;
 import dev.wheelsh.core.elf.TestElf;
-import dev.wheelsh.core.explain.Finding;
-import dev.wheelsh.core.explain.Severity;
+import dev.wheelsh.core.vocabulary.Finding;
+import dev.wheelsh.core.vocabulary.Severity;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,12 +1,12 @@
 package dev.wheelsh.shell.commands;
 
-import dev.wheelsh.core.InputException;
-import dev.wheelsh.core.explain.Finding;
-import dev.wheelsh.core.explain.Severity;
+import dev.wheelsh.core.vocabulary.InputException;
+import dev.wheelsh.core.vocabulary.Finding;
+import dev.wheelsh.core.vocabulary.Severity;
 import dev.wheelsh.core.explain.WheelPick;
-import dev.wheelsh.core.target.Profiles;
-import dev.wheelsh.core.target.Target;
-import dev.wheelsh.core.target.TargetSpec;
+import dev.wheelsh.core.machine.Profiles;
+import dev.wheelsh.core.machine.Target;
+import dev.wheelsh.core.machine.TargetSpec;
 import dev.wheelsh.core.wheel.WheelArchive;
 import dev.wheelsh.core.wheel.WheelChecks;
 import java.io.IOException;

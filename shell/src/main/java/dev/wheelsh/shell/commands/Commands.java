@@ -48,7 +48,7 @@ public final class Commands {
             return Wheelsh.USAGE;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof dev.wheelsh.core.InputException) {
+            if (ex instanceof dev.wheelsh.core.vocabulary.InputException) {
                 err.println("wheelsh: " + ex.getMessage());
                 return Wheelsh.USAGE;
             }

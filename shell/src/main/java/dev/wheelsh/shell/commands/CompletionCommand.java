@@ -1,6 +1,6 @@
 package dev.wheelsh.shell.commands;
 
-import dev.wheelsh.core.InputException;
+import dev.wheelsh.core.vocabulary.InputException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.concurrent.Callable;

@@ -1,7 +1,7 @@
 package dev.wheelsh.shell.commands;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.wheelsh.core.InputException;
+import dev.wheelsh.core.vocabulary.InputException;
 import dev.wheelsh.core.elf.DynamicInfo;
 import dev.wheelsh.core.elf.ElfFile;
 import dev.wheelsh.core.elf.ElfHeader;

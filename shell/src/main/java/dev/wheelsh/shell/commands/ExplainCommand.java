@@ -1,18 +1,18 @@
 package dev.wheelsh.shell.commands;
 
-import dev.wheelsh.core.InputException;
-import dev.wheelsh.core.explain.Finding;
+import dev.wheelsh.core.vocabulary.InputException;
+import dev.wheelsh.core.vocabulary.Finding;
 import dev.wheelsh.core.explain.IndexAcceptance;
-import dev.wheelsh.core.explain.Severity;
+import dev.wheelsh.core.vocabulary.Severity;
 import dev.wheelsh.core.explain.TargetContentChecks;
 import dev.wheelsh.core.wheel.WheelArchive;
 import dev.wheelsh.core.wheel.WheelChecks;
 import dev.wheelsh.core.explain.InstallVerdict;
-import dev.wheelsh.core.explain.TagWords;
+import dev.wheelsh.core.words.TagWords;
 import dev.wheelsh.core.tags.Tag;
 import dev.wheelsh.core.tags.TagSet;
 import dev.wheelsh.core.tags.WheelFilename;
-import dev.wheelsh.core.target.Target;
+import dev.wheelsh.core.machine.Target;
 import dev.wheelsh.shell.Session;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -61,7 +61,7 @@ final class ExplainCommand implements Callable<Integer> {
 
     /** A platform tag in words, with what its baseline lets a wheel take from the system. */
     private String platformWords(String platform) throws InputException {
-        return TagWords.platform(platform) + dev.wheelsh.core.policy.BaselineWords.forPlatformTag(platform,
+        return TagWords.platform(platform) + dev.wheelsh.core.words.BaselineWords.forPlatformTag(platform,
                 BaselineCommand.policies(baselines)).map(w -> "; " + w).orElse("");
     }
 
@@ -89,8 +89,8 @@ final class ExplainCommand implements Callable<Integer> {
         } else if (name.chars().filter(c -> c == '-').count() == 2) {
             kind = "tags";
             tags = Optional.of(TagSet.parse(name));
-        } else if (name.matches("[A-Za-z0-9_.]+") && dev.wheelsh.core.explain.PlatformTagInfo.parse(
-                name.toLowerCase(java.util.Locale.ROOT)).family() != dev.wheelsh.core.explain.PlatformTagInfo.Family.OTHER) {
+        } else if (name.matches("[A-Za-z0-9_.]+") && dev.wheelsh.core.tags.PlatformTagInfo.parse(
+                name.toLowerCase(java.util.Locale.ROOT)).family() != dev.wheelsh.core.tags.PlatformTagInfo.Family.OTHER) {
             kind = "platform";
         } else {
             throw new InputException("explain '" + input + "': not a wheel filename, a tag set (INTERPRETER-ABI-PLATFORM) or a known platform tag");

@@ -1,8 +1,8 @@
 package dev.wheelsh.shell.commands;
 
-import dev.wheelsh.core.InputException;
+import dev.wheelsh.core.vocabulary.InputException;
 import dev.wheelsh.core.explain.WheelPick;
-import dev.wheelsh.core.target.Target;
+import dev.wheelsh.core.machine.Target;
 import dev.wheelsh.core.wheel.IndexPage;
 import java.io.IOException;
 import java.io.PrintWriter;

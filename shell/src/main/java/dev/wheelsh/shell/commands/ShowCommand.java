@@ -1,14 +1,14 @@
 package dev.wheelsh.shell.commands;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.wheelsh.core.InputException;
+import dev.wheelsh.core.vocabulary.InputException;
 import dev.wheelsh.core.elf.ElfFile;
 import dev.wheelsh.core.elf.ElfReader;
 import dev.wheelsh.core.elf.LoongArchWorld;
 import dev.wheelsh.core.elf.VersionNames;
 import dev.wheelsh.core.elf.VersionNeed;
-import dev.wheelsh.core.explain.Finding;
-import dev.wheelsh.core.explain.Severity;
+import dev.wheelsh.core.vocabulary.Finding;
+import dev.wheelsh.core.vocabulary.Severity;
 import dev.wheelsh.core.policy.BaselinePromise;
 import dev.wheelsh.core.policy.PolicySet;
 import dev.wheelsh.core.policy.PolicyVerdict;

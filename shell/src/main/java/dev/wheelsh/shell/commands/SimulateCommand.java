@@ -2,9 +2,9 @@ package dev.wheelsh.shell.commands;
 
 import dev.wheelsh.core.tags.PlatformTags;
 import dev.wheelsh.core.tags.Tag;
-import dev.wheelsh.core.target.Platform;
-import dev.wheelsh.core.target.Profiles;
-import dev.wheelsh.core.target.Target;
+import dev.wheelsh.core.machine.Platform;
+import dev.wheelsh.core.machine.Profiles;
+import dev.wheelsh.core.machine.Target;
 import dev.wheelsh.shell.Session;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -89,7 +89,7 @@ final class SimulateCommand implements Callable<Integer> {
                     + " (pip lists them anyway)");
         }
         if (t.platform() instanceof Platform.Linux linux
-                && linux.loongArchWorld() == dev.wheelsh.core.target.LoongArchAbi.OLD_WORLD) {
+                && linux.loongArchWorld() == dev.wheelsh.core.machine.LoongArchAbi.OLD_WORLD) {
             out.println("note: an old-world (ABI1.0) system loads no wheel built for the new world, and every "
                     + "manylinux loongarch64 wheel is new-world: only linux_loongarch64 wheels built on an old-world "
                     + "system can run here");

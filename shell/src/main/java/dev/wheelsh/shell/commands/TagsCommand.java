@@ -1,6 +1,6 @@
 package dev.wheelsh.shell.commands;
 
-import dev.wheelsh.core.InputException;
+import dev.wheelsh.core.vocabulary.InputException;
 import dev.wheelsh.core.tags.CpythonAbi;
 import dev.wheelsh.core.tags.InterpreterTagInputs;
 import dev.wheelsh.core.tags.Libc;
@@ -20,8 +20,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import dev.wheelsh.core.target.HostProbe;
-import dev.wheelsh.core.target.Target;
+import dev.wheelsh.core.machine.HostProbe;
+import dev.wheelsh.core.machine.Target;
 import picocli.CommandLine.Spec;
 
 /** Prints the tags a described interpreter accepts, in pip's order of preference. */

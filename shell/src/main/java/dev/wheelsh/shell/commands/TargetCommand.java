@@ -1,7 +1,7 @@
 package dev.wheelsh.shell.commands;
 
-import dev.wheelsh.core.target.Profiles;
-import dev.wheelsh.core.target.TargetSpec;
+import dev.wheelsh.core.machine.Profiles;
+import dev.wheelsh.core.machine.TargetSpec;
 import dev.wheelsh.shell.Session;
 import java.util.Optional;
 import java.util.concurrent.Callable;

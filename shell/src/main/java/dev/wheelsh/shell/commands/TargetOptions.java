@@ -1,10 +1,10 @@
 package dev.wheelsh.shell.commands;
 
-import dev.wheelsh.core.InputException;
+import dev.wheelsh.core.vocabulary.InputException;
 import dev.wheelsh.core.tags.PythonVersion;
-import dev.wheelsh.core.target.Profiles;
-import dev.wheelsh.core.target.Target;
-import dev.wheelsh.core.target.TargetSpec;
+import dev.wheelsh.core.machine.Profiles;
+import dev.wheelsh.core.machine.Target;
+import dev.wheelsh.core.machine.TargetSpec;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -65,7 +65,7 @@ final class TargetOptions {
         if (session.isPresent()) {
             return session.get();
         }
-        return new dev.wheelsh.core.target.HostProbe(dev.wheelsh.core.target.HostProbe.local()).probe("python3");
+        return new dev.wheelsh.core.machine.HostProbe(dev.wheelsh.core.machine.HostProbe.local()).probe("python3");
     }
 
     boolean given() {

@@ -1,4 +1,4 @@
-package dev.wheelsh.core.explain;
+package dev.wheelsh.core.vocabulary;
 
 import java.util.Objects;
 

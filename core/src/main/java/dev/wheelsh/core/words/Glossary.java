@@ -1,4 +1,4 @@
-package dev.wheelsh.core.explain;
+package dev.wheelsh.core.words;
 
 import java.io.IOException;
 import java.io.InputStream;

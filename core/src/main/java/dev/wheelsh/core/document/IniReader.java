@@ -1,6 +1,6 @@
-package dev.wheelsh.core.config;
+package dev.wheelsh.core.document;
 
-import dev.wheelsh.core.explain.SourceRange;
+import dev.wheelsh.core.vocabulary.SourceRange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.wheelsh.core.explain;
+package dev.wheelsh.core.vocabulary;
 
 /**
  * A span in a text document, zero-based lines and zero-based columns counted in UTF-16 code units

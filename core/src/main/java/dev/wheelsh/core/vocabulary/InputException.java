@@ -1,4 +1,4 @@
-package dev.wheelsh.core;
+package dev.wheelsh.core.vocabulary;
 
 /**
  * Bad input from a user: a file that is not what it claims, an option value that does not parse.

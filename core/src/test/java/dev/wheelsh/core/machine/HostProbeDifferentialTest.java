@@ -1,4 +1,4 @@
-package dev.wheelsh.core.target;
+package dev.wheelsh.core.machine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

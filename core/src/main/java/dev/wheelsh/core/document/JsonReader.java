@@ -1,4 +1,4 @@
-package dev.wheelsh.core.config;
+package dev.wheelsh.core.document;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import dev.wheelsh.core.explain.SourceRange;
+import dev.wheelsh.core.vocabulary.SourceRange;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

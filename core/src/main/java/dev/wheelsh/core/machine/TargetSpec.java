@@ -1,6 +1,6 @@
-package dev.wheelsh.core.target;
+package dev.wheelsh.core.machine;
 
-import dev.wheelsh.core.InputException;
+import dev.wheelsh.core.vocabulary.InputException;
 import dev.wheelsh.core.tags.Libc;
 import dev.wheelsh.core.tags.PythonVersion;
 import java.util.ArrayList;

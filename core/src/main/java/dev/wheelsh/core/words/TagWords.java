@@ -1,5 +1,6 @@
-package dev.wheelsh.core.explain;
+package dev.wheelsh.core.words;
 
+import dev.wheelsh.core.tags.PlatformTagInfo;
 import dev.wheelsh.core.tags.PlatformTags;
 import java.util.Map;
 import java.util.regex.Matcher;

@@ -1,4 +1,4 @@
-package dev.wheelsh.core.target;
+package dev.wheelsh.core.machine;
 
 /**
  * The two incompatible LoongArch userlands. The old world (ABI1.0: Loongnix, Kylin and UOS of

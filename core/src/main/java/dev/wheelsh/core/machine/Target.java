@@ -1,4 +1,4 @@
-package dev.wheelsh.core.target;
+package dev.wheelsh.core.machine;
 
 import dev.wheelsh.core.tags.InterpreterTagInputs;
 import dev.wheelsh.core.tags.PlatformTags;

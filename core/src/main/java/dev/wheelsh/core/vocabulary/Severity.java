@@ -1,4 +1,4 @@
-package dev.wheelsh.core.explain;
+package dev.wheelsh.core.vocabulary;
 
 /** How much a finding matters. Ordered from most to least severe. */
 public enum Severity {

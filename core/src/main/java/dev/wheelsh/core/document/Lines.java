@@ -1,15 +1,15 @@
-package dev.wheelsh.core.config;
+package dev.wheelsh.core.document;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** Splitting text into lines as the Language Server Protocol counts them: \n, \r\n and \r end a line. */
-final class Lines {
+public final class Lines {
 
     private Lines() {
     }
 
-    static List<String> split(String text) {
+    public static List<String> split(String text) {
         List<String> out = new ArrayList<>();
         int start = 0;
         int i = 0;

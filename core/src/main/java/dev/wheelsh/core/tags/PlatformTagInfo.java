@@ -1,4 +1,4 @@
-package dev.wheelsh.core.explain;
+package dev.wheelsh.core.tags;
 
 import java.util.Map;
 import java.util.Optional;

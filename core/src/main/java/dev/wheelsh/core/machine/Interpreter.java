@@ -1,4 +1,4 @@
-package dev.wheelsh.core.target;
+package dev.wheelsh.core.machine;
 
 import dev.wheelsh.core.tags.CpythonAbi;
 import dev.wheelsh.core.tags.PythonVersion;

@@ -1,11 +1,11 @@
-package dev.wheelsh.core.target;
+package dev.wheelsh.core.machine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wheelsh.core.InputException;
+import dev.wheelsh.core.vocabulary.InputException;
 import dev.wheelsh.core.tags.CpythonAbi;
 import dev.wheelsh.core.tags.InterpreterTagInputs;
 import dev.wheelsh.core.tags.Libc;

@@ -1,5 +1,8 @@
-package dev.wheelsh.core.policy;
+package dev.wheelsh.core.words;
 
+import dev.wheelsh.core.policy.BuiltinPolicies;
+import dev.wheelsh.core.policy.Policy;
+import dev.wheelsh.core.policy.PolicySet;
 import java.util.Map;
 import java.util.Optional;
 

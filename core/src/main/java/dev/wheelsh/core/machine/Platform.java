@@ -1,4 +1,4 @@
-package dev.wheelsh.core.target;
+package dev.wheelsh.core.machine;
 
 import dev.wheelsh.core.tags.Libc;
 import dev.wheelsh.core.tags.PlatformTags;
@@ -17,7 +17,7 @@ public sealed interface Platform {
     /** The CPU architecture as Python spells it in platform tags. */
     String arch();
 
-    /** The OS family, as {@link dev.wheelsh.core.explain.PlatformTagInfo#os()} names it. */
+    /** The OS family, as {@link dev.wheelsh.core.tags.PlatformTagInfo#os()} names it. */
     String os();
 
     /**
