@@ -4,7 +4,7 @@ import dev.wheelsh.core.config.CheckSettings;
 import dev.wheelsh.core.config.Completion;
 import dev.wheelsh.core.config.ConfigAnalyzer;
 import dev.wheelsh.core.config.ConfigFileKind;
-import dev.wheelsh.core.config.Hover;
+import dev.wheelsh.core.config.HoverText;
 import dev.wheelsh.core.vocabulary.Finding;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +19,7 @@ public interface DocumentAnalyzer {
 
     List<Finding> check(ConfigFileKind kind, String text);
 
-    Optional<Hover> hover(ConfigFileKind kind, String text, int line, int column);
+    Optional<HoverText> hover(ConfigFileKind kind, String text, int line, int column);
 
     List<Completion> complete(ConfigFileKind kind, String text, int line, int column);
 
@@ -32,7 +32,7 @@ public interface DocumentAnalyzer {
             }
 
             @Override
-            public Optional<Hover> hover(ConfigFileKind kind, String text, int line, int column) {
+            public Optional<HoverText> hover(ConfigFileKind kind, String text, int line, int column) {
                 return analyzer.hover(kind, text, line, column);
             }
 

@@ -1,5 +1,7 @@
 package dev.wheelsh.lsp;
 
+import dev.wheelsh.core.config.HoverText;
+import dev.wheelsh.core.vocabulary.Edit;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.wheelsh.core.config.Completion;
@@ -63,7 +65,7 @@ public final class Protocol {
      */
     public static Diagnostic diagnostic(String uri, Finding finding) {
         Range range = rangeOf(finding);
-        Diagnostic d = new Diagnostic(range, finding.message(), severity(finding.severity()), SOURCE, finding.code());
+        Diagnostic d = new Diagnostic(range, finding.message(), severity(finding.severity()), SOURCE, finding.code().id());
         JsonObject data = new JsonObject();
         data.addProperty("explanation", finding.explanation());
         JsonArray fixes = new JsonArray();
@@ -82,14 +84,14 @@ public final class Protocol {
         if (diagnostic == null || diagnostic.getCode() == null || !diagnostic.getCode().isLeft()) {
             return false;
         }
-        return Objects.equals(diagnostic.getCode().getLeft(), finding.code())
+        return Objects.equals(diagnostic.getCode().getLeft(), finding.code().id())
                 && Objects.equals(diagnostic.getRange(), rangeOf(finding))
                 && (diagnostic.getSource() == null || SOURCE.equals(diagnostic.getSource()));
     }
 
     public static List<TextEdit> edits(Fix fix) {
         List<TextEdit> edits = new ArrayList<>();
-        for (dev.wheelsh.core.vocabulary.TextEdit e : fix.edits()) {
+        for (Edit e : fix.edits()) {
             edits.add(new TextEdit(range(e.range()), e.newText()));
         }
         return edits;
@@ -110,7 +112,7 @@ public final class Protocol {
         return actions;
     }
 
-    public static Hover hover(dev.wheelsh.core.config.Hover hover) {
+    public static Hover hover(HoverText hover) {
         return new Hover(new MarkupContent(MarkupKind.MARKDOWN, hover.markdown()), range(hover.range()));
     }
 

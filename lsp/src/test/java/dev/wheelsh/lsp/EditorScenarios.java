@@ -41,7 +41,7 @@ final class EditorScenarios {
                 "WHEELSH_EDIT", "{\"line\": 1, \"character\": 11, \"end_character\": 24, \"text\": \"manylinux_2_17\"}"));
 
         int opened = result.get("opened_version").getAsInt();
-        assertEquals(List.of("WH902 1:11-1:24", "WH901 1:25-1:32"), EditorRun.diagnosticsOf(result, opened));
+        assertEquals(List.of("WH192 1:11-1:24", "WH191 1:25-1:32"), EditorRun.diagnosticsOf(result, opened));
         assertEquals("word `manylinux2014_loong64`", EditorRun.hoverText(result).orElse("(no hover)"));
         assertEquals(List.of("Replace manylinux2014 with manylinux_2_17", "Replace manylinux2014 with manylinux_2_28",
                 "Replace loong64 with loongarch64"), EditorRun.actionTitles(result));
@@ -49,7 +49,7 @@ final class EditorScenarios {
         int edited = result.get("edited_version").getAsInt();
         assertTrue(edited > opened, "the edit made a new version");
         assertEquals("[install]\nplatform = manylinux_2_17_loong64", result.get("edited_text").getAsString().stripTrailing());
-        assertEquals(List.of("WH901 1:26-1:33"), EditorRun.diagnosticsOf(result, edited));
+        assertEquals(List.of("WH191 1:26-1:33"), EditorRun.diagnosticsOf(result, edited));
         assertEquals(0, result.get("exit_code").getAsInt(), "the server exits with 0 after shutdown and exit");
     }
 

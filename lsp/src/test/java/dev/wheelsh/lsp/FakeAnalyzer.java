@@ -1,13 +1,14 @@
 package dev.wheelsh.lsp;
 
+import dev.wheelsh.core.vocabulary.Code;
 import dev.wheelsh.core.config.Completion;
 import dev.wheelsh.core.config.ConfigFileKind;
-import dev.wheelsh.core.config.Hover;
+import dev.wheelsh.core.config.HoverText;
 import dev.wheelsh.core.vocabulary.Finding;
 import dev.wheelsh.core.vocabulary.Fix;
 import dev.wheelsh.core.vocabulary.Severity;
 import dev.wheelsh.core.vocabulary.SourceRange;
-import dev.wheelsh.core.vocabulary.TextEdit;
+import dev.wheelsh.core.vocabulary.Edit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,14 +17,14 @@ import java.util.Optional;
  * Scripted checks for testing the protocol mechanics independently of what the real checks say.
  * Rules, per line of text:
  * <ul>
- *   <li>the word {@code loong64} is a warning WH901 with the fix "Replace loong64 with loongarch64";</li>
- *   <li>the word {@code manylinux2014} is a hint WH902 with two fixes (the PEP 600 name first);</li>
+ *   <li>the word {@code loong64} is a warning WH191 with the fix "Replace loong64 with loongarch64";</li>
+ *   <li>the word {@code manylinux2014} is a hint WH192 with two fixes (the PEP 600 name first);</li>
  *   <li>a line holding {@code BOOM} makes the check throw, as a broken check would;</li>
  *   <li>a line holding {@code PRINT} makes the check print to {@code System.out};</li>
- *   <li>with {@code digest} set, one more finding WH999 at 0:0 carries the text's length and hash,
+ *   <li>with {@code digest} set, one more finding WH099 at 0:0 carries the text's length and hash,
  *       so a test can tell which text the server checked.</li>
  * </ul>
- * Hover on any word answers {@code word `W`}; completion offers {@code loongarch64} and
+ * HoverText on any word answers {@code word `W`}; completion offers {@code loongarch64} and
  * {@code x86_64}, replacing the word part before the cursor.
  */
 final class FakeAnalyzer implements DocumentAnalyzer {
@@ -42,7 +43,7 @@ final class FakeAnalyzer implements DocumentAnalyzer {
     public List<Finding> check(ConfigFileKind kind, String text) {
         List<Finding> findings = new ArrayList<>();
         if (digest) {
-            findings.add(Finding.at("WH999", Severity.INFO, SourceRange.at(0, 0), digestOf(text), ""));
+            findings.add(Finding.at(Code.WH099, Severity.INFO, SourceRange.at(0, 0), digestOf(text), ""));
         }
         String[] lines = text.split("\r\n|\r|\n", -1);
         for (int line = 0; line < lines.length; line++) {
@@ -55,15 +56,15 @@ final class FakeAnalyzer implements DocumentAnalyzer {
             }
             for (int at = l.indexOf("loong64"); at >= 0; at = l.indexOf("loong64", at + 1)) {
                 SourceRange r = SourceRange.onLine(line, at, at + "loong64".length());
-                findings.add(Finding.at("WH901", Severity.WARNING, r, "unknown architecture loong64",
+                findings.add(Finding.at(Code.WH191, Severity.WARNING, r, "unknown architecture loong64",
                                 "Python spells this architecture loongarch64 in platform tags.")
-                        .withFix(new Fix("Replace loong64 with loongarch64", List.of(new TextEdit(r, "loongarch64")))));
+                        .withFix(new Fix("Replace loong64 with loongarch64", List.of(new Edit(r, "loongarch64")))));
             }
             for (int at = l.indexOf("manylinux2014"); at >= 0; at = l.indexOf("manylinux2014", at + 1)) {
                 SourceRange r = SourceRange.onLine(line, at, at + "manylinux2014".length());
-                findings.add(Finding.at("WH902", Severity.HINT, r, "legacy alias manylinux2014", "")
-                        .withFix(new Fix("Replace manylinux2014 with manylinux_2_17", List.of(new TextEdit(r, "manylinux_2_17"))))
-                        .withFix(new Fix("Replace manylinux2014 with manylinux_2_28", List.of(new TextEdit(r, "manylinux_2_28")))));
+                findings.add(Finding.at(Code.WH192, Severity.HINT, r, "legacy alias manylinux2014", "")
+                        .withFix(new Fix("Replace manylinux2014 with manylinux_2_17", List.of(new Edit(r, "manylinux_2_17"))))
+                        .withFix(new Fix("Replace manylinux2014 with manylinux_2_28", List.of(new Edit(r, "manylinux_2_28")))));
             }
         }
         // Core promises document order; so does the fake.
@@ -73,7 +74,7 @@ final class FakeAnalyzer implements DocumentAnalyzer {
     }
 
     @Override
-    public Optional<Hover> hover(ConfigFileKind kind, String text, int line, int column) {
+    public Optional<HoverText> hover(ConfigFileKind kind, String text, int line, int column) {
         String[] lines = text.split("\r\n|\r|\n", -1);
         if (line < 0 || line >= lines.length) {
             return Optional.empty();
@@ -90,7 +91,7 @@ final class FakeAnalyzer implements DocumentAnalyzer {
         if (start == end) {
             return Optional.empty();
         }
-        return Optional.of(new Hover(SourceRange.onLine(line, start, end), "word `" + l.substring(start, end) + "`"));
+        return Optional.of(new HoverText(SourceRange.onLine(line, start, end), "word `" + l.substring(start, end) + "`"));
     }
 
     @Override
@@ -107,8 +108,8 @@ final class FakeAnalyzer implements DocumentAnalyzer {
         }
         SourceRange r = SourceRange.onLine(line, start, end);
         return List.of(
-                new Completion("loongarch64", Completion.Kind.ARCH, "LoongArch 64-bit", "", new TextEdit(r, "loongarch64")),
-                new Completion("x86_64", Completion.Kind.ARCH, "x86-64", "", new TextEdit(r, "x86_64")));
+                new Completion("loongarch64", Completion.Kind.ARCH, "LoongArch 64-bit", "", new Edit(r, "loongarch64")),
+                new Completion("x86_64", Completion.Kind.ARCH, "x86-64", "", new Edit(r, "x86_64")));
     }
 
     private static boolean isWord(char c) {

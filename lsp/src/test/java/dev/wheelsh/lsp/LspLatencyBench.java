@@ -37,7 +37,7 @@ import org.eclipse.lsp4j.services.LanguageServer;
  *       500-policy baseline JSON: one-character edits, each waited for, p50 and p95.</li>
  * </ul>
  * Usage: {@code java -cp lsp/target/wheelsh-lsp.jar:lsp/target/test-classes
- * dev.wheelsh.lsp.LspLatencyBench [--debounce-ms=N] [edits]}.
+ * LspLatencyBench [--debounce-ms=N] [edits]}.
  */
 public final class LspLatencyBench {
 

@@ -52,7 +52,7 @@ class RandomEditTest {
             String model = run(s, new Random(20260601L), 3000);
             PublishDiagnosticsParams last = s.awaitVersion(URI, 3001);
             Diagnostic digest = last.getDiagnostics().get(0);
-            assertEquals("WH999", digest.getCode().getLeft());
+            assertEquals("WH099", digest.getCode().getLeft());
             assertEquals(FakeAnalyzer.digestOf(model), digest.getMessage(), "the server checked the client's text");
             assertLastIsNewestAndNeverBackwards(s, 3001);
         }

@@ -56,7 +56,7 @@ class ServerProtocolTest {
             PublishDiagnosticsParams p = s.awaitVersion(PIP, 1);
             assertEquals(1, p.getDiagnostics().size());
             Diagnostic d = p.getDiagnostics().get(0);
-            assertEquals("WH901", d.getCode().getLeft());
+            assertEquals("WH191", d.getCode().getLeft());
             assertEquals(DiagnosticSeverity.Warning, d.getSeverity());
             assertEquals("wheelsh", d.getSource());
             assertEquals(range(1, 26, 1, 33), d.getRange());
@@ -85,7 +85,7 @@ class ServerProtocolTest {
             assertTrue(s.awaitVersion(PIP, 1).getDiagnostics().isEmpty());
             s.change(PIP, 2, new TextDocumentContentChangeEvent(range(1, 11, 1, 12), "manylinux2014_loong64"));
             List<Diagnostic> ds = s.awaitVersion(PIP, 2).getDiagnostics();
-            assertEquals(List.of("WH902", "WH901"), ds.stream().map(d -> d.getCode().getLeft()).toList());
+            assertEquals(List.of("WH192", "WH191"), ds.stream().map(d -> d.getCode().getLeft()).toList());
             assertEquals(range(1, 11, 1, 24), ds.get(0).getRange());
             assertEquals(range(1, 25, 1, 32), ds.get(1).getRange());
         }
@@ -232,7 +232,7 @@ class ServerProtocolTest {
             Diagnostic d = s.awaitVersion(PIP, 1).getDiagnostics().get(0);
             assertTrue(d.getMessage().startsWith("wheelsh could not check this file"), d.getMessage());
             s.change(PIP, 2, new TextDocumentContentChangeEvent(range(1, 0, 1, 4), "loong64"));
-            assertEquals("WH901", s.awaitVersion(PIP, 2).getDiagnostics().get(0).getCode().getLeft());
+            assertEquals("WH191", s.awaitVersion(PIP, 2).getDiagnostics().get(0).getCode().getLeft());
             assertTrue(s.serverLog.toString(StandardCharsets.UTF_8).contains("scripted failure"));
         }
     }

@@ -1,5 +1,6 @@
 package dev.wheelsh.shell;
 
+import dev.wheelsh.core.config.TagShapes;
 import dev.wheelsh.core.words.TagWords;
 import dev.wheelsh.core.tags.PlatformTags;
 import dev.wheelsh.core.machine.Profiles;
@@ -94,7 +95,7 @@ final class Vocabulary {
             boolean ok = switch (position) {
                 case 0 -> INTERPRETER.matcher(part).matches() || part.matches("[a-z]+\\d+");
                 case 1 -> ABI.matcher(part).matches();
-                default -> dev.wheelsh.core.config.TagShapes.acceptable(part);
+                default -> TagShapes.acceptable(part);
             };
             if (!ok) {
                 return false;

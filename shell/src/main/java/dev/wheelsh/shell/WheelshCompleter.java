@@ -1,5 +1,7 @@
 package dev.wheelsh.shell;
 
+import dev.wheelsh.core.policy.BuiltinPolicies;
+import dev.wheelsh.core.policy.Policy;
 import dev.wheelsh.shell.commands.Commands;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -103,8 +105,8 @@ final class WheelshCompleter implements Completer {
                 candidates.add(new Candidate(a[0], a[0], "actions", a[1], null, null, true));
             }
         } else if (index == 2 && words.get(1).equals("show")) {
-            for (dev.wheelsh.core.policy.Policy p : dev.wheelsh.core.policy.BuiltinPolicies.all().policies()) {
-                String about = dev.wheelsh.core.policy.BuiltinPolicies.reference(p.name()).orElse(null);
+            for (Policy p : BuiltinPolicies.all().policies()) {
+                String about = BuiltinPolicies.reference(p.name()).orElse(null);
                 candidates.add(new Candidate(p.name(), p.name(), "baselines", about, null, null, true));
                 p.aliases().forEach(a -> candidates.add(new Candidate(a, a, "baselines", "= " + p.name(), null, null, true)));
             }

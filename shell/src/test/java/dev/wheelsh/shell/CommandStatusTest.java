@@ -1,5 +1,6 @@
 package dev.wheelsh.shell;
 
+import dev.wheelsh.shell.commands.Commands;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -100,7 +101,7 @@ class CommandStatusTest {
 
     @Test
     void everyCommandHasHelpWithExamples() {
-        for (String name : dev.wheelsh.shell.commands.Commands.commandLine(new PrintWriter(new StringWriter()),
+        for (String name : Commands.commandLine(new PrintWriter(new StringWriter()),
                 new PrintWriter(new StringWriter())).getSubcommands().keySet()) {
             TestRuns.Run r = TestRuns.run(name, "--help");
             assertEquals(0, r.status(), name + ": " + r.err());

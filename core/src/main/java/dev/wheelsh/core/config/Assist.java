@@ -1,5 +1,7 @@
 package dev.wheelsh.core.config;
 
+import dev.wheelsh.core.policy.BuiltinPolicies;
+import dev.wheelsh.core.words.BaselineWords;
 import dev.wheelsh.core.document.IniReader;
 import dev.wheelsh.core.document.JsonReader;
 import dev.wheelsh.core.document.Lines;
@@ -10,7 +12,7 @@ import dev.wheelsh.core.words.Glossary;
 import dev.wheelsh.core.words.Glossary.Topic;
 import dev.wheelsh.core.vocabulary.SourceRange;
 import dev.wheelsh.core.words.TagWords;
-import dev.wheelsh.core.vocabulary.TextEdit;
+import dev.wheelsh.core.vocabulary.Edit;
 import dev.wheelsh.core.machine.TargetSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -31,7 +33,7 @@ final class Assist {
 
     // ================= hover
 
-    static Optional<Hover> hover(ConfigFileKind kind, String text, int line, int col) {
+    static Optional<HoverText> hover(ConfigFileKind kind, String text, int line, int col) {
         return switch (kind) {
             case PYPROJECT -> tomlHover(TomlReader.read(text), line, col);
             case PIP_CONF -> iniHover(IniReader.read(text), line, col);
@@ -69,13 +71,13 @@ final class Assist {
         return "";
     }
 
-    private static Optional<Hover> tomlHover(Toml.Document doc, int line, int col) {
+    private static Optional<HoverText> tomlHover(Toml.Document doc, int line, int col) {
         for (Toml.Entry e : doc.entries()) {
             for (SourceRange kr : e.keyRanges()) {
                 if (contains(kr, line, col)) {
                     String words = tomlTopic(e.path());
                     return words.isEmpty() ? Optional.empty()
-                            : Optional.of(new Hover(kr, "**" + String.join(".", e.path()) + "**\n\n" + words));
+                            : Optional.of(new HoverText(kr, "**" + String.join(".", e.path()) + "**\n\n" + words));
                 }
             }
         }
@@ -86,7 +88,7 @@ final class Assist {
                     if (idx < 0) {
                         continue;
                     }
-                    return valueHover(e.path(), s.value(), idx).map(w -> new Hover(s.sub(w.from, w.to), w.text));
+                    return valueHover(e.path(), s.value(), idx).map(w -> new HoverText(s.sub(w.from, w.to), w.text));
                 }
             }
         }
@@ -204,17 +206,17 @@ final class Assist {
         if (plat.equals("pyodide_wasm32")) {
             return "WebAssembly for Pyodide";
         }
-        return TagWords.platform(plat) + dev.wheelsh.core.words.BaselineWords.forPlatformTag(plat,
-                dev.wheelsh.core.policy.BuiltinPolicies.all()).map(b -> "; " + b).orElse("");
+        return TagWords.platform(plat) + BaselineWords.forPlatformTag(plat,
+                BuiltinPolicies.all()).map(b -> "; " + b).orElse("");
     }
 
-    private static Optional<Hover> iniHover(IniReader.Document doc, int line, int col) {
+    private static Optional<HoverText> iniHover(IniReader.Document doc, int line, int col) {
         for (IniReader.Section s : doc.sections()) {
             if (contains(s.headerRange(), line, col)) {
                 String w = s.name().equals("global") ? "options for every pip command"
                         : F.pipSections.contains(s.name()) ? "options for `pip " + s.name() + "` (they override [global])"
                         : "not a section pip reads";
-                return Optional.of(new Hover(s.headerRange(), "**[" + s.name() + "]**: " + w));
+                return Optional.of(new HoverText(s.headerRange(), "**[" + s.name() + "]**: " + w));
             }
         }
         for (IniReader.Option o : doc.options()) {
@@ -222,7 +224,7 @@ final class Assist {
             if (contains(o.nameRange(), line, col)) {
                 String w = Glossary.lookup(Topic.PIP, name).orElse(F.pipOptions.contains(name)
                         ? "pip's --" + name + " option" : "not a pip option: pip ignores it");
-                return Optional.of(new Hover(o.nameRange(), "**" + name + "** (`--" + name + "`): " + w));
+                return Optional.of(new HoverText(o.nameRange(), "**" + name + "** (`--" + name + "`): " + w));
             }
             for (IniReader.ValueLine vl : o.valueLines()) {
                 if (contains(vl.range(), line, col)) {
@@ -233,8 +235,8 @@ final class Assist {
                         return Optional.empty();
                     }
                     String words = switch (name) {
-                        case "platform" -> TagWords.platform(word) + dev.wheelsh.core.words.BaselineWords.forPlatformTag(word,
-                                dev.wheelsh.core.policy.BuiltinPolicies.all()).map(b -> "; " + b).orElse("");
+                        case "platform" -> TagWords.platform(word) + BaselineWords.forPlatformTag(word,
+                                BuiltinPolicies.all()).map(b -> "; " + b).orElse("");
                         case "abi" -> TagWords.abi(word);
                         case "implementation" -> TagWords.interpreter(word + "3");
                         case "python-version" -> "wheels for Python " + word;
@@ -244,20 +246,20 @@ final class Assist {
                         return Optional.empty();
                     }
                     SourceRange r = SourceRange.onLine(vl.range().startLine(), vl.range().startColumn() + w[0], vl.range().startColumn() + w[1]);
-                    return Optional.of(new Hover(r, "**" + word + "**: " + words));
+                    return Optional.of(new HoverText(r, "**" + word + "**: " + words));
                 }
             }
         }
         return Optional.empty();
     }
 
-    private static Optional<Hover> jsonHover(JsonReader.Node node, int line, int col, List<String> path) {
+    private static Optional<HoverText> jsonHover(JsonReader.Node node, int line, int col, List<String> path) {
         if (node instanceof JsonReader.Obj o) {
             for (JsonReader.Member m : o.members()) {
                 List<String> p = new ArrayList<>(path);
                 p.add(m.name());
                 if (contains(m.nameRange(), line, col)) {
-                    return jsonWords(p, m.name(), true).map(w -> new Hover(m.nameRange(), w));
+                    return jsonWords(p, m.name(), true).map(w -> new HoverText(m.nameRange(), w));
                 }
                 if (contains(m.value().range(), line, col)) {
                     return jsonHover(m.value(), line, col, p);
@@ -272,7 +274,7 @@ final class Assist {
                 }
             }
         } else if (node instanceof JsonReader.Str s) {
-            return jsonWords(path, s.value(), false).map(w -> new Hover(s.range(), w));
+            return jsonWords(path, s.value(), false).map(w -> new HoverText(s.range(), w));
         }
         return Optional.empty();
     }
@@ -345,7 +347,7 @@ final class Assist {
                 continue;
             }
             String doc = topic == null ? "" : Glossary.lookup(topic, label).orElse("");
-            out.add(new Completion(label, kind, detail, doc, new TextEdit(SourceRange.onLine(line, from, to), label)));
+            out.add(new Completion(label, kind, detail, doc, new Edit(SourceRange.onLine(line, from, to), label)));
         }
         return out;
     }
@@ -443,7 +445,7 @@ final class Assist {
                     if (p.startsWith(word)) {
                         out.add(new Completion(p + "-", Completion.Kind.TAG_COMPONENT, "Python tag",
                                 p.equals("*") ? "any Python" : TagWords.interpreter(p.replace("t", "").replaceAll("_.*", "")),
-                                new TextEdit(SourceRange.onLine(line, from, c), p + "-")));
+                                new Edit(SourceRange.onLine(line, from, c), p + "-")));
                     }
                 }
                 return out;

@@ -1,5 +1,8 @@
 package dev.wheelsh.core.config;
 
+import dev.wheelsh.core.vocabulary.Code;
+import dev.wheelsh.core.policy.BuiltinPolicies;
+import dev.wheelsh.core.policy.Policy;
 import dev.wheelsh.core.document.JsonReader;
 import dev.wheelsh.core.vocabulary.Finding;
 import dev.wheelsh.core.vocabulary.Severity;
@@ -32,7 +35,7 @@ final class BaselineChecks {
     private static final Pattern SONAME = Pattern.compile("[A-Za-z0-9_.+\\-]+\\.so(\\.\\d+)*");
 
     /** One policy as read, kept for the cross-policy checks. */
-    private record Policy(String name, SourceRange nameRange, long priority, Map<String, Map<String, Set<String>>> symbols,
+    private record WrittenPolicy(String name, SourceRange nameRange, long priority, Map<String, Map<String, Set<String>>> symbols,
                           Set<String> libs) {
     }
 
@@ -76,7 +79,7 @@ final class BaselineChecks {
     static List<Finding> check(String text) {
         BaselineChecks c = new BaselineChecks();
         JsonReader.Result r = JsonReader.read(text);
-        r.error().ifPresent(e -> c.found.add("WH600", Severity.ERROR, e.range(), e.message(),
+        r.error().ifPresent(e -> c.found.add(Code.WH600, Severity.ERROR, e.range(), e.message(),
                 "A baseline file is JSON: a list of policies as auditwheel writes them."));
         r.root().ifPresent(c::root);
         return c.found.result(c.ignored);
@@ -88,21 +91,21 @@ final class BaselineChecks {
             ignores(o);
             Optional<JsonReader.Member> p = o.member("policies");
             if (p.isEmpty()) {
-                found.add("WH601", Severity.ERROR, o.range(), "a baseline file is a list of policies (or {\"policies\": [...]})", "");
+                found.add(Code.WH601, Severity.ERROR, o.range(), "a baseline file is a list of policies (or {\"policies\": [...]})", "");
                 return;
             }
             list = p.get().value();
         }
         if (!(list instanceof JsonReader.Arr arr)) {
-            found.add("WH601", Severity.ERROR, list.range(), "a baseline file is a list of policies", "");
+            found.add(Code.WH601, Severity.ERROR, list.range(), "a baseline file is a list of policies", "");
             return;
         }
-        List<Policy> policies = new ArrayList<>();
+        List<WrittenPolicy> policies = new ArrayList<>();
         Map<String, SourceRange> names = new HashMap<>();
         Map<String, String> priorities = new HashMap<>();
         for (JsonReader.Node item : arr.items()) {
             if (!(item instanceof JsonReader.Obj o)) {
-                found.add("WH601", Severity.ERROR, item.range(), "a policy is an object with name, priority, symbol_versions, lib_whitelist", "");
+                found.add(Code.WH601, Severity.ERROR, item.range(), "a policy is an object with name, priority, symbol_versions, lib_whitelist", "");
                 continue;
             }
             ignores(o);
@@ -118,9 +121,9 @@ final class BaselineChecks {
      * distribution that froze glibc at 2.38 but ships GCC 14's libstdc++), so these are warnings
      * that say what the difference means for the wheels tagged with that name.
      */
-    private void againstBuiltins(List<Policy> policies) {
-        for (Policy p : policies) {
-            Optional<dev.wheelsh.core.policy.Policy> builtin = dev.wheelsh.core.policy.BuiltinPolicies.all().find(p.name())
+    private void againstBuiltins(List<WrittenPolicy> policies) {
+        for (WrittenPolicy p : policies) {
+            Optional<Policy> builtin = BuiltinPolicies.all().find(p.name())
                     .filter(b -> !b.promisesNothing());
             if (builtin.isEmpty()) {
                 continue;
@@ -141,14 +144,14 @@ final class BaselineChecks {
                 }
                 String tag = p.name() + "_" + arch.getKey();
                 if (!more.isEmpty()) {
-                    found.add("WH613", Severity.WARNING, p.nameRange(), p.name() + " on " + arch.getKey() + " allows " + list(more)
+                    found.add(Code.WH613, Severity.WARNING, p.nameRange(), p.name() + " on " + arch.getKey() + " allows " + list(more)
                                     + " beyond the built-in " + p.name(),
                             "pip installs a wheel tagged " + tag + " on every system with that C library version; code built "
                                     + "against these newer versions fails to load on such systems that lack them. wheelsh judges "
                                     + "with this file where it is named (--baseline, [tool.wheelsh] baselines, wheelsh.baselines).");
                 }
                 if (!less.isEmpty()) {
-                    found.add("WH614", Severity.WARNING, p.nameRange(), p.name() + " on " + arch.getKey() + " lacks " + list(less)
+                    found.add(Code.WH614, Severity.WARNING, p.nameRange(), p.name() + " on " + arch.getKey() + " lacks " + list(less)
                                     + " that the built-in " + p.name() + " allows",
                             "A policy's version lists are exact sets, not ranges: code that asks for a version the list lacks "
                                     + "fails the policy, so wheels that meet the built-in baseline (as auditwheel tags them) are "
@@ -179,21 +182,21 @@ final class BaselineChecks {
         });
     }
 
-    private Optional<Policy> policy(JsonReader.Obj o, Map<String, SourceRange> names, Map<String, String> priorities) {
+    private Optional<WrittenPolicy> policy(JsonReader.Obj o, Map<String, SourceRange> names, Map<String, String> priorities) {
         for (JsonReader.Member m : o.members()) {
             if (!FIELDS.contains(m.name())) {
                 Optional<String> near = Found.nearest(m.name(), FIELDS);
                 String msg = "'" + m.name() + "' is not a policy field" + near.map(n -> "; did you mean '" + n + "'?").orElse("");
                 if (near.isPresent()) {
-                    found.add("WH602", Severity.WARNING, m.nameRange(), msg, "auditwheel ignores it.", "Rename to " + near.get(), "\"" + near.get() + "\"");
+                    found.add(Code.WH602, Severity.WARNING, m.nameRange(), msg, "auditwheel ignores it.", "Rename to " + near.get(), "\"" + near.get() + "\"");
                 } else {
-                    found.add("WH602", Severity.WARNING, m.nameRange(), msg, "auditwheel ignores it.");
+                    found.add(Code.WH602, Severity.WARNING, m.nameRange(), msg, "auditwheel ignores it.");
                 }
             }
         }
         Optional<JsonReader.Member> nameM = o.member("name");
         if (nameM.isEmpty() || !(nameM.get().value() instanceof JsonReader.Str nameS)) {
-            found.add("WH603", Severity.ERROR, SourceRange.at(o.range().startLine(), o.range().startColumn()),
+            found.add(Code.WH603, Severity.ERROR, SourceRange.at(o.range().startLine(), o.range().startColumn()),
                     "a policy needs a \"name\" string", "");
             return Optional.empty();
         }
@@ -211,7 +214,7 @@ final class BaselineChecks {
         long priority = -1;
         Optional<JsonReader.Member> prioM = o.member("priority");
         if (prioM.isEmpty() || !(prioM.get().value() instanceof JsonReader.Num num) || !num.text().matches("\\d{1,9}")) {
-            found.add("WH604", Severity.ERROR, prioM.map(m -> m.value().range()).orElse(nameS.range()),
+            found.add(Code.WH604, Severity.ERROR, prioM.map(m -> m.value().range()).orElse(nameS.range()),
                     "policy " + name + " needs a \"priority\": a whole number from 0 to 100", "");
         } else {
             priority = Long.parseLong(num.text());
@@ -220,7 +223,7 @@ final class BaselineChecks {
             String libcFamily = name.startsWith("musllinux") ? "musl" : "glibc";
             String other = priorities.putIfAbsent(libcFamily + ":" + priority, name);
             if (other != null) {
-                found.add("WH605", Severity.ERROR, num.range(), "policy " + name + " has the same priority (" + priority + ") as " + other,
+                found.add(Code.WH605, Severity.ERROR, num.range(), "policy " + name + " has the same priority (" + priority + ") as " + other,
                         "auditwheel picks the highest-priority policy a wheel satisfies; equal priorities make the choice arbitrary.");
             }
         }
@@ -229,26 +232,26 @@ final class BaselineChecks {
         Set<String> libs = new LinkedHashSet<>();
         o.member("lib_whitelist").ifPresent(m -> {
             if (!(m.value() instanceof JsonReader.Arr arr)) {
-                found.add("WH609", Severity.ERROR, m.value().range(), "lib_whitelist is a list of sonames", "");
+                found.add(Code.WH609, Severity.ERROR, m.value().range(), "lib_whitelist is a list of sonames", "");
                 return;
             }
             for (JsonReader.Node n : arr.items()) {
                 if (n instanceof JsonReader.Str s && SONAME.matcher(s.value()).matches()) {
                     libs.add(s.value());
                 } else {
-                    found.add("WH609", Severity.ERROR, n.range(),
+                    found.add(Code.WH609, Severity.ERROR, n.range(),
                             "lib_whitelist entries are sonames such as libc.so.6 or ld-linux-x86-64.so.2 (no paths)",
                             "The dynamic loader matches DT_NEEDED entries by soname.");
                 }
             }
         });
-        return Optional.of(new Policy(name, nameS.range(), priority, symbols, libs));
+        return Optional.of(new WrittenPolicy(name, nameS.range(), priority, symbols, libs));
     }
 
     private void checkName(JsonReader.Str s, Map<String, SourceRange> names) {
         String v = s.value();
         if (!NAME.matcher(v).matches()) {
-            found.add("WH603", Severity.ERROR, s.range(),
+            found.add(Code.WH603, Severity.ERROR, s.range(),
                     "'" + v + "' is not a policy name (manylinux_X_Y, musllinux_X_Y, linux, or lower-case letters, digits and _)", "");
         }
         Matcher legacy = Pattern.compile("manylinux(1|2010|2014)").matcher(v);
@@ -256,13 +259,13 @@ final class BaselineChecks {
             return; // fine as an alias
         }
         if (names.putIfAbsent(v, s.range()) != null) {
-            found.add("WH606", Severity.ERROR, s.range(), "the policy name '" + v + "' is used twice", "");
+            found.add(Code.WH606, Severity.ERROR, s.range(), "the policy name '" + v + "' is used twice", "");
         }
     }
 
     private void symbols(JsonReader.Node node, Map<String, Map<String, Set<String>>> out) {
         if (!(node instanceof JsonReader.Obj archs)) {
-            found.add("WH607", Severity.ERROR, node.range(), "symbol_versions maps architectures to libraries to version lists", "");
+            found.add(Code.WH607, Severity.ERROR, node.range(), "symbol_versions maps architectures to libraries to version lists", "");
             return;
         }
         for (JsonReader.Member arch : archs.members()) {
@@ -273,9 +276,9 @@ final class BaselineChecks {
                 String msg = "'" + arch.name() + "' is not an architecture name auditwheel uses" + fix.map(f -> "; Python spells it " + f).orElse("");
                 String expl = "Architectures as platform.machine() names them on Linux: " + String.join(", ", facts.policyArchs) + ".";
                 if (fix.isPresent()) {
-                    found.add("WH607", Severity.ERROR, arch.nameRange(), msg, expl, "Replace with " + fix.get(), "\"" + fix.get() + "\"");
+                    found.add(Code.WH607, Severity.ERROR, arch.nameRange(), msg, expl, "Replace with " + fix.get(), "\"" + fix.get() + "\"");
                 } else {
-                    found.add("WH607", Severity.ERROR, arch.nameRange(), msg, expl);
+                    found.add(Code.WH607, Severity.ERROR, arch.nameRange(), msg, expl);
                 }
             }
             Map<String, Set<String>> libs = out.computeIfAbsent(arch.name(), k -> new LinkedHashMap<>());
@@ -285,7 +288,7 @@ final class BaselineChecks {
             for (JsonReader.Member prefix : lib.members()) {
                 Set<String> versions = libs.computeIfAbsent(prefix.name(), k -> new LinkedHashSet<>());
                 if (!prefix.name().matches("[A-Z][A-Z0-9_]*")) {
-                    found.add("WH608", Severity.ERROR, prefix.nameRange(),
+                    found.add(Code.WH608, Severity.ERROR, prefix.nameRange(),
                             "'" + prefix.name() + "' is not a symbol-version prefix (GLIBC, GLIBCXX, CXXABI, GCC, ...)", "");
                 }
                 if (!(prefix.value() instanceof JsonReader.Arr list)) {
@@ -295,22 +298,22 @@ final class BaselineChecks {
                 String previousGroup = null;
                 for (JsonReader.Node n : list.items()) {
                     if (!(n instanceof JsonReader.Str s)) {
-                        found.add("WH608", Severity.ERROR, n.range(), "symbol versions are strings such as \"2.17\"", "");
+                        found.add(Code.WH608, Severity.ERROR, n.range(), "symbol versions are strings such as \"2.17\"", "");
                         continue;
                     }
                     Matcher m = SYMVER.matcher(s.value());
                     if (!m.matches()) {
-                        found.add("WH608", Severity.ERROR, s.range(), "'" + s.value() + "' is not a symbol version ("
+                        found.add(Code.WH608, Severity.ERROR, s.range(), "'" + s.value() + "' is not a symbol version ("
                                 + prefix.name() + " versions look like 2.17, 3.4.19, LDBL_3.4 or TM_1)", "");
                         continue;
                     }
                     if (s.value().startsWith(prefix.name() + "_")) {
-                        found.add(Issue.of("WH608", Severity.ERROR, 0, prefix.name().length() + 1,
+                        found.add(Issue.of(Code.WH608, Severity.ERROR, 0, prefix.name().length() + 1,
                                 "the version repeats its prefix: write '" + s.value().substring(prefix.name().length() + 1) + "'",
                                 "Versions are listed without the prefix the key already names.").withFix("", "Remove " + prefix.name() + "_"), s::sub);
                     }
                     if (!versions.add(s.value())) {
-                        found.add("WH610", Severity.WARNING, s.range(), "'" + s.value() + "' is listed twice", "");
+                        found.add(Code.WH610, Severity.WARNING, s.range(), "'" + s.value() + "' is listed twice", "");
                     }
                     if (m.group(2) != null) {
                         int[] v = numbers(m.group(2));
@@ -318,7 +321,7 @@ final class BaselineChecks {
                         // Plain versions only: auditwheel's own files keep prefixed ones (LDBL_3.4.7,
                         // LDBL_3.4.10) in text order, and that is no mistake.
                         if (previous != null && group.isEmpty() && group.equals(previousGroup) && compare(v, previous) < 0) {
-                            found.add("WH610", Severity.WARNING, s.range(),
+                            found.add(Code.WH610, Severity.WARNING, s.range(),
                                     prefix.name() + " version " + s.value() + " comes after a higher one: keep versions in ascending order",
                                     "Ascending order makes the newest version a baseline allows easy to see and to compare.");
                         }
@@ -355,15 +358,15 @@ final class BaselineChecks {
      * lower-priority policy (other than the priority-0 catch-all) must allow every library and
      * symbol version a higher-priority one allows, and its glibc/musl version must not be lower.
      */
-    private void consistency(List<Policy> policies) {
-        List<Policy> byPriority = new ArrayList<>(policies);
+    private void consistency(List<WrittenPolicy> policies) {
+        List<WrittenPolicy> byPriority = new ArrayList<>(policies);
         byPriority.removeIf(p -> p.priority() <= 0);
         byPriority.sort((a, b) -> Long.compare(b.priority(), a.priority()));
         // each policy against the next more preferable one of the same family: enough to chain the rule
         for (int i = 1; i < byPriority.size(); i++) {
-            Policy lo = byPriority.get(i);
+            WrittenPolicy lo = byPriority.get(i);
             String family = lo.name().startsWith("musllinux") ? "musllinux" : "manylinux";
-            Policy hi = null;
+            WrittenPolicy hi = null;
             for (int j = i - 1; j >= 0; j--) {
                 if (byPriority.get(j).name().startsWith(family) == lo.name().startsWith(family)
                         && byPriority.get(j).priority() > lo.priority()) {
@@ -375,13 +378,13 @@ final class BaselineChecks {
                 if (hi == null) {
                     continue;
                 }
-                final Policy higher = hi;
+                final WrittenPolicy higher = hi;
                 Matcher mh = VERSIONED.matcher(hi.name());
                 Matcher ml = VERSIONED.matcher(lo.name());
                 if (mh.matches() && ml.matches() && mh.group(1).equals(ml.group(1))
                         && compare(new int[] {Integer.parseInt(mh.group(2)), Integer.parseInt(mh.group(3))},
                         new int[] {Integer.parseInt(ml.group(2)), Integer.parseInt(ml.group(3))}) > 0) {
-                    found.add("WH611", Severity.ERROR, lo.nameRange(), "policy " + lo.name() + " (priority " + lo.priority()
+                    found.add(Code.WH611, Severity.ERROR, lo.nameRange(), "policy " + lo.name() + " (priority " + lo.priority()
                                     + ") is newer than " + hi.name() + " but " + hi.name() + " has the higher priority (" + hi.priority() + ")",
                             "Higher priority means older and more widely installable; order priorities by descending C-library version.");
                     continue;
@@ -407,7 +410,7 @@ final class BaselineChecks {
                     });
                 });
                 if (!missing.isEmpty()) {
-                    found.add("WH612", Severity.ERROR, lo.nameRange(), "policy " + lo.name() + " allows less than the higher-priority "
+                    found.add(Code.WH612, Severity.ERROR, lo.nameRange(), "policy " + lo.name() + " allows less than the higher-priority "
                                     + hi.name() + ": missing " + String.join(", ", missing.subList(0, Math.min(5, missing.size())))
                                     + (missing.size() > 5 ? " and " + (missing.size() - 5) + " more" : ""),
                             "A wheel that satisfies " + hi.name() + " must satisfy every newer baseline too.");

@@ -1,6 +1,6 @@
 package dev.wheelsh.core.config;
 
-import dev.wheelsh.core.vocabulary.TextEdit;
+import dev.wheelsh.core.vocabulary.Edit;
 
 /**
  * One completion candidate.
@@ -11,7 +11,7 @@ import dev.wheelsh.core.vocabulary.TextEdit;
  * @param documentation longer Markdown text; may be empty
  * @param edit          the text to put in and the range it replaces
  */
-public record Completion(String label, Kind kind, String detail, String documentation, TextEdit edit) {
+public record Completion(String label, Kind kind, String detail, String documentation, Edit edit) {
 
     public enum Kind { KEY, VALUE, TAG_COMPONENT, ARCH, POLICY, OPTION, SECTION }
 }

@@ -1,5 +1,6 @@
 package dev.wheelsh.core.config;
 
+import dev.wheelsh.core.vocabulary.Code;
 import dev.wheelsh.core.vocabulary.Finding;
 import dev.wheelsh.core.vocabulary.Severity;
 import dev.wheelsh.core.vocabulary.SourceRange;
@@ -38,7 +39,7 @@ public final class ConfigAnalyzer {
     /** All findings for a document of the given kind, in document order. */
     public List<Finding> check(ConfigFileKind kind, String text) {
         if (text.length() > MAX_CHARS) {
-            return List.of(Finding.at("WH099", Severity.ERROR, SourceRange.at(0, 0),
+            return List.of(Finding.at(Code.WH099, Severity.ERROR, SourceRange.at(0, 0),
                     "the file is larger than " + MAX_CHARS + " characters; wheelsh does not read it", ""));
         }
         try {
@@ -49,13 +50,13 @@ public final class ConfigAnalyzer {
             };
         } catch (RuntimeException | StackOverflowError e) {
             // a bug in a check must not take the editor or the command down; say so on the file
-            return List.of(Finding.at("WH099", Severity.ERROR, SourceRange.at(0, 0),
+            return List.of(Finding.at(Code.WH099, Severity.ERROR, SourceRange.at(0, 0),
                     "wheelsh could not check this file (" + e.getClass().getSimpleName() + ")", ""));
         }
     }
 
     /** What the word at (line, column) means, zero-based, column in UTF-16 units. */
-    public Optional<Hover> hover(ConfigFileKind kind, String text, int line, int column) {
+    public Optional<HoverText> hover(ConfigFileKind kind, String text, int line, int column) {
         if (text.length() > MAX_CHARS) {
             return Optional.empty();
         }

@@ -1,10 +1,11 @@
 package dev.wheelsh.core.config;
 
+import dev.wheelsh.core.vocabulary.Code;
 import dev.wheelsh.core.vocabulary.Finding;
 import dev.wheelsh.core.vocabulary.Fix;
 import dev.wheelsh.core.vocabulary.Severity;
 import dev.wheelsh.core.vocabulary.SourceRange;
-import dev.wheelsh.core.vocabulary.TextEdit;
+import dev.wheelsh.core.vocabulary.Edit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -29,12 +30,12 @@ final class Found {
         }
     }
 
-    void add(String code, Severity severity, SourceRange range, String message, String explanation) {
+    void add(Code code, Severity severity, SourceRange range, String message, String explanation) {
         add(Finding.at(code, severity, range, message, explanation));
     }
 
-    void add(String code, Severity severity, SourceRange range, String message, String explanation, String fixTitle, String replacement) {
-        add(Finding.at(code, severity, range, message, explanation).withFix(new Fix(fixTitle, List.of(new TextEdit(range, replacement)))));
+    void add(Code code, Severity severity, SourceRange range, String message, String explanation, String fixTitle, String replacement) {
+        add(Finding.at(code, severity, range, message, explanation).withFix(new Fix(fixTitle, List.of(new Edit(range, replacement)))));
     }
 
     /** Places an issue found at offsets of a string whose ranges {@code ranger} gives. */
@@ -42,7 +43,7 @@ final class Found {
         SourceRange r = ranger.apply(issue.from(), issue.to());
         Finding f = Finding.at(issue.code(), issue.severity(), r, issue.message(), issue.explanation());
         if (issue.replacement().isPresent()) {
-            f = f.withFix(new Fix(issue.fixTitle(), List.of(new TextEdit(r, issue.replacement().get()))));
+            f = f.withFix(new Fix(issue.fixTitle(), List.of(new Edit(r, issue.replacement().get()))));
         }
         add(f);
     }
@@ -66,13 +67,13 @@ final class Found {
     List<Finding> result(Set<String> ignored) {
         List<Finding> out = new ArrayList<>();
         for (Finding f : findings) {
-            if (!ignored.contains(f.code())) {
+            if (!ignored.contains(f.code().id())) {
                 out.add(f);
             }
         }
         out.sort(Comparator.comparing((Finding f) -> f.range().map(SourceRange::startLine).orElse(-1))
                 .thenComparing(f -> f.range().map(SourceRange::startColumn).orElse(-1))
-                .thenComparing(Finding::code));
+                .thenComparing(f -> f.code().id()));
         return out;
     }
 

@@ -1,5 +1,6 @@
 package dev.wheelsh.core.config;
 
+import dev.wheelsh.core.vocabulary.Code;
 import dev.wheelsh.core.vocabulary.Severity;
 import java.util.Optional;
 
@@ -7,10 +8,10 @@ import java.util.Optional;
  * A problem found inside one string value, at character offsets [from, to) of the value, before
  * it is placed in a document. {@code replacement}, when present, is a fix: put it at [from, to).
  */
-record Issue(String code, Severity severity, int from, int to, String message, String explanation,
+record Issue(Code code, Severity severity, int from, int to, String message, String explanation,
              Optional<String> replacement, String fixTitle) {
 
-    static Issue of(String code, Severity severity, int from, int to, String message, String explanation) {
+    static Issue of(Code code, Severity severity, int from, int to, String message, String explanation) {
         return new Issue(code, severity, from, to, message, explanation, Optional.empty(), "");
     }
 

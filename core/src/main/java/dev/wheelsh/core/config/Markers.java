@@ -1,5 +1,6 @@
 package dev.wheelsh.core.config;
 
+import dev.wheelsh.core.vocabulary.Code;
 import dev.wheelsh.core.vocabulary.Severity;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,7 +104,7 @@ final class Markers {
         Atom right = operand();
         if (left.variable() == right.variable()) {
             // valid PEP 508 (both sides are marker_var), but rarely meant
-            issues.add(Issue.of("WH124", Severity.WARNING, left.from(), right.to(), left.variable()
+            issues.add(Issue.of(Code.WH124, Severity.WARNING, left.from(), right.to(), left.variable()
                     ? "this compares two marker variables; a marker usually compares a variable with a quoted string"
                     : "this compares two quoted strings: its answer is the same on every machine",
                     "PEP 508 allows it, and packaging evaluates it, but it never depends on the environment the way a variable-to-string comparison does."));
@@ -142,12 +143,12 @@ final class Markers {
         if (!f.markerVariables.contains(name)) {
             String legacy = f.legacyMarkerVariables.get(name);
             if (legacy != null) {
-                issues.add(Issue.of("WH121", Severity.WARNING, start, pos,
+                issues.add(Issue.of(Code.WH121, Severity.WARNING, start, pos,
                         "'" + name + "' is a legacy marker name; PEP 508 spells it " + legacy,
                         "packaging 22 and newer (so pip and uv) reject the dotted names of PEP 345.").withFix(legacy, "Replace " + name + " with " + legacy));
                 return new Atom(true, legacy, start, pos, "");
             }
-            Issue i = Issue.of("WH121", Severity.ERROR, start, pos,
+            Issue i = Issue.of(Code.WH121, Severity.ERROR, start, pos,
                     "'" + name + "' is not a marker variable" + (name.matches("[0-9].*") ? " (values need quotes)" : ""),
                     "Marker variables: " + String.join(", ", f.markerVariables) + ".");
             String near = Suggest.closest(name, f.markerVariables).orElse(null);
@@ -199,7 +200,7 @@ final class Markers {
     }
 
     private void error(int from, int to, String message) {
-        issues.add(Issue.of("WH120", Severity.ERROR, Math.min(from, s.length()), Math.min(Math.max(from, to), s.length()),
+        issues.add(Issue.of(Code.WH120, Severity.ERROR, Math.min(from, s.length()), Math.min(Math.max(from, to), s.length()),
                 "marker syntax: " + message, "PEP 508: VARIABLE OP 'value', joined with and/or, grouped with parentheses."));
         throw new Stop();
     }

@@ -1,5 +1,6 @@
 package dev.wheelsh.core.config;
 
+import dev.wheelsh.core.vocabulary.Code;
 import dev.wheelsh.core.document.IniReader;
 import dev.wheelsh.core.vocabulary.Finding;
 import dev.wheelsh.core.vocabulary.Severity;
@@ -51,13 +52,13 @@ final class PipConfChecks {
 
     private void run() {
         for (IniReader.Problem p : doc.problems()) {
-            found.add("WH200", Severity.ERROR, p.range(), "pip.conf: " + p.message(),
+            found.add(Code.WH200, Severity.ERROR, p.range(), "pip.conf: " + p.message(),
                     "pip reads the file with Python's configparser; a line it cannot parse makes pip fail with a configuration error.");
         }
         Set<String> seenSections = new HashSet<>();
         for (IniReader.Section s : doc.sections()) {
             if (!seenSections.add(s.name())) {
-                found.add("WH212", Severity.ERROR, s.nameRange(), "section [" + s.name() + "] appears twice; configparser refuses the file",
+                found.add(Code.WH212, Severity.ERROR, s.nameRange(), "section [" + s.name() + "] appears twice; configparser refuses the file",
                         "pip fails with DuplicateSectionError.");
             }
             if (!facts.pipSections.contains(s.name())) {
@@ -65,9 +66,9 @@ final class PipConfChecks {
                 String msg = "[" + s.name() + "] is not a section pip reads" + near.map(n -> "; did you mean [" + n + "]?").orElse("");
                 String expl = "pip reads [global] and one section per command ([install], [download], [wheel], ...); section names are case-sensitive.";
                 if (near.isPresent()) {
-                    found.add("WH201", Severity.WARNING, s.nameRange(), msg, expl, "Rename to [" + near.get() + "]", near.get());
+                    found.add(Code.WH201, Severity.WARNING, s.nameRange(), msg, expl, "Rename to [" + near.get() + "]", near.get());
                 } else {
-                    found.add("WH201", Severity.WARNING, s.nameRange(), msg, expl);
+                    found.add(Code.WH201, Severity.WARNING, s.nameRange(), msg, expl);
                 }
             }
         }
@@ -76,7 +77,7 @@ final class PipConfChecks {
             String name = pipName(o.name());
             Map<String, IniReader.Option> sec = bySection.computeIfAbsent(o.section(), k -> new HashMap<>());
             if (sec.containsKey(o.name())) {
-                found.add("WH212", Severity.ERROR, o.nameRange(), "option '" + o.rawName() + "' appears twice in [" + o.section() + "]; configparser refuses the file",
+                found.add(Code.WH212, Severity.ERROR, o.nameRange(), "option '" + o.rawName() + "' appears twice in [" + o.section() + "]; configparser refuses the file",
                         "pip fails with DuplicateOptionError.");
             }
             sec.put(name, o);
@@ -93,9 +94,9 @@ final class PipConfChecks {
             String msg = "'" + o.rawName() + "' is not a pip option" + near.map(n -> "; did you mean '" + n + "'?").orElse("");
             String expl = "pip silently ignores options it does not know, so this setting has no effect.";
             if (near.isPresent()) {
-                found.add("WH202", Severity.WARNING, o.nameRange(), msg, expl, "Rename to " + near.get(), near.get());
+                found.add(Code.WH202, Severity.WARNING, o.nameRange(), msg, expl, "Rename to " + near.get(), near.get());
             } else {
-                found.add("WH202", Severity.WARNING, o.nameRange(), msg, expl);
+                found.add(Code.WH202, Severity.WARNING, o.nameRange(), msg, expl);
             }
             return;
         }
@@ -105,7 +106,7 @@ final class PipConfChecks {
             String v = line.text();
             int hash = inlineComment(v);
             if (hash >= 0) {
-                found.add(Issue.of("WH211", Severity.WARNING, hash, v.length(),
+                found.add(Issue.of(Code.WH211, Severity.WARNING, hash, v.length(),
                         "'" + v.substring(hash) + "' is part of the value: pip.conf has no comments after a value",
                         "configparser only treats whole lines starting with # or ; as comments; move the comment to its own line."), ranger);
                 v = v.substring(0, hash).stripTrailing();
@@ -128,7 +129,7 @@ final class PipConfChecks {
 
     private void value(String name, String word, int at, BiFunction<Integer, Integer, SourceRange> ranger) {
         if ((name.equals("platform") || name.equals("abi")) && word.contains(",")) {
-            found.add(Issue.of("WH213", Severity.ERROR, at, at + word.length(),
+            found.add(Issue.of(Code.WH213, Severity.ERROR, at, at + word.length(),
                     "pip splits '" + name + "' values on white space, not commas: this is one tag, '" + word + "'",
                     "For options that can be given several times, pip.conf lists the values separated by spaces or on continuation lines.")
                     .withFix(word.replace(',', ' '), "Separate with spaces"), ranger);
@@ -145,7 +146,7 @@ final class PipConfChecks {
             }
             case "python-version" -> {
                 if (!word.matches("\\d+(\\.\\d+){0,2}")) {
-                    found.add(Issue.of("WH204", Severity.ERROR, at, at + word.length(),
+                    found.add(Issue.of(Code.WH204, Severity.ERROR, at, at + word.length(),
                             "'" + word + "' is not a Python version pip accepts (3, 3.13, 313 or 3.13.1)", ""), ranger);
                 }
             }
@@ -154,7 +155,7 @@ final class PipConfChecks {
                     Optional<String> near = Found.nearest(word, facts.pipImplementations);
                     String fix = Map.of("cpython", "cp", "pypy", "pp", "graalpy", "gp", "jython", "jy", "ironpython", "ip")
                             .getOrDefault(word.toLowerCase(Locale.ROOT), near.orElse(null));
-                    Issue i = Issue.of("WH205", Severity.ERROR, at, at + word.length(),
+                    Issue i = Issue.of(Code.WH205, Severity.ERROR, at, at + word.length(),
                             "'" + word + "' is not an implementation pip knows (cp, pp, jy, ip, gp, py)", "The two-letter interpreter abbreviation of the tags.");
                     found.add(fix != null ? i.withFix(fix, "Replace with " + fix) : i, ranger);
                 }
@@ -163,7 +164,7 @@ final class PipConfChecks {
                 for (String abi : word.split(",")) {
                     if (!ABI.matcher(abi).matches()) {
                         int off = word.indexOf(abi);
-                        found.add(Issue.of("WH206", Severity.WARNING, at + off, at + off + abi.length(),
+                        found.add(Issue.of(Code.WH206, Severity.WARNING, at + off, at + off + abi.length(),
                                 "'" + abi + "' does not look like an ABI tag (cp313, cp313t, abi3, none, pypy311_pp73)", ""), ranger);
                     }
                 }
@@ -172,10 +173,10 @@ final class PipConfChecks {
                 int off = 0;
                 for (String part : word.split(",", -1)) {
                     if (!part.equals(":all:") && !part.equals(":none:") && !part.isEmpty() && !PROJECT.matcher(part).matches()) {
-                        found.add(Issue.of("WH207", Severity.ERROR, at + off, at + off + part.length(),
+                        found.add(Issue.of(Code.WH207, Severity.ERROR, at + off, at + off + part.length(),
                                 "'" + part + "' is not :all:, :none: or a project name", ""), ranger);
                     } else if (part.equals("all") || part.equals("none")) {
-                        found.add(Issue.of("WH207", Severity.WARNING, at + off, at + off + part.length(),
+                        found.add(Issue.of(Code.WH207, Severity.WARNING, at + off, at + off + part.length(),
                                 "'" + part + "' names a project called " + part + "; the special value is :" + part + ":", "")
                                 .withFix(":" + part + ":", "Replace with :" + part + ":"), ranger);
                     }
@@ -198,21 +199,21 @@ final class PipConfChecks {
             String scheme = uri.getScheme();
             if (scheme == null) {
                 if (!pathAllowed) {
-                    found.add(Issue.of("WH208", Severity.ERROR, at, at + word.length(),
+                    found.add(Issue.of(Code.WH208, Severity.ERROR, at, at + word.length(),
                             "'" + word + "' is not a URL (https://...)", "An index URL needs a scheme and a host."), ranger);
                 }
                 return;
             }
             if (!List.of("http", "https", "file").contains(scheme.toLowerCase(Locale.ROOT))) {
-                found.add(Issue.of("WH208", Severity.ERROR, at, at + scheme.length(),
+                found.add(Issue.of(Code.WH208, Severity.ERROR, at, at + scheme.length(),
                         "'" + scheme + "' is not a scheme pip fetches from (https, http, file)", ""), ranger);
             } else if (scheme.equalsIgnoreCase("http")) {
-                found.add(Issue.of("WH208", Severity.WARNING, at, at + 4,
+                found.add(Issue.of(Code.WH208, Severity.WARNING, at, at + 4,
                         "plain HTTP: pip refuses it unless the host is in trusted-host", "Use https:// or add the host to trusted-host."), ranger);
             }
         } catch (URISyntaxException e) {
             int idx = Math.max(0, Math.min(e.getIndex(), word.length() - 1));
-            found.add(Issue.of("WH208", Severity.ERROR, at + idx, at + Math.min(word.length(), idx + 1),
+            found.add(Issue.of(Code.WH208, Severity.ERROR, at + idx, at + Math.min(word.length(), idx + 1),
                     "'" + word + "' is not a valid URL: " + e.getReason(), ""), ranger);
         }
     }
@@ -229,14 +230,14 @@ final class PipConfChecks {
             boolean allBinary = only != null && List.of(only.value().split("[,\\s]+")).contains(":all:");
             boolean deps = noDeps != null && List.of("1", "yes", "true", "on").contains(noDeps.value().toLowerCase(Locale.ROOT));
             if (!allBinary && !deps) {
-                found.add("WH209", Severity.WARNING, o.nameRange(),
+                found.add(Code.WH209, Severity.WARNING, o.nameRange(),
                         "'" + o.rawName() + "' needs only-binary = :all: (or no-deps) in [" + section + "] or [global]",
                         "pip stops with an error when --platform, --python-version, --abi or --implementation are given without "
                                 + "--only-binary=:all: or --no-deps: it could not run a source build for another machine.");
             }
             if (section.equals("install") && !opts.containsKey("target") && !opts.containsKey("dry-run")
                     && !global.containsKey("target")) {
-                found.add("WH210", Severity.WARNING, o.nameRange(),
+                found.add(Code.WH210, Severity.WARNING, o.nameRange(),
                         "pip install with '" + o.rawName() + "' needs target (or dry-run)",
                         "pip install refuses platform or ABI options unless it installs into --target or only reports (--dry-run).");
             }

@@ -1,5 +1,6 @@
 package dev.wheelsh.core.config;
 
+import dev.wheelsh.core.vocabulary.Code;
 import dev.wheelsh.core.document.Toml;
 import dev.wheelsh.core.document.TomlReader;
 import dev.wheelsh.core.vocabulary.InputException;
@@ -7,7 +8,7 @@ import dev.wheelsh.core.vocabulary.Finding;
 import dev.wheelsh.core.vocabulary.Fix;
 import dev.wheelsh.core.vocabulary.Severity;
 import dev.wheelsh.core.vocabulary.SourceRange;
-import dev.wheelsh.core.vocabulary.TextEdit;
+import dev.wheelsh.core.vocabulary.Edit;
 import dev.wheelsh.core.tags.Version;
 import dev.wheelsh.core.machine.Target;
 import dev.wheelsh.core.machine.TargetSpec;
@@ -47,7 +48,7 @@ final class PyprojectChecks {
 
     private void run() {
         for (Toml.SyntaxError e : doc.errors()) {
-            found.add("WH100", Severity.ERROR, e.range(), "TOML: " + e.message(),
+            found.add(Code.WH100, Severity.ERROR, e.range(), "TOML: " + e.message(),
                     "The file is not valid TOML 1.0; the tools that read it (pip, build, cibuildwheel, uv) stop here.");
         }
         for (Toml.Entry e : doc.under(CIBW)) {
@@ -107,15 +108,15 @@ final class PyprojectChecks {
             Optional<String> near = Found.nearest(key, known);
             String msg = "'" + key + "' is not a cibuildwheel option" + near.map(n -> "; did you mean '" + n + "'?").orElse("");
             if (near.isPresent()) {
-                found.add("WH116", Severity.WARNING, keyRange, msg, "cibuildwheel ignores unknown options with a warning.",
+                found.add(Code.WH116, Severity.WARNING, keyRange, msg, "cibuildwheel ignores unknown options with a warning.",
                         "Rename to " + near.get(), near.get());
             } else {
-                found.add("WH116", Severity.WARNING, keyRange, msg, "cibuildwheel ignores unknown options with a warning.");
+                found.add(Code.WH116, Severity.WARNING, keyRange, msg, "cibuildwheel ignores unknown options with a warning.");
             }
             return;
         }
         if (facts.cibwGlobalOnly.contains(key) && (platform != null || inOverride)) {
-            Finding f = Finding.at("WH111", Severity.ERROR, keyRange,
+            Finding f = Finding.at(Code.WH111, Severity.ERROR, keyRange,
                     "'" + key + "' is a global cibuildwheel option: it is allowed only in [tool.cibuildwheel] itself, not in "
                             + (inOverride ? "overrides" : "[tool.cibuildwheel." + platform + "]"),
                     "cibuildwheel reads build, skip, test-skip and enable from the top table only; to narrow them per platform, "
@@ -164,7 +165,7 @@ final class PyprojectChecks {
         boolean ok = e.value() instanceof Toml.Str
                 || e.value() instanceof Toml.Arr a && a.items().stream().allMatch(i -> i instanceof Toml.Str);
         if (!ok && !(e.value() instanceof Toml.Scalar sc && sc.kind() == Toml.Scalar.Kind.INVALID)) {
-            found.add("WH117", Severity.ERROR, e.value().range(), "'" + e.name() + "' takes a string or a list of strings",
+            found.add(Code.WH117, Severity.ERROR, e.value().range(), "'" + e.name() + "' takes a string or a list of strings",
                     "cibuildwheel rejects other types for this option.");
         }
         return ok;
@@ -196,8 +197,8 @@ final class PyprojectChecks {
         SourceRange delete = whole.endLine() + 1 < doc.lines().size()
                 ? new SourceRange(whole.startLine(), 0, whole.endLine() + 1, 0)
                 : new SourceRange(whole.startLine(), 0, whole.endLine(), endLineText.length());
-        TextEdit insert = new TextEdit(SourceRange.at(topHeader + 1, 0), name + " = " + valueText + "\n");
-        return Optional.of(new Fix("Move " + e.name() + " to [tool.cibuildwheel]", List.of(insert, new TextEdit(delete, ""))));
+        Edit insert = new Edit(SourceRange.at(topHeader + 1, 0), name + " = " + valueText + "\n");
+        return Optional.of(new Fix("Move " + e.name() + " to [tool.cibuildwheel]", List.of(insert, new Edit(delete, ""))));
     }
 
     private String text(SourceRange r) {
@@ -295,7 +296,7 @@ final class PyprojectChecks {
             String expl = "cibuildwheel's architectures: linux " + facts.cibwArchs.get("linux") + ", macos " + facts.cibwArchs.get("macos")
                     + ", windows " + facts.cibwArchs.get("windows") + ", and auto, auto64, auto32, native, all."
                     + (a.startsWith("loong") ? " cibuildwheel has no loongarch64 builds." : "");
-            Issue i = Issue.of("WH112", Severity.ERROR, m.start(), m.end(), msg, expl);
+            Issue i = Issue.of(Code.WH112, Severity.ERROR, m.start(), m.end(), msg, expl);
             found.add(fix != null ? i.withFix(fix, "Replace " + a + " with " + fix) : i, s::sub);
         }
     }
@@ -304,7 +305,7 @@ final class PyprojectChecks {
         for (Selectors.Part p : Selectors.split(s.value())) {
             if (!facts.cibwEnableGroups.contains(p.pattern())) {
                 Optional<String> near = Found.nearest(p.pattern(), facts.cibwEnableGroups);
-                Issue i = Issue.of("WH115", Severity.ERROR, p.offset(), p.offset() + p.pattern().length(),
+                Issue i = Issue.of(Code.WH115, Severity.ERROR, p.offset(), p.offset() + p.pattern().length(),
                         "'" + p.pattern() + "' is not a cibuildwheel enable group",
                         "Groups: " + String.join(", ", facts.cibwEnableGroups) + ".");
                 found.add(near.map(n -> i.withFix(n, "Replace with " + n)).orElse(i), s::sub);
@@ -319,14 +320,14 @@ final class PyprojectChecks {
             String msg = "'" + key + "' is not a cibuildwheel image option" + near.map(n -> "; did you mean '" + n + "'?").orElse("");
             String expl = family + " images exist for " + facts.cibwImageArchs.get(family) + ".";
             if (near.isPresent()) {
-                found.add("WH113", Severity.ERROR, keyRange, msg, expl, "Rename to " + near.get(), near.get());
+                found.add(Code.WH113, Severity.ERROR, keyRange, msg, expl, "Rename to " + near.get(), near.get());
             } else {
-                found.add("WH113", Severity.ERROR, keyRange, msg, expl);
+                found.add(Code.WH113, Severity.ERROR, keyRange, msg, expl);
             }
             return;
         }
         if (!(e.value() instanceof Toml.Str s)) {
-            found.add("WH117", Severity.ERROR, e.value().range(), "'" + key + "' takes a string", "An image name or reference.");
+            found.add(Code.WH117, Severity.ERROR, e.value().range(), "'" + key + "' takes a string", "An image name or reference.");
             return;
         }
         String v = s.value();
@@ -336,7 +337,7 @@ final class PyprojectChecks {
         List<String> names = facts.cibwImages.get(family);
         if (!names.contains(v)) {
             Optional<String> near = Found.nearest(v, names);
-            Issue i = Issue.of("WH114", Severity.ERROR, 0, v.length(),
+            Issue i = Issue.of(Code.WH114, Severity.ERROR, 0, v.length(),
                     "'" + v + "' is not a " + family + " image name cibuildwheel knows (" + String.join(", ", names) + ")",
                     "Give one of the short names or a full image reference (quay.io/pypa/manylinux_2_28_x86_64:latest).");
             found.add(near.map(n -> i.withFix(n, "Replace with " + n)).orElse(i), s::sub);
@@ -368,14 +369,14 @@ final class PyprojectChecks {
             if (a.comparedWith().equals("platform_machine") && !facts.platformMachines.contains(a.text())) {
                 String alias = facts.archAliases.get(a.text().toLowerCase(Locale.ROOT));
                 Optional<String> fix = Optional.ofNullable(alias).or(() -> Found.nearest(a.text(), facts.platformMachines));
-                Issue i = Issue.of("WH122", Severity.WARNING, a.from(), a.to(),
+                Issue i = Issue.of(Code.WH122, Severity.WARNING, a.from(), a.to(),
                         "'" + a.text() + "' is not a platform_machine value Python reports" + fix.map(f -> "; did you mean '" + f + "'?").orElse(""),
                         "platform_machine is platform.machine(): x86_64, aarch64, loongarch64 on Linux; arm64 on macOS; AMD64, ARM64 on Windows.");
                 found.add(fix.map(f -> i.withFix(f, "Replace " + a.text() + " with " + f)).orElse(i), s::sub);
             }
             if (a.comparedWith().equals("sys_platform") && !facts.sysPlatforms.contains(a.text())) {
                 Optional<String> fix = Found.nearest(a.text(), facts.sysPlatforms);
-                Issue i = Issue.of("WH122", Severity.WARNING, a.from(), a.to(),
+                Issue i = Issue.of(Code.WH122, Severity.WARNING, a.from(), a.to(),
                         "'" + a.text() + "' is not a sys_platform value" + fix.map(f -> "; did you mean '" + f + "'?").orElse(""),
                         "sys_platform: linux, darwin, win32, emscripten, ios, android, ...");
                 found.add(fix.map(f -> i.withFix(f, "Replace " + a.text() + " with " + f)).orElse(i), s::sub);
@@ -401,7 +402,7 @@ final class PyprojectChecks {
             }
         }
         Optional<String> near = Optional.ofNullable(fixed).or(() -> Found.nearest(v, literal));
-        Issue i = Issue.of("WH123", Severity.ERROR, 0, v.length(),
+        Issue i = Issue.of(Code.WH123, Severity.ERROR, 0, v.length(),
                 "'" + v + "' is not a uv python-platform" + near.map(n -> "; did you mean '" + n + "'?").orElse(""),
                 "uv's target triples: linux, windows, macos, x86_64-manylinux_2_28, aarch64-unknown-linux-musl, aarch64-apple-darwin, ...");
         found.add(near.map(n -> i.withFix(n, "Replace with " + n)).orElse(i), s::sub);
@@ -420,14 +421,14 @@ final class PyprojectChecks {
             Optional<String> near = Found.nearest(key, WHEELSH_KEYS);
             String msg = "'" + key + "' is not a [tool.wheelsh] key (targets, baselines)";
             if (near.isPresent()) {
-                found.add("WH132", Severity.WARNING, keyRange, msg, "See docs/config.md.", "Rename to " + near.get(), near.get());
+                found.add(Code.WH132, Severity.WARNING, keyRange, msg, "See docs/config.md.", "Rename to " + near.get(), near.get());
             } else {
-                found.add("WH132", Severity.WARNING, keyRange, msg, "See docs/config.md.");
+                found.add(Code.WH132, Severity.WARNING, keyRange, msg, "See docs/config.md.");
             }
             return;
         }
         if (!(e.value() instanceof Toml.Arr) || !((Toml.Arr) e.value()).items().stream().allMatch(i -> i instanceof Toml.Str)) {
-            found.add("WH117", Severity.ERROR, e.value().range(), "'" + key + "' takes a list of strings", "See docs/config.md.");
+            found.add(Code.WH117, Severity.ERROR, e.value().range(), "'" + key + "' takes a list of strings", "See docs/config.md.");
             return;
         }
         for (Toml.Str s : strings(e.value())) {
@@ -450,13 +451,13 @@ final class PyprojectChecks {
                         from = 0;
                         to = s.value().length();
                     }
-                    found.add(Issue.of("WH130", Severity.ERROR, from, to, "target '" + s.value() + "': " + why,
+                    found.add(Issue.of(Code.WH130, Severity.ERROR, from, to, "target '" + s.value() + "': " + why,
                             "A target is INTERPRETER-SYSTEM-ARCH[+flags], e.g. cp313-glibc2.38-loongarch64 (docs/targets.md)."), s::sub);
                 }
             } else {
                 String v = s.value();
                 if (!v.endsWith(".json") || v.startsWith("/") || v.matches("[A-Za-z]:[\\\\/].*") || v.isBlank()) {
-                    found.add(Issue.of("WH131", Severity.ERROR, 0, v.length(),
+                    found.add(Issue.of(Code.WH131, Severity.ERROR, 0, v.length(),
                             "baseline '" + v + "' must be a .json file relative to this pyproject.toml",
                             "Baselines are auditwheel-format policy files, named relative to the project so the check works on any machine."), s::sub);
                 }
@@ -468,7 +469,7 @@ final class PyprojectChecks {
 
     private void requiresPython(Toml.Entry e, List<Target> targets) {
         if (!(e.value() instanceof Toml.Str s)) {
-            found.add("WH140", Severity.ERROR, e.value().range(), "requires-python takes a string of PEP 440 specifiers", "");
+            found.add(Code.WH140, Severity.ERROR, e.value().range(), "requires-python takes a string of PEP 440 specifiers", "");
             return;
         }
         Specifiers.Result r = Specifiers.parse(s.value());
@@ -486,7 +487,7 @@ final class PyprojectChecks {
             }
             for (Specifiers.Spec spec : r.specs()) {
                 if (!Specifiers.contains(spec, v)) {
-                    found.add(Issue.of("WH141", Severity.WARNING, spec.from() - spec.op().length(), spec.to(),
+                    found.add(Issue.of(Code.WH141, Severity.WARNING, spec.from() - spec.op().length(), spec.to(),
                             "requires-python excludes Python " + pv + " of target " + t.compact(),
                             "pip refuses to install this project on " + t.describe() + "; drop the target or widen requires-python."), s::sub);
                     break;

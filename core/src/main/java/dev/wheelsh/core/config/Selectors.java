@@ -1,5 +1,6 @@
 package dev.wheelsh.core.config;
 
+import dev.wheelsh.core.vocabulary.Code;
 import dev.wheelsh.core.vocabulary.Severity;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,7 +74,7 @@ final class Selectors {
     static List<Issue> check(String pattern) {
         List<Issue> out = new ArrayList<>();
         if (pattern.length() > 200) {
-            out.add(Issue.of("WH110", Severity.ERROR, 0, pattern.length(), "selector pattern too long to be meant", ""));
+            out.add(Issue.of(Code.WH110, Severity.ERROR, 0, pattern.length(), "selector pattern too long to be meant", ""));
             return out;
         }
         if (pattern.chars().filter(c -> c == '*').count() > 8 || matchesAny(pattern)) {
@@ -91,7 +92,7 @@ final class Selectors {
             }
         }
         if (k == pattern.length()) {
-            Issue issue = Issue.of("WH110", Severity.ERROR, 0, pattern.length(),
+            Issue issue = Issue.of(Code.WH110, Severity.ERROR, 0, pattern.length(),
                     "selector '" + pattern + "' matches no build identifier (it stops short; a '*' at the end would match "
                             + firstMatch(pattern + "*").orElse("?") + ")", explanation);
             out.add(issue.withFix(pattern + "*", "Append * to " + pattern));
@@ -110,7 +111,7 @@ final class Selectors {
             end = Math.min(pattern.length(), start + 1);
         }
         String bad = pattern.substring(start, end);
-        Issue issue = Issue.of("WH110", Severity.ERROR, start, end,
+        Issue issue = Issue.of(Code.WH110, Severity.ERROR, start, end,
                 "selector '" + pattern + "' matches no build identifier: nothing fits '" + bad + "' here", explanation);
         String alias = ConfigFacts.INSTANCE.archAliases.get(bad);
         if (alias != null) {

@@ -1,5 +1,6 @@
 package dev.wheelsh.core.config;
 
+import dev.wheelsh.core.vocabulary.Code;
 import dev.wheelsh.core.vocabulary.InputException;
 import dev.wheelsh.core.vocabulary.Severity;
 import dev.wheelsh.core.tags.Version;
@@ -33,11 +34,11 @@ final class Specifiers {
             Matcher m = ONE.matcher(part);
             if (part.isBlank()) {
                 if (!text.isBlank()) {
-                    issues.add(Issue.of("WH140", Severity.ERROR, offset, offset + part.length(), "an empty specifier between commas", explanation));
+                    issues.add(Issue.of(Code.WH140, Severity.ERROR, offset, offset + part.length(), "an empty specifier between commas", explanation));
                 }
             } else if (!m.matches() || m.group(1) == null) {
                 int from = offset + (part.length() - part.stripLeading().length());
-                issues.add(Issue.of("WH140", Severity.ERROR, from, offset + part.stripTrailing().length(),
+                issues.add(Issue.of(Code.WH140, Severity.ERROR, from, offset + part.stripTrailing().length(),
                         "'" + part.strip() + "' has no comparison operator (>=, <=, ==, !=, ~=, <, >)", explanation)
                         .withFix(">=" + part.strip(), "Write >=" + part.strip()));
             } else {
@@ -48,13 +49,13 @@ final class Specifiers {
                 boolean wildcard = v.endsWith(".*");
                 String bare = wildcard ? v.substring(0, v.length() - 2) : v;
                 if (v.isEmpty()) {
-                    issues.add(Issue.of("WH140", Severity.ERROR, offset + m.start(1), offset + m.end(1), "'" + op + "' without a version", explanation));
+                    issues.add(Issue.of(Code.WH140, Severity.ERROR, offset + m.start(1), offset + m.end(1), "'" + op + "' without a version", explanation));
                 } else if (wildcard && !op.equals("==") && !op.equals("!=")) {
-                    issues.add(Issue.of("WH140", Severity.ERROR, from, to, "a '.*' version is allowed only with == and !=", explanation));
+                    issues.add(Issue.of(Code.WH140, Severity.ERROR, from, to, "a '.*' version is allowed only with == and !=", explanation));
                 } else if (!op.equals("===") && parse1(bare).isEmpty()) {
-                    issues.add(Issue.of("WH140", Severity.ERROR, from, to, "'" + v + "' is not a PEP 440 version", explanation));
+                    issues.add(Issue.of(Code.WH140, Severity.ERROR, from, to, "'" + v + "' is not a PEP 440 version", explanation));
                 } else if (op.equals("~=") && bare.split("\\.").length < 2) {
-                    issues.add(Issue.of("WH140", Severity.ERROR, from, to, "~= needs at least two release numbers (~=3.10, not ~=3)", explanation));
+                    issues.add(Issue.of(Code.WH140, Severity.ERROR, from, to, "~= needs at least two release numbers (~=3.10, not ~=3)", explanation));
                 } else {
                     specs.add(new Spec(op, bare, wildcard, from, to));
                 }

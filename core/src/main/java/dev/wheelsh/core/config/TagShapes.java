@@ -1,5 +1,6 @@
 package dev.wheelsh.core.config;
 
+import dev.wheelsh.core.vocabulary.Code;
 import dev.wheelsh.core.tags.PlatformTagInfo;
 import dev.wheelsh.core.vocabulary.Severity;
 import dev.wheelsh.core.words.TagWords;
@@ -39,13 +40,13 @@ public final class TagShapes {
         String arch = p.arch();
         int archFrom = tag.length() - arch.length();
         switch (p.family()) {
-            case OTHER -> out.add(Issue.of("WH190", Severity.ERROR, 0, tag.length(),
+            case OTHER -> out.add(Issue.of(Code.WH190, Severity.ERROR, 0, tag.length(),
                     "'" + tag + "' is not a platform tag (manylinux_2_28_x86_64, musllinux_1_2_aarch64, macosx_14_0_arm64, win_amd64, ...)",
                     "pip compares platform tags as opaque strings: this one matches no wheel on any index."));
             case MANYLINUX, MANYLINUX_LEGACY, MUSLLINUX, LINUX -> {
                 if (!LINUX_ARCHS.contains(arch)) {
                     String alias = ConfigFacts.INSTANCE.archAliases.get(arch);
-                    Issue i = Issue.of("WH191", Severity.ERROR, archFrom, tag.length(),
+                    Issue i = Issue.of(Code.WH191, Severity.ERROR, archFrom, tag.length(),
                             "'" + arch + "' is not an architecture Linux platform tags use"
                                     + (alias != null ? "; Python spells it " + alias : ""),
                             "Linux wheels name the architecture as platform.machine() does on Linux (x86_64, aarch64, loongarch64, ...). "
@@ -55,13 +56,13 @@ public final class TagShapes {
                 }
                 if (p.family() == PlatformTagInfo.Family.MANYLINUX_LEGACY) {
                     String pep600 = p.pep600Name().orElseThrow();
-                    out.add(Issue.of("WH192", Severity.HINT, 0, tag.length(),
+                    out.add(Issue.of(Code.WH192, Severity.HINT, 0, tag.length(),
                             "'" + tag + "' is the legacy name of " + pep600,
                             TagWords.platform(tag)).withFix(pep600, "Replace " + tag + " with " + pep600));
                 }
                 if ((p.family() == PlatformTagInfo.Family.MANYLINUX || p.family() == PlatformTagInfo.Family.MANYLINUX_LEGACY)
                         && !PlatformTags.baselineExists(arch, p.major(), p.minor())) {
-                    out.add(Issue.of("WH193", Severity.WARNING, 0, tag.length(),
+                    out.add(Issue.of(Code.WH193, Severity.WARNING, 0, tag.length(),
                             "no manylinux baseline exists for " + arch + " at glibc " + p.major() + "." + p.minor()
                                     + PlatformTags.manylinuxFloor(arch).map(f -> " (the first is glibc " + f + ")").orElse(""),
                             TagWords.platform(tag)));

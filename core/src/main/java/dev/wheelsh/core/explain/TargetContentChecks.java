@@ -1,5 +1,8 @@
 package dev.wheelsh.core.explain;
 
+import dev.wheelsh.core.vocabulary.Code;
+import dev.wheelsh.core.policy.GlibcNeeds;
+import dev.wheelsh.core.policy.LibcFamilyChecks;
 import dev.wheelsh.core.vocabulary.Severity;
 import dev.wheelsh.core.vocabulary.Finding;
 import dev.wheelsh.core.elf.LoongArchWorld;
@@ -31,8 +34,8 @@ public final class TargetContentChecks {
             }
         }
         if (target.platform() instanceof Platform.Linux linux) {
-            out.addAll(dev.wheelsh.core.policy.GlibcNeeds.againstSystem(wheel, linux.libc(), "the target"));
-            out.addAll(dev.wheelsh.core.policy.LibcFamilyChecks.againstSystem(wheel, linux.libc(), "the target"));
+            out.addAll(GlibcNeeds.againstSystem(wheel, linux.libc(), "the target"));
+            out.addAll(LibcFamilyChecks.againstSystem(wheel, linux.libc(), "the target"));
         }
         if (target.platform() instanceof Platform.Linux linux && linux.arch().equals("loongarch64")) {
             for (WheelChecks.Member m : wheel.elfMembers()) {
@@ -72,7 +75,7 @@ public final class TargetContentChecks {
         if (problem == null) {
             return Optional.empty();
         }
-        return Optional.of(Finding.of("WH307", Severity.ERROR, member + " " + problem,
+        return Optional.of(Finding.of(Code.WH307, Severity.ERROR, member + " " + problem,
                 "pip installs the wheel by its tags, but Python never finds this module: importing it fails with "
                         + "\"No module named ...\" (the way 'numpy.core._multiarray_umath' goes missing)."));
     }
@@ -84,7 +87,7 @@ public final class TargetContentChecks {
         if ((machine == LoongArchAbi.NEW_WORLD && memberOld) || (machine == LoongArchAbi.OLD_WORLD && memberNew)) {
             String built = memberOld ? "the old world (ABI1.0)" : "the new world (ABI2.0)";
             String runs = machine == LoongArchAbi.OLD_WORLD ? "an old-world" : "a new-world";
-            return Optional.of(Finding.of("WH308", Severity.ERROR,
+            return Optional.of(Finding.of(Code.WH308, Severity.ERROR,
                     member + " is built for " + built + "; the target is " + runs + " system, where it does not load",
                     String.join("; ", world.evidence()) + ". " + world.consequence()));
         }

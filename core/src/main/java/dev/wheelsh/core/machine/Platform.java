@@ -1,5 +1,6 @@
 package dev.wheelsh.core.machine;
 
+import dev.wheelsh.core.tags.PlatformTagInfo;
 import dev.wheelsh.core.tags.Libc;
 import dev.wheelsh.core.tags.PlatformTags;
 import java.util.List;
@@ -17,7 +18,7 @@ public sealed interface Platform {
     /** The CPU architecture as Python spells it in platform tags. */
     String arch();
 
-    /** The OS family, as {@link dev.wheelsh.core.tags.PlatformTagInfo#os()} names it. */
+    /** The OS family, as {@link PlatformTagInfo#os()} names it. */
     String os();
 
     /**

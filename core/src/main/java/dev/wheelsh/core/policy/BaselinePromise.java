@@ -1,5 +1,6 @@
 package dev.wheelsh.core.policy;
 
+import dev.wheelsh.core.vocabulary.Code;
 import dev.wheelsh.core.vocabulary.Finding;
 import dev.wheelsh.core.vocabulary.Severity;
 import dev.wheelsh.core.tags.Tag;
@@ -64,7 +65,7 @@ public final class BaselinePromise {
             if (o instanceof PolicyVerdict.TooNewVersion t && t.version().startsWith("GLIBC_")) {
                 continue; // the glibc floor: WH309
             }
-            out.add(Finding.of("WH311", Severity.ERROR, o.describe(promised, v.arch()),
+            out.add(Finding.of(Code.WH311, Severity.ERROR, o.describe(promised, v.arch()),
                     "The wheel claims " + promised.platformTag(v.arch()) + ", so pip installs it on every system that baseline "
                             + "describes, but its code needs more than those systems have; by auditwheel's rules it is consistent with "
                             + v.bestTag() + "."));

@@ -1,5 +1,6 @@
 package dev.wheelsh.core.policy;
 
+import dev.wheelsh.core.vocabulary.Code;
 import dev.wheelsh.core.elf.VersionNames;
 import dev.wheelsh.core.vocabulary.Finding;
 import dev.wheelsh.core.tags.PlatformTagInfo;
@@ -69,7 +70,7 @@ public final class GlibcNeeds {
         PlatformTagInfo p = promise.get();
         for (Need n : highest(wheel)) {
             if (n.major() > p.major() || (n.major() == p.major() && n.minor() > p.minor())) {
-                out.add(Finding.of("WH309", Severity.ERROR,
+                out.add(Finding.of(Code.WH309, Severity.ERROR,
                         n.member() + " needs " + n.version() + " from " + n.library() + ", newer than the glibc "
                                 + p.major() + "." + p.minor() + " that " + p.tag() + " promises",
                         "pip installs this wheel on any system with glibc " + p.major() + "." + p.minor()
@@ -89,7 +90,7 @@ public final class GlibcNeeds {
         }
         for (Need n : highest(wheel)) {
             if (n.major() > libc.major() || (n.major() == libc.major() && n.minor() > libc.minor())) {
-                out.add(Finding.of("WH310", Severity.ERROR,
+                out.add(Finding.of(Code.WH310, Severity.ERROR,
                         n.member() + " needs " + n.version() + " from " + n.library() + "; " + where + " has " + libc,
                         "Loading it fails with \"version `" + n.version() + "' not found\", whatever the wheel's tags say."));
             }

@@ -1,5 +1,6 @@
 package dev.wheelsh.core.policy;
 
+import dev.wheelsh.core.vocabulary.Code;
 import dev.wheelsh.core.vocabulary.Finding;
 import dev.wheelsh.core.tags.PlatformTagInfo;
 import dev.wheelsh.core.vocabulary.Severity;
@@ -55,7 +56,7 @@ public final class LibcFamilyChecks {
         for (SystemNeeds.Member m : SystemNeeds.of(wheel).members()) {
             Optional<Libc.Kind> linked = linkedAgainst(m);
             if (linked.isPresent() && linked.get() != promised.get()) {
-                out.add(Finding.of("WH312", Severity.ERROR, m.name() + " is linked against " + name(linked.get())
+                out.add(Finding.of(Code.WH312, Severity.ERROR, m.name() + " is linked against " + name(linked.get())
                                 + " but the wheel's tags are " + (promised.get() == Libc.Kind.GLIBC ? "manylinux (glibc)" : "musllinux (musl)"),
                         explanation(linked.get())));
             }
@@ -72,7 +73,7 @@ public final class LibcFamilyChecks {
         for (SystemNeeds.Member m : SystemNeeds.of(wheel).members()) {
             Optional<Libc.Kind> linked = linkedAgainst(m);
             if (linked.isPresent() && linked.get() != target.kind()) {
-                out.add(Finding.of("WH313", Severity.ERROR, m.name() + " is linked against " + name(linked.get()) + "; "
+                out.add(Finding.of(Code.WH313, Severity.ERROR, m.name() + " is linked against " + name(linked.get()) + "; "
                         + where + " runs " + target, explanation(linked.get())));
             }
         }

@@ -1,5 +1,6 @@
 package dev.wheelsh.core.policy;
 
+import dev.wheelsh.core.elf.VersionNames;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +85,7 @@ public record Policy(String name, List<String> aliases, int priority,
             if (versions == null) {
                 continue;
             }
-            String hi = dev.wheelsh.core.elf.VersionNames.highestPerFamily(versions.stream().map(v -> family + "_" + v).toList()).get(family);
+            String hi = VersionNames.highestPerFamily(versions.stream().map(v -> family + "_" + v).toList()).get(family);
             out.put(family, hi == null ? family + " none" : hi);
         }
         return out;
@@ -100,8 +101,8 @@ public record Policy(String name, List<String> aliases, int priority,
         for (String v : versions) {
             (!v.isEmpty() && Character.isDigit(v.charAt(0)) ? numbered : named).add(v);
         }
-        numbered.sort((a, b) -> dev.wheelsh.core.elf.VersionNames.BY_NUMBERS.compare(
-                dev.wheelsh.core.elf.VersionNames.parse("X_" + a), dev.wheelsh.core.elf.VersionNames.parse("X_" + b)));
+        numbered.sort((a, b) -> VersionNames.BY_NUMBERS.compare(
+                VersionNames.parse("X_" + a), VersionNames.parse("X_" + b)));
         named.sort(String::compareTo);
         List<String> out = new java.util.ArrayList<>(numbered);
         out.addAll(named);

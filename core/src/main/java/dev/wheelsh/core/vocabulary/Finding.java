@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param explanation the longer why, in plain words; may be empty
  * @param fixes       mechanical corrections, best first; may be empty
  */
-public record Finding(String code, Severity severity, Optional<SourceRange> range, String message,
+public record Finding(Code code, Severity severity, Optional<SourceRange> range, String message,
                       String explanation, List<Fix> fixes) {
 
     public Finding {
@@ -27,7 +27,7 @@ public record Finding(String code, Severity severity, Optional<SourceRange> rang
         fixes = fixes == null ? List.of() : List.copyOf(fixes);
     }
 
-    public Finding(String code, Severity severity, Optional<SourceRange> range, String message,
+    public Finding(Code code, Severity severity, Optional<SourceRange> range, String message,
                    String explanation) {
         this(code, severity, range, message, explanation, List.of());
     }
@@ -39,12 +39,12 @@ public record Finding(String code, Severity severity, Optional<SourceRange> rang
         return new Finding(code, severity, range, message, explanation, all);
     }
 
-    public static Finding at(String code, Severity severity, SourceRange range, String message,
+    public static Finding at(Code code, Severity severity, SourceRange range, String message,
                              String explanation) {
         return new Finding(code, severity, Optional.of(range), message, explanation);
     }
 
-    public static Finding of(String code, Severity severity, String message, String explanation) {
+    public static Finding of(Code code, Severity severity, String message, String explanation) {
         return new Finding(code, severity, Optional.empty(), message, explanation);
     }
 }

@@ -1,5 +1,6 @@
 package dev.wheelsh.core.wheel;
 
+import dev.wheelsh.core.vocabulary.Code;
 import dev.wheelsh.core.vocabulary.InputException;
 import dev.wheelsh.core.elf.ElfFile;
 import dev.wheelsh.core.elf.LoongArchWorld;
@@ -76,7 +77,7 @@ public final class WheelChecks {
             if (!onlyInWheel.isEmpty()) {
                 m.append(" only in WHEEL: ").append(String.join(", ", onlyInWheel)).append(';');
             }
-            findings.add(Finding.of("WH301", Severity.WARNING, m.substring(0, m.length() - 1),
+            findings.add(Finding.of(Code.WH301, Severity.WARNING, m.substring(0, m.length() - 1),
                     "Installers choose a wheel by its filename and never read the Tag lines, but tools that"
                             + " repair or re-tag wheels (auditwheel, wheel tags) read WHEEL; when the two disagree,"
                             + " one of them describes a wheel that was not built."));
@@ -89,7 +90,7 @@ public final class WheelChecks {
 
         // WH302: native code in a wheel that says its root is purelib.
         if (wheel.rootIsPurelib() && !natives.isEmpty()) {
-            findings.add(Finding.of("WH302", Severity.WARNING, distInfo + "/WHEEL says Root-Is-Purelib: true but the wheel holds "
+            findings.add(Finding.of(Code.WH302, Severity.WARNING, distInfo + "/WHEEL says Root-Is-Purelib: true but the wheel holds "
                             + natives.size() + " native " + (natives.size() == 1 ? "object" : "objects") + " (" + natives.get(0).name() + ")",
                     "Installers put a purelib root into the pure-Python directory; where a distribution keeps"
                             + " platform-specific code apart (lib64 on Fedora and RHEL), the extension lands where"
@@ -114,7 +115,7 @@ public final class WheelChecks {
             }
             if (x.get().kind() == ExtensionSuffix.Kind.ABI3) {
                 if (!abi3 && !cpAbis.isEmpty()) {
-                    findings.add(Finding.of("WH303", Severity.WARNING, m.name() + " is a stable-ABI (abi3) module in a wheel"
+                    findings.add(Finding.of(Code.WH303, Severity.WARNING, m.name() + " is a stable-ABI (abi3) module in a wheel"
                                     + " tagged " + String.join(", ", cpAbis),
                             "The module would load on any CPython 3 from its minimum on, but the wheel's tags"
                                     + " restrict it to one version; tag it cpXY-abi3 to let installers use it more widely."));
@@ -124,7 +125,7 @@ public final class WheelChecks {
             String moduleAbi = x.get().cpythonAbi();
             if (!cpAbis.isEmpty() && !cpAbis.contains(moduleAbi) || cpAbis.isEmpty() && abi3) {
                 String claimed = cpAbis.isEmpty() ? "abi3" : String.join(", ", cpAbis);
-                findings.add(Finding.of("WH303", Severity.ERROR, m.name() + " is built for CPython " + x.get().describeVersion()
+                findings.add(Finding.of(Code.WH303, Severity.ERROR, m.name() + " is built for CPython " + x.get().describeVersion()
                                 + " only, but the wheel's tags claim " + claimed,
                         "CPython imports an extension module only under the suffixes it knows"
                                 + " (importlib.machinery.EXTENSION_SUFFIXES): its own cpython-XY[t] suffix, abi3 and"
@@ -144,7 +145,7 @@ public final class WheelChecks {
                 // The ELF header tells hard-float ARM from soft-float, not v6 from v7 (that is in .ARM.attributes).
                 boolean armHardFloat = arch.equals("armv7l") && tagArchs.stream().anyMatch(a -> a.matches("armv[678]l"));
                 if (!tagArchs.contains(arch) && !armHardFloat) {
-                    findings.add(Finding.of("WH304", Severity.ERROR, m.name() + " is " + arch + " code, but the wheel's"
+                    findings.add(Finding.of(Code.WH304, Severity.ERROR, m.name() + " is " + arch + " code, but the wheel's"
                                     + " platform tags are for " + String.join(", ", tagArchs),
                             "The loader refuses an object of another machine (\"wrong ELF class\" or \"cannot open"
                                     + " shared object file: No such file\" for a dependency), so the wheel installs"
@@ -162,7 +163,7 @@ public final class WheelChecks {
             LoongArchWorld lw = world.get();
             if (lw.world() == LoongArchWorld.World.OLD || lw.world() == LoongArchWorld.World.PRE_RELEASE
                     || lw.world() == LoongArchWorld.World.CONFLICTING) {
-                findings.add(Finding.of("WH305", Severity.ERROR, m.name() + ": " + lw.consequence(),
+                findings.add(Finding.of(Code.WH305, Severity.ERROR, m.name() + ": " + lw.consequence(),
                         "Evidence: " + String.join("; ", lw.evidence()) + ". manylinux and musllinux tags for"
                                 + " loongarch64 describe new-world (ABI2.0) systems only."));
             }
@@ -171,7 +172,7 @@ public final class WheelChecks {
         // WH306: RECORD, when asked for (it reads every member).
         if (verifyRecord) {
             for (WheelArchive.RecordProblem p : w.verifyRecord(distInfo)) {
-                findings.add(Finding.of("WH306", Severity.ERROR, p.member() + ": " + p.problem(),
+                findings.add(Finding.of(Code.WH306, Severity.ERROR, p.member() + ": " + p.problem(),
                         "pip does not compare members with RECORD when it installs (it writes a new RECORD);"
                                 + " the wheel package's reader (wheel unpack) does, and refuses the wheel. A member"
                                 + " that does not match was changed after the wheel was built, or RECORD was written wrong."));

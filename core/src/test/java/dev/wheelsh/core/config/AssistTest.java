@@ -12,7 +12,7 @@ class AssistTest {
 
     private final ConfigAnalyzer a = new ConfigAnalyzer(CheckSettings.defaults());
 
-    private Hover hover(ConfigFileKind k, String text, int line, int col) {
+    private HoverText hover(ConfigFileKind k, String text, int line, int col) {
         return a.hover(k, text, line, col).orElseThrow(() -> new AssertionError("no hover at " + line + ":" + col));
     }
 
@@ -23,7 +23,7 @@ class AssistTest {
     @Test
     void hoverOnASelectorNamesItsPartsAndItsMatches() {
         String t = "[tool.cibuildwheel]\nbuild = \"pp* cp313t-manylinux_aarch64\"\n";
-        Hover h = hover(ConfigFileKind.PYPROJECT, t, 1, 20);
+        HoverText h = hover(ConfigFileKind.PYPROJECT, t, 1, 20);
         assertEquals(SourceRange.onLine(1, 13, 37), h.range());
         assertTrue(h.markdown().contains("CPython 3.13 (free-threaded)"), h.markdown());
         assertTrue(h.markdown().contains("matches 1 known build identifier"), h.markdown());
@@ -33,7 +33,7 @@ class AssistTest {
     void hoverOnAMarkerVariableAndAnArchValue() {
         String t = "[tool.uv]\nenvironments = [\"platform_machine == 'loongarch64'\"]\n";
         assertTrue(hover(ConfigFileKind.PYPROJECT, t, 1, 20).markdown().contains("platform.machine()"));
-        Hover arch = hover(ConfigFileKind.PYPROJECT, t, 1, 42);
+        HoverText arch = hover(ConfigFileKind.PYPROJECT, t, 1, 42);
         assertEquals(SourceRange.onLine(1, 38, 49), arch.range());
         assertTrue(arch.markdown().contains("LoongArch"), arch.markdown());
     }

@@ -1,5 +1,7 @@
 package dev.wheelsh.core.config;
 
+import dev.wheelsh.core.tags.Version;
+import dev.wheelsh.core.vocabulary.InputException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -64,7 +66,7 @@ class ConfigFactsTest {
         assertTrue(Markers.parse("'linux' == sys_platform and 'gpu' in extras").issues().isEmpty());
         assertTrue(Markers.parse("platform_machine not in 'x86_64 aarch64'").issues().isEmpty());
         assertTrue(Markers.parse("python_version >= 3.10").issues().get(0).message().contains("values need quotes"));
-        assertEquals("WH120", Markers.parse("sys_platform == 'linux' or").issues().get(0).code());
+        assertEquals("WH120", Markers.parse("sys_platform == 'linux' or").issues().get(0).code().id());
     }
 
     @Test
@@ -79,10 +81,10 @@ class ConfigFactsTest {
         assertFalse(Specifiers.contains(Specifiers.parse("~=3.10.1").specs().get(0), version("3.11")));
     }
 
-    private static dev.wheelsh.core.tags.Version version(String s) {
+    private static Version version(String s) {
         try {
-            return dev.wheelsh.core.tags.Version.parse(s);
-        } catch (dev.wheelsh.core.vocabulary.InputException e) {
+            return Version.parse(s);
+        } catch (InputException e) {
             throw new AssertionError(e);
         }
     }

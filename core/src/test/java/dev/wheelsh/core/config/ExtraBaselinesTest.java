@@ -19,7 +19,7 @@ class ExtraBaselinesTest {
                 "[{\"name\": \"loongnix_2_28\", \"aliases\": [\"lnx20\"], \"priority\": 50, \"symbol_versions\": {}, \"lib_whitelist\": []}]");
         String conf = "[download]\nonly-binary = :all:\nplatform = loongnix_2_28_loongarch64\n";
         List<String> without = new ConfigAnalyzer(CheckSettings.defaults()).check(ConfigFileKind.PIP_CONF, conf)
-                .stream().map(f -> f.code()).toList();
+                .stream().map(f -> f.code().id()).toList();
         assertEquals(List.of("WH190"), without);
         ConfigAnalyzer with = new ConfigAnalyzer(new CheckSettings(List.of(policy, dir.resolve("missing.json")), List.of()));
         assertEquals(java.util.Set.of("loongnix_2_28", "lnx20"), with.extraPolicyNames());

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wheelsh.core.vocabulary.Finding;
 import dev.wheelsh.core.vocabulary.Fix;
-import dev.wheelsh.core.vocabulary.TextEdit;
+import dev.wheelsh.core.vocabulary.Edit;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -23,11 +23,11 @@ class FixesTest {
 
     static String apply(String text, Fix fix) {
         List<String> lines = new ArrayList<>(Lines.split(text));
-        List<TextEdit> edits = new ArrayList<>(fix.edits());
+        List<Edit> edits = new ArrayList<>(fix.edits());
         // apply from the end so earlier positions stay valid
-        edits.sort(Comparator.comparing((TextEdit e) -> e.range().startLine()).thenComparing(e -> e.range().startColumn()).reversed());
+        edits.sort(Comparator.comparing((Edit e) -> e.range().startLine()).thenComparing(e -> e.range().startColumn()).reversed());
         StringBuilder sb = new StringBuilder(String.join("\n", lines));
-        for (TextEdit e : edits) {
+        for (Edit e : edits) {
             int from = offset(lines, e.range().startLine(), e.range().startColumn());
             int to = offset(lines, e.range().endLine(), e.range().endColumn());
             sb.replace(from, to, e.newText());
@@ -55,11 +55,11 @@ class FixesTest {
                 for (Fix fix : f.fixes()) {
                     String fixed = apply(text, fix);
                     List<Finding> after = analyzer.check(kind, fixed);
-                    long sameBefore = before.stream().filter(x -> x.code().equals(f.code())).count();
-                    long sameAfter = after.stream().filter(x -> x.code().equals(f.code())).count();
-                    assertTrue(sameAfter < sameBefore, dir.getFileName() + ": '" + fix.title() + "' left " + f.code() + "\n" + fixed);
-                    long syntaxBefore = before.stream().filter(x -> x.code().equals("WH100") || x.code().equals("WH600")).count();
-                    long syntaxAfter = after.stream().filter(x -> x.code().equals("WH100") || x.code().equals("WH600")).count();
+                    long sameBefore = before.stream().filter(x -> x.code().id().equals(f.code().id())).count();
+                    long sameAfter = after.stream().filter(x -> x.code().id().equals(f.code().id())).count();
+                    assertTrue(sameAfter < sameBefore, dir.getFileName() + ": '" + fix.title() + "' left " + f.code().id() + "\n" + fixed);
+                    long syntaxBefore = before.stream().filter(x -> x.code().id().equals("WH100") || x.code().id().equals("WH600")).count();
+                    long syntaxAfter = after.stream().filter(x -> x.code().id().equals("WH100") || x.code().id().equals("WH600")).count();
                     assertFalse(syntaxAfter > syntaxBefore, dir.getFileName() + ": '" + fix.title() + "' broke the syntax\n" + fixed);
                     applied++;
                 }

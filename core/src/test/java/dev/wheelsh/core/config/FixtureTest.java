@@ -45,7 +45,7 @@ class FixtureTest {
     static String render(Finding f) {
         SourceRange r = f.range().orElse(SourceRange.at(0, 0));
         return (r.startLine() + 1) + ":" + (r.startColumn() + 1) + "-" + (r.endLine() + 1) + ":" + (r.endColumn() + 1)
-                + " " + f.code() + " " + f.severity().name().toLowerCase(java.util.Locale.ROOT);
+                + " " + f.code().id() + " " + f.severity().name().toLowerCase(java.util.Locale.ROOT);
     }
 
     static List<String> actual(Path file) throws IOException {

@@ -1,5 +1,6 @@
 package dev.wheelsh.core.config;
 
+import dev.wheelsh.core.vocabulary.Severity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -56,7 +57,7 @@ class PackagingMarkersDifferentialTest {
         JsonNode answer = json.readTree(r.stdout());
         for (int i = 0; i < MARKERS.size(); i++) {
             boolean ours = Markers.parse(MARKERS.get(i)).issues().stream()
-                    .noneMatch(x -> x.severity() == dev.wheelsh.core.vocabulary.Severity.ERROR);
+                    .noneMatch(x -> x.severity() == Severity.ERROR);
             assertEquals(answer.get("markers").get(i).asBoolean(), ours, "marker: " + MARKERS.get(i));
         }
         for (int i = 0; i < SPECIFIERS.size(); i++) {

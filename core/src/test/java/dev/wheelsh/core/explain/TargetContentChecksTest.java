@@ -47,7 +47,7 @@ class TargetContentChecksTest {
     void theFindingSaysWhatTheInterpreterImports() throws Exception {
         Finding f = TargetContentChecks.moduleSuffix("m.cpython-310-x86_64-linux-gnu.so",
                 TargetSpec.parse("cp313-glibc2.36-x86_64")).orElseThrow();
-        assertEquals("WH307", f.code());
+        assertEquals("WH307", f.code().id());
         assertTrue(f.message().contains(".cpython-313-*.so"), f.message());
     }
 
@@ -57,8 +57,8 @@ class TargetContentChecksTest {
                 .interpreter("/lib64/ld.so.1").needs("libc.so.6", "GLIBC_2.27").build())).orElseThrow();
         LoongArchWorld fresh = LoongArchWorld.of(ElfReader.read("new.so", new TestElf().machine(258, true, false, 0x43)
                 .needs("libc.so.6", "GLIBC_2.36").build())).orElseThrow();
-        assertEquals("WH308", TargetContentChecks.worldMismatch("m.so", old, LoongArchAbi.NEW_WORLD).orElseThrow().code());
-        assertEquals("WH308", TargetContentChecks.worldMismatch("m.so", fresh, LoongArchAbi.OLD_WORLD).orElseThrow().code());
+        assertEquals("WH308", TargetContentChecks.worldMismatch("m.so", old, LoongArchAbi.NEW_WORLD).orElseThrow().code().id());
+        assertEquals("WH308", TargetContentChecks.worldMismatch("m.so", fresh, LoongArchAbi.OLD_WORLD).orElseThrow().code().id());
         assertTrue(TargetContentChecks.worldMismatch("m.so", fresh, LoongArchAbi.NEW_WORLD).isEmpty());
         assertTrue(TargetContentChecks.worldMismatch("m.so", old, LoongArchAbi.OLD_WORLD).isEmpty());
     }

@@ -199,7 +199,7 @@ class BaselinesOnRealLibrariesTest {
                 .add("foo/_native.abi3.so", Files.readAllBytes(node), false)
                 .write(tmp.resolve("foo-1.0-py3-none-manylinux_2_17_x86_64.whl"));
         try (WheelArchive w = WheelArchive.open(whl)) {
-            assertEquals(List.of("WH312"), PromiseChecks.all(WheelChecks.check(w, false)).stream().map(f -> f.code()).toList());
+            assertEquals(List.of("WH312"), PromiseChecks.all(WheelChecks.check(w, false)).stream().map(f -> f.code().id()).toList());
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.wheelsh.core.policy;
 
+import dev.wheelsh.core.tags.PlatformTags;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -159,8 +160,8 @@ class BuiltinPoliciesTest {
             }
         }
         for (java.util.Map.Entry<String, String> e : oldest.entrySet()) {
-            assertEquals(java.util.Optional.of(e.getValue()), dev.wheelsh.core.tags.PlatformTags.manylinuxFloor(e.getKey()), e.getKey());
+            assertEquals(java.util.Optional.of(e.getValue()), PlatformTags.manylinuxFloor(e.getKey()), e.getKey());
         }
-        assertEquals(java.util.Optional.empty(), dev.wheelsh.core.tags.PlatformTags.manylinuxFloor("armv8l"), "no baseline has armv8l");
+        assertEquals(java.util.Optional.empty(), PlatformTags.manylinuxFloor("armv8l"), "no baseline has armv8l");
     }
 }

@@ -1,5 +1,6 @@
 package dev.wheelsh.core.wheel;
 
+import dev.wheelsh.core.vocabulary.Severity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -76,7 +77,7 @@ class RebuiltWheelsTest {
                 // warning could come from the rebuilt filename: it compresses WHEEL's tags, which
                 // widens a tag list that is not a product of its parts.)
                 assertEquals(List.of(), WheelChecks.check(w, true).findings().stream()
-                        .filter(f -> f.severity() == dev.wheelsh.core.vocabulary.Severity.ERROR).toList());
+                        .filter(f -> f.severity() == Severity.ERROR).toList());
             }
         }
     }

@@ -39,7 +39,7 @@ class WheelChecksTest {
     }
 
     static List<String> codes(List<Finding> f) {
-        return f.stream().map(Finding::code).toList();
+        return f.stream().map((Finding x) -> x.code().id()).toList();
     }
 
     @Test

@@ -1,5 +1,11 @@
 package dev.wheelsh.shell.commands;
 
+import dev.wheelsh.core.config.WheelshTable;
+import dev.wheelsh.core.policy.BaselinePromise;
+import dev.wheelsh.core.policy.PolicySet;
+import dev.wheelsh.core.policy.PolicyVerdict;
+import dev.wheelsh.core.policy.PromiseChecks;
+import dev.wheelsh.shell.Progress;
 import dev.wheelsh.core.vocabulary.InputException;
 import dev.wheelsh.core.vocabulary.Finding;
 import dev.wheelsh.core.vocabulary.Severity;
@@ -84,7 +90,7 @@ final class CheckCommand implements Callable<Integer> {
             } catch (IOException | java.io.UncheckedIOException e) {
                 throw new InputException(pyproject + ": cannot read (" + e.getMessage() + ")");
             }
-            dev.wheelsh.core.config.WheelshTable table = dev.wheelsh.core.config.WheelshTable.read(pyproject.toString(), text);
+            WheelshTable table = WheelshTable.read(pyproject.toString(), text);
             matrix.addAll(table.targets());
             // [tool.wheelsh] baselines are relative to the pyproject.toml that names them.
             Path base = pyproject.toAbsolutePath().getParent();
@@ -92,7 +98,7 @@ final class CheckCommand implements Callable<Integer> {
                 baselines.add(base.resolve(b));
             }
         }
-        dev.wheelsh.core.policy.PolicySet policies = BaselineCommand.policies(baselines);
+        PolicySet policies = BaselineCommand.policies(baselines);
         if (matrix.isEmpty()) {
             throw new InputException("check: no target; give --target SPEC or --profile NAME (repeatable), or [tool.wheelsh] targets in pyproject.toml");
         }
@@ -119,7 +125,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         List<Map<String, Object>> wheelRows = new ArrayList<>();
         int broken = 0;
-        try (dev.wheelsh.shell.Progress progress = dev.wheelsh.shell.Progress.start("checking", wheels.size())) {
+        try (Progress progress = Progress.start("checking", wheels.size())) {
         for (Path wheel : wheels) {
             progress.advance(wheel.getFileName().toString());
             Map<String, Object> row = new LinkedHashMap<>();
@@ -129,10 +135,10 @@ final class CheckCommand implements Callable<Integer> {
             String consistentWith = null;
             try (WheelArchive archive = WheelArchive.open(wheel)) {
                 WheelChecks.Result contents = WheelChecks.check(archive, false);
-                consistentWith = dev.wheelsh.core.policy.BaselinePromise.verdict(contents, policies)
-                        .map(dev.wheelsh.core.policy.PolicyVerdict::bestTag).orElse(null);
-                for (Finding f : dev.wheelsh.core.policy.PromiseChecks.all(contents, policies)) {
-                    findings.add(Map.of("code", f.code(), "severity", f.severity().name().toLowerCase(Locale.ROOT),
+                consistentWith = BaselinePromise.verdict(contents, policies)
+                        .map(PolicyVerdict::bestTag).orElse(null);
+                for (Finding f : PromiseChecks.all(contents, policies)) {
+                    findings.add(Map.of("code", f.code().id(), "severity", f.severity().name().toLowerCase(Locale.ROOT),
                             "message", f.message()));
                     error |= f.severity() == Severity.ERROR;
                 }

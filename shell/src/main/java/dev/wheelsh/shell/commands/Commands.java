@@ -1,5 +1,6 @@
 package dev.wheelsh.shell.commands;
 
+import dev.wheelsh.core.vocabulary.InputException;
 import dev.wheelsh.shell.Wheelsh;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -48,7 +49,7 @@ public final class Commands {
             return Wheelsh.USAGE;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof dev.wheelsh.core.vocabulary.InputException) {
+            if (ex instanceof InputException) {
                 err.println("wheelsh: " + ex.getMessage());
                 return Wheelsh.USAGE;
             }

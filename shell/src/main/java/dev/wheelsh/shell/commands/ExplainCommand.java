@@ -1,5 +1,8 @@
 package dev.wheelsh.shell.commands;
 
+import dev.wheelsh.core.policy.PromiseChecks;
+import dev.wheelsh.core.tags.PlatformTagInfo;
+import dev.wheelsh.core.words.BaselineWords;
 import dev.wheelsh.core.vocabulary.InputException;
 import dev.wheelsh.core.vocabulary.Finding;
 import dev.wheelsh.core.explain.IndexAcceptance;
@@ -61,7 +64,7 @@ final class ExplainCommand implements Callable<Integer> {
 
     /** A platform tag in words, with what its baseline lets a wheel take from the system. */
     private String platformWords(String platform) throws InputException {
-        return TagWords.platform(platform) + dev.wheelsh.core.words.BaselineWords.forPlatformTag(platform,
+        return TagWords.platform(platform) + BaselineWords.forPlatformTag(platform,
                 BaselineCommand.policies(baselines)).map(w -> "; " + w).orElse("");
     }
 
@@ -89,8 +92,8 @@ final class ExplainCommand implements Callable<Integer> {
         } else if (name.chars().filter(c -> c == '-').count() == 2) {
             kind = "tags";
             tags = Optional.of(TagSet.parse(name));
-        } else if (name.matches("[A-Za-z0-9_.]+") && dev.wheelsh.core.tags.PlatformTagInfo.parse(
-                name.toLowerCase(java.util.Locale.ROOT)).family() != dev.wheelsh.core.tags.PlatformTagInfo.Family.OTHER) {
+        } else if (name.matches("[A-Za-z0-9_.]+") && PlatformTagInfo.parse(
+                name.toLowerCase(java.util.Locale.ROOT)).family() != PlatformTagInfo.Family.OTHER) {
             kind = "platform";
         } else {
             throw new InputException("explain '" + input + "': not a wheel filename, a tag set (INTERPRETER-ABI-PLATFORM) or a known platform tag");
@@ -144,7 +147,7 @@ final class ExplainCommand implements Callable<Integer> {
         if (kind.equals("wheel") && Files.isRegularFile(Path.of(input))) {
             try (WheelArchive archive = WheelArchive.open(Path.of(input))) {
                 WheelChecks.Result checked = WheelChecks.check(archive, false);
-                contents.addAll(dev.wheelsh.core.policy.PromiseChecks.all(checked, BaselineCommand.policies(baselines)));
+                contents.addAll(PromiseChecks.all(checked, BaselineCommand.policies(baselines)));
                 machine.ifPresent(m -> contents.addAll(TargetContentChecks.check(checked, m)));
             }
         }
@@ -170,7 +173,7 @@ final class ExplainCommand implements Callable<Integer> {
             List<Map<String, String>> found = new ArrayList<>();
             for (Finding f : contents) {
                 Map<String, String> m = new LinkedHashMap<>();
-                m.put("code", f.code());
+                m.put("code", f.code().id());
                 m.put("severity", f.severity().name().toLowerCase(java.util.Locale.ROOT));
                 m.put("message", f.message());
                 m.put("explanation", f.explanation());
@@ -206,7 +209,7 @@ final class ExplainCommand implements Callable<Integer> {
             pypiRefusals.forEach(r -> out.println("PyPI: " + r));
         }
         for (Finding f : contents) {
-            out.println(f.code() + " " + f.severity().name().toLowerCase(java.util.Locale.ROOT) + ": " + f.message());
+            out.println(f.code().id() + " " + f.severity().name().toLowerCase(java.util.Locale.ROOT) + ": " + f.message());
         }
         if (machine.isEmpty()) {
             if (!kind.equals("platform")) {

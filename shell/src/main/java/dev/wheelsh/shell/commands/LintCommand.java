@@ -8,7 +8,7 @@ import dev.wheelsh.core.vocabulary.Finding;
 import dev.wheelsh.core.vocabulary.Fix;
 import dev.wheelsh.core.vocabulary.Severity;
 import dev.wheelsh.core.vocabulary.SourceRange;
-import dev.wheelsh.core.vocabulary.TextEdit;
+import dev.wheelsh.core.vocabulary.Edit;
 import dev.wheelsh.shell.Wheelsh;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -102,7 +102,7 @@ final class LintCommand implements Callable<Integer> {
                 anyError |= f.severity() == Severity.ERROR;
                 SourceRange r = f.range().orElse(SourceRange.at(0, 0));
                 if (!json) {
-                    out.println(file + ":" + (r.startLine() + 1) + ":" + (r.startColumn() + 1) + ": " + f.code() + " "
+                    out.println(file + ":" + (r.startLine() + 1) + ":" + (r.startColumn() + 1) + ": " + f.code().id() + " "
                             + f.severity().name().toLowerCase(Locale.ROOT) + ": " + f.message());
                 }
                 fs.add(findingJson(f, r));
@@ -152,7 +152,7 @@ final class LintCommand implements Callable<Integer> {
 
     private static Map<String, Object> findingJson(Finding f, SourceRange r) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("code", f.code());
+        m.put("code", f.code().id());
         m.put("severity", f.severity().name().toLowerCase(Locale.ROOT));
         m.put("range", range(r));
         m.put("message", f.message());
@@ -162,7 +162,7 @@ final class LintCommand implements Callable<Integer> {
             Map<String, Object> x = new LinkedHashMap<>();
             x.put("title", fix.title());
             List<Map<String, Object>> edits = new ArrayList<>();
-            for (TextEdit e : fix.edits()) {
+            for (Edit e : fix.edits()) {
                 Map<String, Object> em = new LinkedHashMap<>();
                 em.put("range", range(e.range()));
                 em.put("newText", e.newText());

@@ -1,5 +1,6 @@
 package dev.wheelsh.shell.commands;
 
+import dev.wheelsh.core.elf.MachineAbi;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.wheelsh.core.vocabulary.InputException;
 import dev.wheelsh.core.elf.ElfFile;
@@ -120,7 +121,7 @@ final class ShowCommand implements Callable<Integer> {
         List<Map<String, Object>> findings = new ArrayList<>();
         for (Finding f : r.findings()) {
             Map<String, Object> e = new LinkedHashMap<>();
-            e.put("code", f.code());
+            e.put("code", f.code().id());
             e.put("severity", f.severity().name().toLowerCase(Locale.ROOT));
             e.put("message", f.message());
             e.put("explanation", f.explanation());
@@ -210,7 +211,7 @@ final class ShowCommand implements Callable<Integer> {
                 ElfFile f = n.elf();
                 StringBuilder line = new StringBuilder("    " + n.name() + "  " + f.platformArch());
                 List<String> abi = f.machineAbi().describe();
-                if (!abi.isEmpty() && !(f.machineAbi() instanceof dev.wheelsh.core.elf.MachineAbi.Plain)) {
+                if (!abi.isEmpty() && !(f.machineAbi() instanceof MachineAbi.Plain)) {
                     line.append(" (").append(String.join("; ", abi)).append(')');
                 }
                 Map<String, String> hi = SystemNeeds.of(List.of(n)).highestVersions();
@@ -235,7 +236,7 @@ final class ShowCommand implements Callable<Integer> {
         } else {
             row(out, "checks", r.findings().size() + (r.findings().size() == 1 ? " finding" : " findings"));
             for (Finding f : r.findings()) {
-                out.println(ElfReader.printable("    " + f.code() + " " + f.severity().name().toLowerCase(Locale.ROOT) + ": "
+                out.println(ElfReader.printable("    " + f.code().id() + " " + f.severity().name().toLowerCase(Locale.ROOT) + ": "
                         + f.message()));
             }
         }

@@ -1,5 +1,7 @@
 package dev.wheelsh.shell.commands;
 
+import dev.wheelsh.core.machine.HostProbe;
+import dev.wheelsh.shell.Session;
 import dev.wheelsh.core.vocabulary.InputException;
 import dev.wheelsh.core.tags.PythonVersion;
 import dev.wheelsh.core.machine.Profiles;
@@ -59,13 +61,13 @@ final class TargetOptions {
      */
     Target resolveOrHost() throws InputException {
         if (given()) {
-            return resolve(dev.wheelsh.shell.Session.currentTarget());
+            return resolve(Session.currentTarget());
         }
-        Optional<Target> session = dev.wheelsh.shell.Session.currentTarget();
+        Optional<Target> session = Session.currentTarget();
         if (session.isPresent()) {
             return session.get();
         }
-        return new dev.wheelsh.core.machine.HostProbe(dev.wheelsh.core.machine.HostProbe.local()).probe("python3");
+        return new HostProbe(HostProbe.local()).probe("python3");
     }
 
     boolean given() {

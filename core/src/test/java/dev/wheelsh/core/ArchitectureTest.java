@@ -1,0 +1,106 @@
+package dev.wheelsh.core;
+
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layers of core (docs/architecture.md), from the bottom: vocabulary; the values and the
+ * readers of one format each (tags, document, elf); machines and wheels; baselines (policy);
+ * words; explanations and verdicts (explain); the checks of config files (config). A package may
+ * use the ones below it, never one above it or beside it that is not listed.
+ */
+class ArchitectureTest {
+
+    private static JavaClasses core;
+
+    @BeforeAll
+    static void importCore() {
+        core = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.wheelsh.core");
+    }
+
+    @Test
+    void packagesOfCoreHaveNoCycles() {
+        slices().matching("dev.wheelsh.core.(*)..").should().beFreeOfCycles().check(core);
+    }
+
+    @Test
+    void eachLayerUsesOnlyTheLayersBelowIt() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("vocabulary").definedBy("dev.wheelsh.core.vocabulary..")
+                .layer("tags").definedBy("dev.wheelsh.core.tags..")
+                .layer("document").definedBy("dev.wheelsh.core.document..")
+                .layer("elf").definedBy("dev.wheelsh.core.elf..")
+                .layer("machine").definedBy("dev.wheelsh.core.machine..")
+                .layer("wheel").definedBy("dev.wheelsh.core.wheel..")
+                .layer("policy").definedBy("dev.wheelsh.core.policy..")
+                .layer("words").definedBy("dev.wheelsh.core.words..")
+                .layer("explain").definedBy("dev.wheelsh.core.explain..")
+                .layer("config").definedBy("dev.wheelsh.core.config..")
+                .whereLayer("config").mayNotBeAccessedByAnyLayer()
+                .whereLayer("explain").mayOnlyBeAccessedByLayers("config")
+                .whereLayer("words").mayOnlyBeAccessedByLayers("explain", "config")
+                .whereLayer("policy").mayOnlyBeAccessedByLayers("words", "explain", "config")
+                .whereLayer("wheel").mayOnlyBeAccessedByLayers("policy", "words", "explain", "config")
+                .whereLayer("machine").mayOnlyBeAccessedByLayers("policy", "words", "explain", "config")
+                .whereLayer("elf").mayOnlyBeAccessedByLayers("machine", "wheel", "policy", "words", "explain", "config")
+                .whereLayer("document").mayOnlyBeAccessedByLayers("policy", "explain", "config")
+                .whereLayer("tags").mayOnlyBeAccessedByLayers("machine", "wheel", "policy", "words", "explain", "config")
+                .check(core);
+    }
+
+    /** A type of another project package is imported, never named in full inside code. */
+    @Test
+    void noFullyQualifiedReferencesToProjectTypesInCode() throws IOException {
+        Pattern qualified = Pattern.compile("\\bdev\\.wheelsh(?:\\.[a-z]+)+\\.[A-Z]\\w*");
+        List<String> found = new ArrayList<>();
+        Path root = Path.of("").toAbsolutePath().getParent();
+        for (String module : List.of("core", "shell", "lsp", "bench")) {
+            Path sources = root.resolve(module).resolve("src");
+            if (!Files.isDirectory(sources)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(sources)) {
+                files.filter(p -> p.toString().endsWith(".java")).forEach(p -> {
+                    List<String> lines = lines(p);
+                    for (int i = 0; i < lines.size(); i++) {
+                        String line = lines.get(i).strip();
+                        if (line.startsWith("import ") || line.startsWith("package ") || line.startsWith("*")
+                                || line.startsWith("/*") || line.startsWith("//")) {
+                            continue;
+                        }
+                        Matcher m = qualified.matcher(line.replaceAll("\"(?:\\\\.|[^\"\\\\])*\"", "\"\""));
+                        if (m.find()) {
+                            found.add(root.relativize(p) + ":" + (i + 1) + ": " + m.group());
+                        }
+                    }
+                });
+            }
+        }
+        assertEquals(List.of(), found, "import the type instead");
+    }
+
+    private static List<String> lines(Path p) {
+        try {
+            return Files.readAllLines(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
