@@ -1,5 +1,7 @@
 package dev.wheelsh.core.config;
 
+import dev.wheelsh.core.tags.Architectures;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -53,7 +55,7 @@ final class ConfigFacts {
         platformMachines = list(j, "platformMachines");
         sysPlatforms = list(j, "sysPlatforms");
         uvPythonPlatformPatterns = list(j, "uvPythonPlatformPatterns");
-        archAliases = stringMap(j, "archAliases");
+        archAliases = Architectures.linuxAliases();
         pipSections = list(j, "pipSections");
         pipOptions = list(j, "pipOptions");
         pipImplementations = list(j, "pipImplementations");

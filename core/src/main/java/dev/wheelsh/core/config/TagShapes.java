@@ -1,7 +1,9 @@
 package dev.wheelsh.core.config;
 
+import dev.wheelsh.core.tags.Architectures;
+
 import dev.wheelsh.core.vocabulary.Code;
-import dev.wheelsh.core.tags.PlatformTagInfo;
+import dev.wheelsh.core.tags.PlatformTag;
 import dev.wheelsh.core.vocabulary.Severity;
 import dev.wheelsh.core.words.TagWords;
 import dev.wheelsh.core.tags.PlatformTags;
@@ -14,10 +16,6 @@ import java.util.Set;
  * it leans on core/tags and core/explain for the tag rules and words.
  */
 public final class TagShapes {
-
-    /** Architectures Linux platform tags use, as Python spells them. */
-    static final Set<String> LINUX_ARCHS = Set.of("x86_64", "i686", "aarch64", "ppc64le", "ppc64", "s390x",
-            "armv7l", "armv6l", "armv8l", "riscv64", "loongarch64", "mips64", "sparc64", "ppc", "s390", "i386", "x86");
 
     private TagShapes() {
     }
@@ -36,7 +34,7 @@ public final class TagShapes {
         if (tag.isEmpty()) {
             return out;
         }
-        PlatformTagInfo p = PlatformTagInfo.parse(tag);
+        PlatformTag p = PlatformTag.parse(tag);
         String arch = p.arch();
         int archFrom = tag.length() - arch.length();
         switch (p.family()) {
@@ -44,8 +42,8 @@ public final class TagShapes {
                     "'" + tag + "' is not a platform tag (manylinux_2_28_x86_64, musllinux_1_2_aarch64, macosx_14_0_arm64, win_amd64, ...)",
                     "pip compares platform tags as opaque strings: this one matches no wheel on any index."));
             case MANYLINUX, MANYLINUX_LEGACY, MUSLLINUX, LINUX -> {
-                if (!LINUX_ARCHS.contains(arch)) {
-                    String alias = ConfigFacts.INSTANCE.archAliases.get(arch);
+                if (Architectures.find(Architectures.Os.LINUX, arch).isEmpty()) {
+                    String alias = Architectures.spellingOf(Architectures.Os.LINUX, arch).orElse(null);
                     Issue i = Issue.of(Code.WH191, Severity.ERROR, archFrom, tag.length(),
                             "'" + arch + "' is not an architecture Linux platform tags use"
                                     + (alias != null ? "; Python spells it " + alias : ""),
@@ -54,13 +52,13 @@ public final class TagShapes {
                     out.add(alias != null ? i.withFix(alias, "Replace " + arch + " with " + alias) : i);
                     return out;
                 }
-                if (p.family() == PlatformTagInfo.Family.MANYLINUX_LEGACY) {
+                if (p.family() == PlatformTag.Family.MANYLINUX_LEGACY) {
                     String pep600 = p.pep600Name().orElseThrow();
                     out.add(Issue.of(Code.WH192, Severity.HINT, 0, tag.length(),
                             "'" + tag + "' is the legacy name of " + pep600,
                             TagWords.platform(tag)).withFix(pep600, "Replace " + tag + " with " + pep600));
                 }
-                if ((p.family() == PlatformTagInfo.Family.MANYLINUX || p.family() == PlatformTagInfo.Family.MANYLINUX_LEGACY)
+                if ((p.family() == PlatformTag.Family.MANYLINUX || p.family() == PlatformTag.Family.MANYLINUX_LEGACY)
                         && !PlatformTags.baselineExists(arch, p.major(), p.minor())) {
                     out.add(Issue.of(Code.WH193, Severity.WARNING, 0, tag.length(),
                             "no manylinux baseline exists for " + arch + " at glibc " + p.major() + "." + p.minor()

@@ -1,6 +1,6 @@
 package dev.wheelsh.core.explain;
 
-import dev.wheelsh.core.tags.PlatformTagInfo;
+import dev.wheelsh.core.tags.PlatformTag;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -29,7 +29,7 @@ public final class IndexAcceptance {
         if (RULES.statics().contains(platformTag)) {
             return true;
         }
-        PlatformTagInfo p = PlatformTagInfo.parse(platformTag);
+        PlatformTag p = PlatformTag.parse(platformTag);
         return switch (p.family()) {
             case MACOS -> RULES.macosArches().contains(p.arch())
                     && (p.major() == 10 || (RULES.macosMajors().contains(Integer.toString(p.major())) && p.minor() == 0));
@@ -47,7 +47,7 @@ public final class IndexAcceptance {
         if (pypiAccepts(platformTag)) {
             return "";
         }
-        PlatformTagInfo p = PlatformTagInfo.parse(platformTag);
+        PlatformTag p = PlatformTag.parse(platformTag);
         return switch (p.family()) {
             case LINUX -> "PyPI refuses linux_" + p.arch() + ": a plain linux tag promises nothing about the system's "
                     + "libraries; build in a manylinux or musllinux image and repair with auditwheel";

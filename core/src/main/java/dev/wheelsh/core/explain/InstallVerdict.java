@@ -1,6 +1,6 @@
 package dev.wheelsh.core.explain;
 
-import dev.wheelsh.core.tags.PlatformTagInfo;
+import dev.wheelsh.core.tags.PlatformTag;
 import dev.wheelsh.core.words.TagWords;
 import dev.wheelsh.core.tags.Libc;
 import dev.wheelsh.core.tags.Tag;
@@ -130,19 +130,19 @@ public record InstallVerdict(boolean installable, Optional<Tag> bestTag, int ran
     }
 
     private static Miss platformMiss(Tag w, Target target, List<Tag> supported, Optional<Tag> nearest) {
-        PlatformTagInfo wp = PlatformTagInfo.parse(w.platform());
+        PlatformTag wp = PlatformTag.parse(w.platform());
         Platform machine = target.platform();
-        List<PlatformTagInfo> machinePlatforms = new ArrayList<>();
+        List<PlatformTag> machinePlatforms = new ArrayList<>();
         new LinkedHashSet<>(supported.stream().map(Tag::platform).toList())
-                .forEach(p -> machinePlatforms.add(PlatformTagInfo.parse(p)));
+                .forEach(p -> machinePlatforms.add(PlatformTag.parse(p)));
         String machineOs = machine.os();
         String where = target.platform().describe();
         if (!wp.os().equals(machineOs)) {
             return new Miss(Component.OS, w, nearest, "the wheel is for " + TagWords.platform(w.platform())
                     + "; the machine is " + where);
         }
-        List<PlatformTagInfo> sameArch = machinePlatforms.stream()
-                .filter(p -> p.arch().equals(wp.arch()) || (wp.family() == PlatformTagInfo.Family.MACOS && p.family() == wp.family()
+        List<PlatformTag> sameArch = machinePlatforms.stream()
+                .filter(p -> p.arch().equals(wp.arch()) || (wp.family() == PlatformTag.Family.MACOS && p.family() == wp.family()
                         && macFormatRuns(wp.arch(), machinePlatforms))).toList();
         if (sameArch.isEmpty()) {
             String reason = "the wheel is for " + wp.arch() + "; the machine is " + where;
@@ -188,7 +188,7 @@ public record InstallVerdict(boolean installable, Optional<Tag> bestTag, int ran
     }
 
     /** Whether a macOS binary format (universal2, intel, ...) appears in the machine's list at all. */
-    private static boolean macFormatRuns(String format, List<PlatformTagInfo> machine) {
+    private static boolean macFormatRuns(String format, List<PlatformTag> machine) {
         return machine.stream().anyMatch(p -> p.arch().equals(format));
     }
 

@@ -1,6 +1,6 @@
 package dev.wheelsh.core.machine;
 
-import dev.wheelsh.core.tags.PlatformTagInfo;
+import dev.wheelsh.core.tags.PlatformTag;
 import dev.wheelsh.core.tags.Libc;
 import dev.wheelsh.core.tags.PlatformTags;
 import java.util.List;
@@ -18,7 +18,7 @@ public sealed interface Platform {
     /** The CPU architecture as Python spells it in platform tags. */
     String arch();
 
-    /** The OS family, as {@link PlatformTagInfo#os()} names it. */
+    /** The OS family, as {@link PlatformTag#os()} names it. */
     String os();
 
     /**

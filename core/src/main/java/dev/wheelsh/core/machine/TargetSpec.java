@@ -1,11 +1,13 @@
 package dev.wheelsh.core.machine;
 
-import dev.wheelsh.core.vocabulary.InputException;
+import dev.wheelsh.core.tags.Architectures;
 import dev.wheelsh.core.tags.Libc;
 import dev.wheelsh.core.tags.PythonVersion;
+import dev.wheelsh.core.vocabulary.InputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -108,10 +110,28 @@ public final class TargetSpec {
         } else {
             platform = new Platform.Windows(arch);
         }
+        Optional<String> archProblem = Architectures.problem(os(platform), arch);
+        if (archProblem.isPresent()) {
+            throw error(text, archColumn, archProblem.get());
+        }
         if (oldWorld && !arch.equals("loongarch64")) {
             throw error(text, archColumn, "+oldworld applies to loongarch64 only");
         }
         return new Target(platform, interpreter);
+    }
+
+    /** The OS whose architecture table a platform's arch is checked against. */
+    private static Architectures.Os os(Platform platform) {
+        if (platform instanceof Platform.MacOs) {
+            return Architectures.Os.MACOS;
+        } else if (platform instanceof Platform.Windows) {
+            return Architectures.Os.WINDOWS;
+        } else if (platform instanceof Platform.Ios) {
+            return Architectures.Os.IOS;
+        } else if (platform instanceof Platform.Android) {
+            return Architectures.Os.ANDROID;
+        }
+        return Architectures.Os.LINUX;
     }
 
     private static Platform.Linux linux(String arch, boolean userland32, Libc libc, boolean hardFloat, boolean oldWorld) {

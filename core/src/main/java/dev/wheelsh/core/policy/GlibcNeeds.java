@@ -3,7 +3,7 @@ package dev.wheelsh.core.policy;
 import dev.wheelsh.core.vocabulary.Code;
 import dev.wheelsh.core.elf.VersionNames;
 import dev.wheelsh.core.vocabulary.Finding;
-import dev.wheelsh.core.tags.PlatformTagInfo;
+import dev.wheelsh.core.tags.PlatformTag;
 import dev.wheelsh.core.vocabulary.Severity;
 import dev.wheelsh.core.tags.Libc;
 import dev.wheelsh.core.tags.Tag;
@@ -56,9 +56,9 @@ public final class GlibcNeeds {
 
     /** WH309: members that need a newer glibc than the lowest one the wheel's manylinux tags promise. */
     public static List<Finding> againstTags(WheelChecks.Result wheel) {
-        Optional<PlatformTagInfo> promise = Optional.empty();
+        Optional<PlatformTag> promise = Optional.empty();
         for (Tag t : wheel.filename().tags().tags()) {
-            PlatformTagInfo p = PlatformTagInfo.parse(t.platform());
+            PlatformTag p = PlatformTag.parse(t.platform());
             if (p.libc().equals(Optional.of("glibc")) && (promise.isEmpty() || lower(p, promise.get()))) {
                 promise = Optional.of(p);
             }
@@ -67,7 +67,7 @@ public final class GlibcNeeds {
         if (promise.isEmpty()) {
             return out;
         }
-        PlatformTagInfo p = promise.get();
+        PlatformTag p = promise.get();
         for (Need n : highest(wheel)) {
             if (n.major() > p.major() || (n.major() == p.major() && n.minor() > p.minor())) {
                 out.add(Finding.of(Code.WH309, Severity.ERROR,
@@ -98,7 +98,7 @@ public final class GlibcNeeds {
         return out;
     }
 
-    private static boolean lower(PlatformTagInfo a, PlatformTagInfo b) {
+    private static boolean lower(PlatformTag a, PlatformTag b) {
         return a.major() < b.major() || (a.major() == b.major() && a.minor() < b.minor());
     }
 }

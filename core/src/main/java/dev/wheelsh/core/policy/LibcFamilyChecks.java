@@ -2,7 +2,7 @@ package dev.wheelsh.core.policy;
 
 import dev.wheelsh.core.vocabulary.Code;
 import dev.wheelsh.core.vocabulary.Finding;
-import dev.wheelsh.core.tags.PlatformTagInfo;
+import dev.wheelsh.core.tags.PlatformTag;
 import dev.wheelsh.core.vocabulary.Severity;
 import dev.wheelsh.core.tags.Libc;
 import dev.wheelsh.core.tags.Tag;
@@ -36,7 +36,7 @@ public final class LibcFamilyChecks {
         List<Finding> out = new ArrayList<>();
         Optional<Libc.Kind> promised = Optional.empty();
         for (Tag t : wheel.filename().tags().tags()) {
-            PlatformTagInfo.Family f = PlatformTagInfo.parse(t.platform()).family();
+            PlatformTag.Family f = PlatformTag.parse(t.platform()).family();
             Optional<Libc.Kind> k = switch (f) {
                 case MANYLINUX, MANYLINUX_LEGACY -> Optional.of(Libc.Kind.GLIBC);
                 case MUSLLINUX -> Optional.of(Libc.Kind.MUSL);

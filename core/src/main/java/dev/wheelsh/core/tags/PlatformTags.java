@@ -28,9 +28,6 @@ public final class PlatformTags {
         BASELINE_DEFINED
     }
 
-    /** Architectures packaging emits manylinux tags for without looking at the ELF header. */
-    private static final Set<String> MANYLINUX_ARCHS =
-            Set.of("x86_64", "aarch64", "ppc64", "ppc64le", "s390x", "loongarch64", "riscv64");
 
     /** glibc versions that have a legacy manylinux name (PEPs 513, 571, 599). */
     private static final Map<String, String> LEGACY_ALIASES = Map.of(
@@ -38,8 +35,6 @@ public final class PlatformTags {
 
     /** packaging assumes glibc 3.x (if it ever comes) follows a 2.50. */
     private static final int LAST_GLIBC_MINOR = 50;
-
-    private static final Map<String, int[]> MANYLINUX_FLOORS = loadFloors();
 
     private PlatformTags() {
     }
@@ -89,7 +84,8 @@ public final class PlatformTags {
         if (archs.contains("i686")) {
             return true; // the interpreter of an i686 userland is an i386 ELF
         }
-        return archs.stream().anyMatch(MANYLINUX_ARCHS::contains);
+        return archs.stream().anyMatch(a -> Architectures.find(Architectures.Os.LINUX, a)
+                .filter(Architectures.Arch::packagingManylinux).isPresent());
     }
 
     private static List<String> manylinux(List<String> archs, Libc glibc, Mode mode) {
@@ -122,17 +118,16 @@ public final class PlatformTags {
 
     /** Whether glibc {@code major.minor} on {@code arch} can be a real manylinux baseline. */
     public static boolean baselineExists(String arch, int major, int minor) {
-        int[] floor = MANYLINUX_FLOORS.get(arch);
-        if (floor == null) {
-            return false;
-        }
-        return major > floor[0] || (major == floor[0] && minor >= floor[1]);
+        return floor(arch).filter(f -> new LibcVersion(major, minor).isAtLeast(f)).isPresent();
     }
 
     /** The first glibc version with a manylinux baseline on {@code arch}, if any. */
     public static Optional<String> manylinuxFloor(String arch) {
-        int[] floor = MANYLINUX_FLOORS.get(arch);
-        return floor == null ? Optional.empty() : Optional.of(floor[0] + "." + floor[1]);
+        return floor(arch).map(LibcVersion::toString);
+    }
+
+    private static Optional<LibcVersion> floor(String arch) {
+        return Architectures.find(Architectures.Os.LINUX, arch).flatMap(Architectures.Arch::manylinuxFloor);
     }
 
     /**
@@ -262,23 +257,5 @@ public final class PlatformTags {
     /** packaging's _normalize_string: '.', '-' and ' ' become '_'. */
     public static String normalize(String s) {
         return s.replace('.', '_').replace('-', '_').replace(' ', '_');
-    }
-
-    private static Map<String, int[]> loadFloors() {
-        Properties props = new Properties();
-        try (InputStream in = PlatformTags.class.getResourceAsStream("manylinux-floors.properties")) {
-            if (in == null) {
-                throw new IllegalStateException("manylinux-floors.properties missing from the jar");
-            }
-            props.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Map<String, int[]> floors = new TreeMap<>();
-        for (String arch : props.stringPropertyNames()) {
-            String[] v = props.getProperty(arch).trim().split("\\.");
-            floors.put(arch, new int[] {Integer.parseInt(v[0]), Integer.parseInt(v[1])});
-        }
-        return Map.copyOf(floors);
     }
 }

@@ -1,6 +1,6 @@
 package dev.wheelsh.core.words;
 
-import dev.wheelsh.core.tags.PlatformTagInfo;
+import dev.wheelsh.core.tags.PlatformTag;
 import dev.wheelsh.core.tags.PlatformTags;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -93,7 +93,7 @@ public final class TagWords {
 
     /** What a platform tag promises, with the facts a user needs to act on it. */
     public static String platform(String tag) {
-        PlatformTagInfo p = PlatformTagInfo.parse(tag);
+        PlatformTag p = PlatformTag.parse(tag);
         return switch (p.family()) {
             case ANY -> "any platform: pure Python, or code that needs nothing from the OS";
             case MANYLINUX -> "Linux on " + p.arch() + " with glibc " + p.major() + "." + p.minor()
@@ -123,7 +123,7 @@ public final class TagWords {
         };
     }
 
-    private static String neverReal(PlatformTagInfo p) {
+    private static String neverReal(PlatformTag p) {
         if (PlatformTags.baselineExists(p.arch(), p.major(), p.minor())) {
             return "";
         }

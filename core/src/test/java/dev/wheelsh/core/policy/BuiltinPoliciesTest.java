@@ -143,7 +143,7 @@ class BuiltinPoliciesTest {
     }
 
     /**
-     * The tag engine's floors (tags/manylinux-floors.properties, used by the baseline-defined tag
+     * The tag engine's floors (the floor column of tags/architectures.tsv, used by the baseline-defined tag
      * mode and by explain's "no real system matches it") are the oldest built-in baseline of each
      * architecture: two files, one fact.
      */

@@ -1,7 +1,7 @@
 package dev.wheelsh.shell.commands;
 
 import dev.wheelsh.core.policy.PromiseChecks;
-import dev.wheelsh.core.tags.PlatformTagInfo;
+import dev.wheelsh.core.tags.PlatformTag;
 import dev.wheelsh.core.words.BaselineWords;
 import dev.wheelsh.core.vocabulary.InputException;
 import dev.wheelsh.core.vocabulary.Finding;
@@ -92,8 +92,8 @@ final class ExplainCommand implements Callable<Integer> {
         } else if (name.chars().filter(c -> c == '-').count() == 2) {
             kind = "tags";
             tags = Optional.of(TagSet.parse(name));
-        } else if (name.matches("[A-Za-z0-9_.]+") && PlatformTagInfo.parse(
-                name.toLowerCase(java.util.Locale.ROOT)).family() != PlatformTagInfo.Family.OTHER) {
+        } else if (name.matches("[A-Za-z0-9_.]+") && PlatformTag.parse(
+                name.toLowerCase(java.util.Locale.ROOT)).family() != PlatformTag.Family.OTHER) {
             kind = "platform";
         } else {
             throw new InputException("explain '" + input + "': not a wheel filename, a tag set (INTERPRETER-ABI-PLATFORM) or a known platform tag");

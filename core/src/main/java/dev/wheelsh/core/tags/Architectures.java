@@ -1,0 +1,153 @@
+package dev.wheelsh.core.tags;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The one table of CPU architectures (architectures.tsv): how Python spells each one per
+ * operating system, the spellings people write instead, and the facts tied to an architecture
+ * (its manylinux floor, whether packaging emits manylinux tags for it unconditionally). Every
+ * face validates an architecture here, so a misspelling gets the same answer everywhere.
+ */
+public final class Architectures {
+
+    /** The operating systems whose platform tags name an architecture. */
+    public enum Os {
+        LINUX("Linux"), MACOS("macOS"), WINDOWS("Windows"), IOS("iOS"), ANDROID("Android");
+
+        private final String word;
+
+        Os(String word) {
+            this.word = word;
+        }
+
+        /** As people write it: {@code macOS}. */
+        public String word() {
+            return word;
+        }
+    }
+
+    /**
+     * One architecture of one OS.
+     *
+     * @param os                 the operating system
+     * @param name               Python's spelling on that OS (in platform tags and machines)
+     * @param aliases            other spellings of the same architecture
+     * @param manylinuxFloor     the oldest glibc with a manylinux baseline, if one exists
+     * @param packagingManylinux packaging emits manylinux tags for it without reading the ELF header
+     */
+    public record Arch(Os os, String name, List<String> aliases, Optional<LibcVersion> manylinuxFloor,
+                       boolean packagingManylinux) {
+        public Arch {
+            Objects.requireNonNull(os, "os");
+            Objects.requireNonNull(name, "name");
+            aliases = List.copyOf(aliases);
+            Objects.requireNonNull(manylinuxFloor, "manylinuxFloor");
+        }
+    }
+
+    private static final List<Arch> TABLE = load();
+
+    private Architectures() {
+    }
+
+    /** Every architecture of an OS, in the table's order (the common ones first). */
+    public static List<Arch> of(Os os) {
+        return TABLE.stream().filter(a -> a.os() == os).toList();
+    }
+
+    /** The names of {@link #of(Os)}. */
+    public static List<String> names(Os os) {
+        return of(os).stream().map(Arch::name).toList();
+    }
+
+    /** The architecture Python spells {@code name} on {@code os}, if any. */
+    public static Optional<Arch> find(Os os, String name) {
+        return TABLE.stream().filter(a -> a.os() == os && a.name().equals(name)).findFirst();
+    }
+
+    /**
+     * Python's spelling on {@code os} of an architecture written as {@code word}, when the word
+     * is not itself that spelling: {@code loong64} is {@code loongarch64} on Linux, {@code x86_64}
+     * is {@code amd64} on Windows. Case is ignored for aliases.
+     */
+    public static Optional<String> spellingOf(Os os, String word) {
+        if (find(os, word).isPresent()) {
+            return Optional.empty();
+        }
+        String lower = word.toLowerCase(Locale.ROOT);
+        return of(os).stream()
+                .filter(a -> a.name().equals(lower) || a.aliases().stream().anyMatch(x -> x.toLowerCase(Locale.ROOT).equals(lower)))
+                .map(Arch::name).findFirst();
+    }
+
+    /** Every alias of a Linux architecture mapped to Python's Linux spelling (for did-you-mean). */
+    public static Map<String, String> linuxAliases() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Arch a : of(Os.LINUX)) {
+            for (String alias : a.aliases()) {
+                out.putIfAbsent(alias.toLowerCase(Locale.ROOT), a.name());
+            }
+        }
+        return Map.copyOf(out);
+    }
+
+    /**
+     * Why {@code word} is not an architecture of {@code os}, in one sentence with the fix when
+     * there is one; empty when it is one.
+     */
+    public static Optional<String> problem(Os os, String word) {
+        if (find(os, word).isPresent()) {
+            return Optional.empty();
+        }
+        Optional<String> fix = spellingOf(os, word);
+        if (fix.isPresent()) {
+            return Optional.of("'" + word + "' is not how Python spells an architecture on " + os.word()
+                    + "; Python spells it " + fix.get());
+        }
+        return Optional.of("'" + word + "' is not an architecture Python reports on " + os.word()
+                + " (" + String.join(", ", names(os)) + ")");
+    }
+
+    private static List<Arch> load() {
+        List<Arch> out = new ArrayList<>();
+        try (InputStream in = Architectures.class.getResourceAsStream("architectures.tsv")) {
+            if (in == null) {
+                throw new IllegalStateException("architectures.tsv missing from the jar");
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] f = line.split("\t", -1);
+                if (f.length != 5) {
+                    throw new IllegalStateException("architectures.tsv: expected 5 columns: " + line);
+                }
+                Os os = Os.valueOf(f[0].toUpperCase(Locale.ROOT));
+                List<String> aliases = f[2].equals("-") ? List.of() : Arrays.asList(f[2].split(" "));
+                Optional<LibcVersion> floor = f[3].equals("-") ? Optional.empty() : LibcVersion.parse(f[3]);
+                if (!f[3].equals("-") && floor.isEmpty()) {
+                    throw new IllegalStateException("architectures.tsv: bad floor: " + line);
+                }
+                out.add(new Arch(os, f[1], aliases, floor, f[4].equals("yes")));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return List.copyOf(out);
+    }
+}
