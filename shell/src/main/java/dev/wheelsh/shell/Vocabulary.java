@@ -1,6 +1,6 @@
 package dev.wheelsh.shell;
 
-import dev.wheelsh.core.config.TagShapes;
+import dev.wheelsh.core.explain.TagShapes;
 import dev.wheelsh.core.words.TagWords;
 import dev.wheelsh.core.tags.PlatformTags;
 import dev.wheelsh.core.machine.Profiles;

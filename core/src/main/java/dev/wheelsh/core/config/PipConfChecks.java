@@ -1,5 +1,7 @@
 package dev.wheelsh.core.config;
 
+import dev.wheelsh.core.explain.TagShapes;
+import dev.wheelsh.core.vocabulary.Issue;
 import dev.wheelsh.core.vocabulary.Code;
 import dev.wheelsh.core.document.IniReader;
 import dev.wheelsh.core.vocabulary.Finding;

@@ -1,5 +1,6 @@
 package dev.wheelsh.core.config;
 
+import dev.wheelsh.core.vocabulary.Issue;
 import dev.wheelsh.core.vocabulary.Code;
 import dev.wheelsh.core.vocabulary.Severity;
 import java.util.ArrayList;

@@ -1,202 +1,86 @@
 package dev.wheelsh.core.explain;
 
-import dev.wheelsh.core.tags.PlatformTag;
-import dev.wheelsh.core.words.TagWords;
-import dev.wheelsh.core.tags.Libc;
 import dev.wheelsh.core.tags.Tag;
 import dev.wheelsh.core.tags.TagSet;
-import dev.wheelsh.core.machine.LoongArchAbi;
-import dev.wheelsh.core.machine.Platform;
 import dev.wheelsh.core.machine.Target;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * pip's verdict on a wheel's tags for a target, and when it is "no", the closest miss: the
- * first component, in the order below, on which the best of the wheel's tags fails.
- *
- * @param installable  whether pip would install it (some tag is in the target's tag list)
- * @param bestTag      the wheel's tag pip matches, when installable
- * @param rank         that tag's position in the target's list (0 is best), -1 when not installable
- * @param closestMiss  why not, when not installable
+ * pip's verdict on a wheel's tags for a target: it installs (with the tag pip matches and its
+ * preference), or it misses, with the closest miss (the first component, in the order of
+ * {@link Component}, on which the best of the wheel's tags fails) and every other component of
+ * that tag that does not fit either, so a wheel that is wrong twice is not reported as wrong once.
  */
-public record InstallVerdict(boolean installable, Optional<Tag> bestTag, int rank, Optional<Miss> closestMiss) {
+public sealed interface InstallVerdict {
+
+    /** pip installs it: {@code bestTag} is the wheel's tag it matches, {@code rank} its preference (0 is best). */
+    record Installs(Tag bestTag, int rank) implements InstallVerdict {
+    }
+
+    /**
+     * pip does not install it.
+     *
+     * @param closest the closest miss over the wheel's tags
+     * @param others  the other components of the closest miss's tag that do not fit, in the order
+     *                of {@link Component}; each with its reason
+     */
+    record Misses(Miss closest, List<Miss> others) implements InstallVerdict {
+        public Misses {
+            Objects.requireNonNull(closest, "closest");
+            others = List.copyOf(others);
+        }
+
+        /** Every mismatching component, the closest first. */
+        public List<Miss> all() {
+            List<Miss> out = new ArrayList<>();
+            out.add(closest);
+            out.addAll(others);
+            return List.copyOf(out);
+        }
+    }
 
     /** The components of a tag, in the order a miss is reported: earlier is farther off. */
-    public enum Component {
-        IMPLEMENTATION, PYTHON_VERSION, ABI, FREE_THREADING, OS, ARCH, LIBC_FAMILY, LIBC_VERSION, OS_VERSION
+    enum Component {
+        IMPLEMENTATION, PYTHON_VERSION, ABI, FREE_THREADING, OS, ARCH, LIBC_FAMILY, LIBC_VERSION, OS_VERSION;
+
+        /** In words: {@code python version}. */
+        public String words() {
+            return name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        }
     }
 
     /**
      * One way a wheel tag misses.
      *
-     * @param component  the first component that does not fit
+     * @param component  the component that does not fit
      * @param wheelTag   the wheel's tag
      * @param nearest    the target's best tag that agrees with the wheel tag up to that component
      * @param reason     in words
      */
-    public record Miss(Component component, Tag wheelTag, Optional<Tag> nearest, String reason) {
+    record Miss(Component component, Tag wheelTag, Optional<Tag> nearest, String reason) {
     }
 
-    private static final Pattern INTERPRETER = Pattern.compile("([a-z]+?)(\\d+)");
-    private static final Pattern CP_ABI = Pattern.compile("cp\\d+([a-z]*)");
+    static InstallVerdict of(TagSet wheel, Target target) {
+        return of(wheel, TagRanking.of(target));
+    }
 
-    public static InstallVerdict of(TagSet wheel, Target target) {
-        List<Tag> supported = target.tags();
-        Map<Tag, Integer> ranks = new HashMap<>();
-        for (int i = 0; i < supported.size(); i++) {
-            ranks.putIfAbsent(supported.get(i), i);
-        }
-        Optional<Tag> best = Optional.empty();
-        int bestRank = Integer.MAX_VALUE;
-        for (Tag tag : wheel.tags()) {
-            Integer r = ranks.get(tag);
-            if (r != null && r < bestRank) {
-                best = Optional.of(tag);
-                bestRank = r;
-            }
-        }
+    static InstallVerdict of(TagSet wheel, TagRanking ranking) {
+        Optional<TagRanking.Match> best = ranking.best(wheel);
         if (best.isPresent()) {
-            return new InstallVerdict(true, best, bestRank, Optional.empty());
+            return new Installs(best.get().tag(), best.get().rank());
         }
         // The filename's own order: PEP 600 names come before their legacy aliases there.
-        List<Tag> ordered = new ArrayList<>(wheel.tags());
         Miss closest = null;
-        for (Tag tag : ordered) {
-            Miss miss = miss(tag, target, supported);
+        for (Tag tag : wheel.tags()) {
+            Miss miss = MissFinder.miss(tag, ranking.target(), ranking.supported());
             if (closest == null || miss.component().ordinal() > closest.component().ordinal()) {
                 closest = miss;
             }
         }
-        return new InstallVerdict(false, Optional.empty(), -1, Optional.ofNullable(closest));
-    }
-
-    static Miss miss(Tag w, Target target, List<Tag> supported) {
-        String machineImpl = target.interpreter().implementation();
-        Set<String> interpreters = new LinkedHashSet<>();
-        supported.forEach(t -> interpreters.add(t.interpreter()));
-        if (!interpreters.contains(w.interpreter())) {
-            Matcher m = INTERPRETER.matcher(w.interpreter());
-            String impl = m.matches() ? m.group(1) : w.interpreter();
-            Optional<Tag> nearest = Optional.of(supported.get(0));
-            if (!impl.equals("py") && !impl.equals(machineImpl)) {
-                return new Miss(Component.IMPLEMENTATION, w, nearest, "the wheel is for " + TagWords.interpreter(w.interpreter())
-                        + "; the machine runs " + target.interpreter().describe());
-            }
-            String reason = "the wheel is for " + TagWords.interpreter(w.interpreter()) + "; the machine runs "
-                    + target.interpreter().describe();
-            if (w.abi().equals("abi3")) {
-                reason += " (an abi3 wheel runs on its interpreter tag's version and newer, never older)";
-            }
-            return new Miss(Component.PYTHON_VERSION, w, nearest, reason);
-        }
-        if (CP_ABI.matcher(w.abi()).matches() && !w.abi().startsWith(target.interpreter().tag())) {
-            // A version-specific CPython ABI (cp312) loads only in that version, even where the
-            // interpreter tag itself is accepted through abi3 (cp312-abi3 on 3.13).
-            return new Miss(Component.PYTHON_VERSION, w, Optional.of(supported.get(0)), "the wheel's extension is built for "
-                    + TagWords.abi(w.abi()) + ", which loads only in that version; the machine runs "
-                    + target.interpreter().describe());
-        }
-        Set<String> abis = new LinkedHashSet<>();
-        supported.stream().filter(t -> t.interpreter().equals(w.interpreter())).forEach(t -> abis.add(t.abi()));
-        Optional<Tag> sameInterpreter = supported.stream().filter(t -> t.interpreter().equals(w.interpreter())).findFirst();
-        if (!abis.contains(w.abi())) {
-            boolean machineFt = target.interpreter().freeThreaded();
-            boolean wheelFt = isFreeThreadedAbi(w.abi());
-            boolean wheelGil = w.abi().equals("abi3") || (CP_ABI.matcher(w.abi()).matches() && !wheelFt);
-            if ((wheelFt && !machineFt) || (machineFt && wheelGil)) {
-                String reason = wheelFt
-                        ? "the wheel's extension is built for free-threaded CPython (" + w.abi() + "); this interpreter has the GIL, "
-                        + "and the two ABIs cannot load each other's extensions"
-                        : "the wheel's extension needs the GIL (" + w.abi() + "); this interpreter is free-threaded ("
-                        + String.join(", ", target.interpreter().abis()) + "), which cannot load it";
-                return new Miss(Component.FREE_THREADING, w, sameInterpreter, reason);
-            }
-            List<String> own = target.interpreter().abis();
-            return new Miss(Component.ABI, w, sameInterpreter, "the wheel needs " + TagWords.abi(w.abi())
-                    + "; the interpreter loads " + String.join(", ", abis)
-                    + (own.isEmpty() ? "" : " (" + own.get(0) + " is " + TagWords.abi(own.get(0)) + ")"));
-        }
-        Optional<Tag> sameAbi = supported.stream()
-                .filter(t -> t.interpreter().equals(w.interpreter()) && t.abi().equals(w.abi())).findFirst();
-        return platformMiss(w, target, supported, sameAbi);
-    }
-
-    private static Miss platformMiss(Tag w, Target target, List<Tag> supported, Optional<Tag> nearest) {
-        PlatformTag wp = PlatformTag.parse(w.platform());
-        Platform machine = target.platform();
-        List<PlatformTag> machinePlatforms = new ArrayList<>();
-        new LinkedHashSet<>(supported.stream().map(Tag::platform).toList())
-                .forEach(p -> machinePlatforms.add(PlatformTag.parse(p)));
-        String machineOs = machine.os();
-        String where = target.platform().describe();
-        if (!wp.os().equals(machineOs)) {
-            return new Miss(Component.OS, w, nearest, "the wheel is for " + TagWords.platform(w.platform())
-                    + "; the machine is " + where);
-        }
-        List<PlatformTag> sameArch = machinePlatforms.stream()
-                .filter(p -> p.arch().equals(wp.arch()) || (wp.family() == PlatformTag.Family.MACOS && p.family() == wp.family()
-                        && macFormatRuns(wp.arch(), machinePlatforms))).toList();
-        if (sameArch.isEmpty()) {
-            String reason = "the wheel is for " + wp.arch() + "; the machine is " + where;
-            if (machine instanceof Platform.Linux l && wp.arch().equals("armv7l") && !l.armHardFloat()
-                    && wp.libc().isPresent()) {
-                reason = "manylinux armv7l wheels use the hard-float ABI (armhf); this userland is soft-float (armel), "
-                        + "which cannot load them";
-            }
-            return new Miss(Component.ARCH, w, nearest, reason);
-        }
-        if (machine instanceof Platform.Linux l) {
-            Optional<String> wheelLibc = wp.libc();
-            boolean machineHasFamily = machinePlatforms.stream()
-                    .anyMatch(p -> p.arch().equals(wp.arch()) && p.libc().equals(wheelLibc));
-            if (wheelLibc.isPresent() && l.libc().kind() != Libc.Kind.NONE && !machineHasFamily
-                    && l.libc().kind() == (wheelLibc.get().equals("glibc") ? Libc.Kind.GLIBC : Libc.Kind.MUSL)) {
-                String reason = wp.arch().equals("armv7l") && !l.armHardFloat()
-                        ? "manylinux armv7l wheels use the hard-float ABI (armhf); this userland is soft-float (armel), "
-                        + "which cannot load them"
-                        : "pip accepts no " + wheelLibc.get() + " wheels for " + wp.arch() + " on " + where;
-                return new Miss(Component.ARCH, w, nearest, reason);
-            }
-            if (wheelLibc.isPresent()) {
-                Libc.Kind needed = wheelLibc.get().equals("glibc") ? Libc.Kind.GLIBC : Libc.Kind.MUSL;
-                if (l.libc().kind() != needed) {
-                    String has = l.libc().kind() == Libc.Kind.NONE ? "a C library pip cannot identify (no manylinux or musllinux wheel installs)"
-                            : l.libc().toString();
-                    return new Miss(Component.LIBC_FAMILY, w, nearest, "the wheel needs " + wheelLibc.get() + "; the machine has " + has
-                            + (needed == Libc.Kind.MUSL ? " (musllinux wheels run only on musl systems such as Alpine)"
-                            : " (manylinux wheels run only on glibc systems)"));
-                }
-                String reason = "the wheel needs " + wheelLibc.get() + " " + wp.major() + "." + wp.minor()
-                        + " or newer; the machine has " + l.libc();
-                if (l.loongArchWorld() == LoongArchAbi.OLD_WORLD && wp.arch().equals("loongarch64")) {
-                    reason += ". It is an old-world (ABI1.0) system: no manylinux loongarch64 wheel (all new-world) can load there";
-                }
-                return new Miss(Component.LIBC_VERSION, w, nearest, reason);
-            }
-            return new Miss(Component.ARCH, w, nearest, "the wheel's platform " + w.platform() + " is not one pip accepts on " + where);
-        }
-        return new Miss(Component.OS_VERSION, w, nearest, "the wheel needs " + TagWords.platform(w.platform())
-                + "; the machine is " + where);
-    }
-
-    /** Whether a macOS binary format (universal2, intel, ...) appears in the machine's list at all. */
-    private static boolean macFormatRuns(String format, List<PlatformTag> machine) {
-        return machine.stream().anyMatch(p -> p.arch().equals(format));
-    }
-
-    private static boolean isFreeThreadedAbi(String abi) {
-        if (abi.equals("abi3t")) {
-            return true;
-        }
-        Matcher m = CP_ABI.matcher(abi);
-        return m.matches() && m.group(1).contains("t");
+        return new Misses(closest, MissFinder.others(closest, ranking.target(), ranking.supported()));
     }
 }

@@ -61,37 +61,27 @@ public final class WheelPick {
                 skipped.add(new Skipped(name, e.getMessage()));
             }
         }
-        List<Tag> supported = target.tags();
-        Map<Tag, Integer> ranks = new HashMap<>();
-        for (int i = 0; i < supported.size(); i++) {
-            ranks.putIfAbsent(supported.get(i), i);
-        }
+        TagRanking ranking = TagRanking.of(target);
         List<Choice> choices = new ArrayList<>();
         for (Map.Entry<String, List<WheelFilename>> e : byProject.entrySet()) {
-            choices.add(chooseOne(e.getKey(), e.getValue(), target, ranks));
+            choices.add(chooseOne(e.getKey(), e.getValue(), ranking));
         }
         return new Result(choices, skipped);
     }
 
-    private static Choice chooseOne(String project, List<WheelFilename> wheels, Target target, Map<Tag, Integer> ranks) {
+    private static Choice chooseOne(String project, List<WheelFilename> wheels, TagRanking ranking) {
         WheelFilename best = null;
         Tag bestTag = null;
         int bestRank = Integer.MAX_VALUE;
         Comparator<BuildTag> buildOrder = Comparator.naturalOrder();
         BuildTag none = new BuildTag(BigInteger.valueOf(-1), "");
         for (WheelFilename w : wheels) {
-            Tag tag = null;
-            int rank = Integer.MAX_VALUE;
-            for (Tag t : w.tags().tags()) {
-                Integer r = ranks.get(t);
-                if (r != null && r < rank) {
-                    rank = r;
-                    tag = t;
-                }
-            }
-            if (tag == null) {
+            Optional<TagRanking.Match> match = ranking.best(w.tags());
+            if (match.isEmpty()) {
                 continue;
             }
+            Tag tag = match.get().tag();
+            int rank = match.get().rank();
             boolean better;
             if (best == null) {
                 better = true;
@@ -118,7 +108,7 @@ public final class WheelPick {
         InstallVerdict.Miss closest = null;
         WheelFilename closestWheel = null;
         for (WheelFilename w : wheels) {
-            InstallVerdict.Miss m = InstallVerdict.of(w.tags(), target).closestMiss().orElseThrow();
+            InstallVerdict.Miss m = ((InstallVerdict.Misses) InstallVerdict.of(w.tags(), ranking)).closest();
             if (closest == null || m.component().ordinal() > closest.component().ordinal()) {
                 closest = m;
                 closestWheel = w;

@@ -112,13 +112,8 @@ public final class Architectures {
         if (find(os, word).isPresent()) {
             return Optional.empty();
         }
-        Optional<String> fix = spellingOf(os, word);
-        if (fix.isPresent()) {
-            return Optional.of("'" + word + "' is not how Python spells an architecture on " + os.word()
-                    + "; Python spells it " + fix.get());
-        }
-        return Optional.of("'" + word + "' is not an architecture Python reports on " + os.word()
-                + " (" + String.join(", ", names(os)) + ")");
+        return Optional.of("'" + word + "' is not an architecture " + os.word() + " platform tags use"
+                + spellingOf(os, word).map(fix -> "; Python spells it " + fix).orElse(""));
     }
 
     private static List<Arch> load() {

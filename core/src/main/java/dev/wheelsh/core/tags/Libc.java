@@ -26,6 +26,11 @@ public record Libc(Kind kind, int major, int minor) implements Comparable<Libc> 
         return new Libc(Kind.NONE, 0, 0);
     }
 
+    /** The version, for comparisons: {@code libc.version().isAtLeast(...)}. */
+    public LibcVersion version() {
+        return new LibcVersion(major, minor);
+    }
+
     @Override
     public int compareTo(Libc o) {
         int c = Integer.compare(major, o.major);

@@ -1,6 +1,7 @@
 package dev.wheelsh.core.explain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wheelsh.core.tags.WheelFilename;
@@ -47,13 +48,33 @@ class VerdictTableTest {
     void verdictAndReasonAreAsTheTableSays(String wheel, String target, String expected, String phrase) throws Exception {
         InstallVerdict v = InstallVerdict.of(WheelFilename.parse(wheel).tags(), TargetSpec.parse(target));
         if (expected.equals("installable")) {
-            assertTrue(v.installable(), () -> "not installable: " + v.closestMiss().map(InstallVerdict.Miss::reason).orElse(""));
-            assertEquals(phrase, v.bestTag().orElseThrow().toString());
+            InstallVerdict.Installs installs = assertInstanceOf(InstallVerdict.Installs.class, v, v::toString);
+            assertEquals(phrase, installs.bestTag().toString());
         } else {
-            assertTrue(!v.installable(), "pip would install it with " + v.bestTag());
-            InstallVerdict.Miss miss = v.closestMiss().orElseThrow();
+            InstallVerdict.Miss miss = assertInstanceOf(InstallVerdict.Misses.class, v, v::toString).closest();
             assertEquals(expected, miss.component().name().toLowerCase(Locale.ROOT), miss.reason());
             assertTrue(miss.reason().contains(phrase), "reason: " + miss.reason());
         }
+    }
+
+    /** A wheel wrong in two ways is reported as wrong in both: the closest miss first, then the rest. */
+    @Test
+    void aMissNamesEveryComponentThatDoesNotFit() throws Exception {
+        InstallVerdict v = InstallVerdict.of(
+                WheelFilename.parse("numpy-2.2.4-cp313-cp313-manylinux_2_17_x86_64.manylinux2014_x86_64.whl").tags(),
+                TargetSpec.parse("cp310-glibc2.38-loongarch64"));
+        InstallVerdict.Misses misses = assertInstanceOf(InstallVerdict.Misses.class, v);
+        assertEquals(List.of(InstallVerdict.Component.PYTHON_VERSION, InstallVerdict.Component.ABI, InstallVerdict.Component.ARCH),
+                misses.all().stream().map(InstallVerdict.Miss::component).toList());
+        assertEquals("the wheel is for x86_64; the machine is Linux loongarch64, glibc 2.38", misses.others().get(1).reason());
+    }
+
+    @Test
+    void aWheelThatFitsButForItsGlibcMissesOnlyThat() throws Exception {
+        InstallVerdict v = InstallVerdict.of(WheelFilename.parse("x-1-cp312-cp312-manylinux_2_39_aarch64.whl").tags(),
+                TargetSpec.parse("cp312-glibc2.36-aarch64"));
+        InstallVerdict.Misses misses = assertInstanceOf(InstallVerdict.Misses.class, v);
+        assertEquals(InstallVerdict.Component.LIBC_VERSION, misses.closest().component());
+        assertEquals(List.of(), misses.others());
     }
 }

@@ -36,8 +36,8 @@ class ArchitecturesTest {
     })
     void aMisspellingNamesPythonsSpellingOnThatOs(Os os, String written, String python) {
         assertEquals(Optional.of(python), Architectures.spellingOf(os, written));
-        assertEquals(Optional.of("'" + written + "' is not how Python spells an architecture on " + os.word()
-                + "; Python spells it " + python), Architectures.problem(os, written));
+        assertEquals(Optional.of("'" + written + "' is not an architecture " + os.word()
+                + " platform tags use; Python spells it " + python), Architectures.problem(os, written));
     }
 
     @Test
@@ -56,7 +56,7 @@ class ArchitecturesTest {
     @Test
     void aWordThatIsNoArchitectureSaysWhichAreKnown() {
         String why = Architectures.problem(Os.LINUX, "potato").orElseThrow();
-        assertTrue(why.startsWith("'potato' is not an architecture Python reports on Linux (x86_64, i686, "), why);
+        assertEquals("'potato' is not an architecture Linux platform tags use", why);
     }
 
     @Test
@@ -87,9 +87,9 @@ class ArchitecturesTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "cp313-glibc2.38-loong64|target 'cp313-glibc2.38-loong64': at column 17: 'loong64' is not how Python spells an architecture on Linux; Python spells it loongarch64",
-        "cp313-windows-x86_64|target 'cp313-windows-x86_64': at column 15: 'x86_64' is not how Python spells an architecture on Windows; Python spells it amd64",
-        "cp313-macos14.0-aarch64|target 'cp313-macos14.0-aarch64': at column 17: 'aarch64' is not how Python spells an architecture on macOS; Python spells it arm64",
+        "cp313-glibc2.38-loong64|target 'cp313-glibc2.38-loong64': at column 17: 'loong64' is not an architecture Linux platform tags use; Python spells it loongarch64",
+        "cp313-windows-x86_64|target 'cp313-windows-x86_64': at column 15: 'x86_64' is not an architecture Windows platform tags use; Python spells it amd64",
+        "cp313-macos14.0-aarch64|target 'cp313-macos14.0-aarch64': at column 17: 'aarch64' is not an architecture macOS platform tags use; Python spells it arm64",
     })
     void aTargetWithAMisspeltArchitectureIsRefusedWithTheFix(String spec, String message) {
         Executable parse = () -> TargetSpec.parse(spec);

@@ -1,5 +1,6 @@
-package dev.wheelsh.core.config;
+package dev.wheelsh.core.explain;
 
+import dev.wheelsh.core.vocabulary.Issue;
 import dev.wheelsh.core.tags.Architectures;
 
 import dev.wheelsh.core.vocabulary.Code;
@@ -29,7 +30,7 @@ public final class TagShapes {
     }
 
     /** Problems with one platform tag as pip's --platform takes it, offsets within {@code tag}. */
-    static List<Issue> platformTag(String tag) {
+    public static List<Issue> platformTag(String tag) {
         List<Issue> out = new ArrayList<>();
         if (tag.isEmpty()) {
             return out;
@@ -45,8 +46,7 @@ public final class TagShapes {
                 if (Architectures.find(Architectures.Os.LINUX, arch).isEmpty()) {
                     String alias = Architectures.spellingOf(Architectures.Os.LINUX, arch).orElse(null);
                     Issue i = Issue.of(Code.WH191, Severity.ERROR, archFrom, tag.length(),
-                            "'" + arch + "' is not an architecture Linux platform tags use"
-                                    + (alias != null ? "; Python spells it " + alias : ""),
+                            Architectures.problem(Architectures.Os.LINUX, arch).orElseThrow(),
                             "Linux wheels name the architecture as platform.machine() does on Linux (x86_64, aarch64, loongarch64, ...). "
                                     + "No wheel is tagged '" + arch + "'.");
                     out.add(alias != null ? i.withFix(alias, "Replace " + arch + " with " + alias) : i);

@@ -1,0 +1,165 @@
+package dev.wheelsh.core.explain;
+
+import dev.wheelsh.core.machine.Target;
+import dev.wheelsh.core.policy.PolicySet;
+import dev.wheelsh.core.policy.PromiseChecks;
+import dev.wheelsh.core.tags.PlatformTag;
+import dev.wheelsh.core.tags.Tag;
+import dev.wheelsh.core.tags.TagSet;
+import dev.wheelsh.core.tags.WheelFilename;
+import dev.wheelsh.core.vocabulary.Edit;
+import dev.wheelsh.core.vocabulary.Finding;
+import dev.wheelsh.core.vocabulary.Fix;
+import dev.wheelsh.core.vocabulary.InputException;
+import dev.wheelsh.core.vocabulary.Issue;
+import dev.wheelsh.core.vocabulary.SourceRange;
+import dev.wheelsh.core.wheel.WheelArchive;
+import dev.wheelsh.core.wheel.WheelChecks;
+import dev.wheelsh.core.words.PlatformWords;
+import dev.wheelsh.core.words.TagWords;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Explains a wheel filename, a tag set or a platform tag ({@link Explanation}), and a wheel file
+ * read in place. The one place that decides what an input is, what each part means, which
+ * findings apply and what the verdict is; the shell prints the result and the editor shows it.
+ */
+public final class Explainer {
+
+    private Explainer() {
+    }
+
+    /**
+     * Explains a name: a wheel filename, a tag set ({@code INTERPRETER-ABI-PLATFORM}) or a
+     * platform tag. {@code policies} are the baselines whose words a platform tag gets (the
+     * built-in ones, with a project's baseline files merged in).
+     */
+    public static Explanation explainName(String name, Optional<Target> target, PolicySet policies) throws InputException {
+        return explain(name, name, target, policies, List.of());
+    }
+
+    /**
+     * Explains a wheel file: its name as {@link #explainName} does, and its contents, for its own
+     * tags' promises (with {@code policies}) and for the target.
+     */
+    public static Explanation explainWheelFile(Path file, Optional<Target> target, PolicySet policies)
+            throws InputException, IOException {
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        if (!name.endsWith(".whl")) {
+            throw new InputException(file + ": not a wheel file (its name does not end in .whl)");
+        }
+        WheelFilename.parse(name);
+        List<Finding> contents = new ArrayList<>();
+        try (WheelArchive archive = WheelArchive.open(file)) {
+            WheelChecks.Result checked = WheelChecks.check(archive, false);
+            contents.addAll(PromiseChecks.all(checked, policies));
+            target.ifPresent(t -> contents.addAll(TargetContentChecks.check(checked, t)));
+        }
+        return explain(file.toString(), name, target, policies, contents);
+    }
+
+    /** What a name is, or empty when it is none of the three. */
+    public static Optional<Explanation.Kind> kindOf(String name) {
+        if (name.endsWith(".whl")) {
+            return Optional.of(Explanation.Kind.WHEEL);
+        }
+        if (name.chars().filter(c -> c == '-').count() == 2) {
+            return Optional.of(Explanation.Kind.TAGS);
+        }
+        if (name.matches("[A-Za-z0-9_.]+")
+                && PlatformTag.parse(name.toLowerCase(Locale.ROOT)).family() != PlatformTag.Family.OTHER) {
+            return Optional.of(Explanation.Kind.PLATFORM);
+        }
+        return Optional.empty();
+    }
+
+    private static Explanation explain(String input, String name, Optional<Target> target, PolicySet policies,
+                                       List<Finding> contents) throws InputException {
+        Explanation.Kind kind = kindOf(name).orElseThrow(() -> new InputException("explain '" + input
+                + "': not a wheel filename, a tag set (INTERPRETER-ABI-PLATFORM) or a known platform tag"));
+        List<Explanation.Component> components = new ArrayList<>();
+        Optional<TagSet> tags = Optional.empty();
+        // Where the platform part starts in the name: tag findings point into the name.
+        int platformColumn;
+        if (kind == Explanation.Kind.WHEEL) {
+            WheelFilename w = WheelFilename.parse(name);
+            components.add(new Explanation.Component(w.rawName(), "project", "project " + w.name() + ", version " + w.version()));
+            w.build().ifPresent(b -> components.add(new Explanation.Component(b.toString(), "build tag",
+                    "build " + b + ": pip prefers the higher build tag among wheels with the same best tag")));
+            tags = Optional.of(w.tags());
+            platformColumn = name.lastIndexOf('-') + 1;
+        } else if (kind == Explanation.Kind.TAGS) {
+            tags = Optional.of(TagSet.parse(name));
+            platformColumn = name.lastIndexOf('-') + 1;
+        } else {
+            platformColumn = 0;
+        }
+        List<String> platforms = new ArrayList<>();
+        if (tags.isPresent()) {
+            Set<String> seen = new LinkedHashSet<>();
+            for (Tag t : tags.get().tags()) {
+                if (seen.add("i:" + t.interpreter())) {
+                    components.add(new Explanation.Component(t.interpreter(), "interpreter", TagWords.interpreter(t.interpreter())));
+                }
+            }
+            for (Tag t : tags.get().tags()) {
+                if (seen.add("a:" + t.abi())) {
+                    components.add(new Explanation.Component(t.abi(), "abi", TagWords.abi(t.abi())));
+                }
+            }
+            for (Tag t : tags.get().tags()) {
+                if (seen.add("p:" + t.platform())) {
+                    platforms.add(t.platform());
+                }
+            }
+        } else {
+            platforms.add(name.toLowerCase(Locale.ROOT));
+        }
+        Set<String> pypiRefusals = new LinkedHashSet<>();
+        List<Finding> tagFindings = new ArrayList<>();
+        String platformPart = kind == Explanation.Kind.PLATFORM ? name.toLowerCase(Locale.ROOT)
+                : stripWheelSuffix(name).substring(platformColumn);
+        for (String platform : platforms) {
+            components.add(new Explanation.Component(platform, "platform", PlatformWords.describe(platform, policies)));
+            if (!IndexAcceptance.pypiAccepts(platform)) {
+                pypiRefusals.add(IndexAcceptance.whyRefused(platform));
+            }
+            int at = platformColumn + offsetIn(platformPart, platform);
+            for (Issue issue : TagShapes.platformTag(platform)) {
+                tagFindings.add(finding(issue, at));
+            }
+        }
+        Optional<InstallVerdict> verdict = tags.isPresent() && target.isPresent()
+                ? Optional.of(InstallVerdict.of(tags.get(), target.get())) : Optional.empty();
+        return new Explanation(input, kind, components, List.copyOf(pypiRefusals), tagFindings, contents, target, verdict);
+    }
+
+    private static String stripWheelSuffix(String name) {
+        return name.endsWith(".whl") ? name.substring(0, name.length() - 4) : name;
+    }
+
+    /** The offset of one platform tag among the dot-separated platform part; 0 when not found as written. */
+    private static int offsetIn(String platformPart, String platform) {
+        int from = 0;
+        for (String part : platformPart.split("\\.", -1)) {
+            if (part.equals(platform)) {
+                return from;
+            }
+            from += part.length() + 1;
+        }
+        return 0;
+    }
+
+    private static Finding finding(Issue issue, int column) {
+        SourceRange range = SourceRange.onLine(0, column + issue.from(), column + issue.to());
+        Finding f = Finding.at(issue.code(), issue.severity(), range, issue.message(), issue.explanation());
+        return issue.replacement().map(r -> f.withFix(new Fix(issue.fixTitle(), List.of(new Edit(range, r))))).orElse(f);
+    }
+}

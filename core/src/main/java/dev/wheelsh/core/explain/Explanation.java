@@ -1,0 +1,125 @@
+package dev.wheelsh.core.explain;
+
+import dev.wheelsh.core.machine.Target;
+import dev.wheelsh.core.vocabulary.Finding;
+import dev.wheelsh.core.vocabulary.Severity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A wheel filename, tag set or platform tag explained: its components in words, what PyPI says
+ * of its platform tags, the findings on the input itself (the tag-shape checks the editor runs
+ * on config files) and on a wheel file's contents, and pip's verdict for a target. Every face
+ * renders this one value, so the shell and the editor say the same.
+ *
+ * @param input        the input as given (a filename, a path, a tag set, a platform tag)
+ * @param kind         what the input is
+ * @param components   each part of the input and what it means, in the input's order
+ * @param pypiRefusals why PyPI refuses some platform tag of the input; empty when it accepts all
+ * @param tagFindings  findings on the input's tags (WH19x): ranges are columns of the input
+ * @param contents     findings on a wheel file's contents, for its own tags and for the target
+ * @param target       the machine judged against, if any
+ * @param verdict      pip's verdict for that machine, when the input has full tags and a target was given
+ */
+public record Explanation(String input, Kind kind, List<Component> components, List<String> pypiRefusals,
+                          List<Finding> tagFindings, List<Finding> contents, Optional<Target> target,
+                          Optional<InstallVerdict> verdict) {
+
+    /** What an input is. */
+    public enum Kind {
+        WHEEL, TAGS, PLATFORM;
+
+        /** As the JSON output names it: {@code wheel}, {@code tags}, {@code platform}. */
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** One component of the input and what it means; {@code role} is project, build tag, interpreter, abi or platform. */
+    public record Component(String text, String role, String meaning) {
+        public Component {
+            Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(role, "role");
+            Objects.requireNonNull(meaning, "meaning");
+        }
+    }
+
+    /** How a run of explain ends, as every face reports it (the shell's exit status). */
+    public enum Outcome {
+        /** Installable (or, without a target, nothing wrong found). */
+        HOLDS(0),
+        /** Not installable, or installable but its code will not work there. */
+        PROBLEM(1),
+        /** The input itself is wrong: an error finding on its tags (a misspelt architecture). */
+        BAD_INPUT(2);
+
+        private final int exitStatus;
+
+        Outcome(int exitStatus) {
+            this.exitStatus = exitStatus;
+        }
+
+        public int exitStatus() {
+            return exitStatus;
+        }
+    }
+
+    public Explanation {
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(kind, "kind");
+        components = List.copyOf(components);
+        pypiRefusals = List.copyOf(pypiRefusals);
+        tagFindings = List.copyOf(tagFindings);
+        contents = List.copyOf(contents);
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(verdict, "verdict");
+    }
+
+    /** Whether the wheel's contents have an error: pip may install it, but it will not work. */
+    public boolean contentsBreak() {
+        return contents.stream().anyMatch(f -> f.severity() == Severity.ERROR);
+    }
+
+    public Outcome outcome() {
+        if (tagFindings.stream().anyMatch(f -> f.severity() == Severity.ERROR)) {
+            return Outcome.BAD_INPUT;
+        }
+        boolean misses = verdict.filter(v -> v instanceof InstallVerdict.Misses).isPresent();
+        return misses || contentsBreak() ? Outcome.PROBLEM : Outcome.HOLDS;
+    }
+
+    /**
+     * The verdict in words, one line first and its details after: "verdict: installable: pip
+     * matches cp313-cp313-manylinux_2_17_x86_64 (preference #12 of the target's tags)". Empty
+     * when there is no verdict.
+     */
+    public List<String> verdictLines() {
+        if (verdict.isEmpty()) {
+            return List.of();
+        }
+        List<String> lines = new ArrayList<>();
+        InstallVerdict v = verdict.get();
+        if (v instanceof InstallVerdict.Installs installs) {
+            if (contentsBreak()) {
+                lines.add("verdict: pip installs it (matching " + installs.bestTag()
+                        + "), but it will not work there: see the errors above");
+            } else {
+                lines.add("verdict: installable: pip matches " + installs.bestTag() + " (preference #"
+                        + (installs.rank() + 1) + " of the target's tags)");
+            }
+        } else if (v instanceof InstallVerdict.Misses misses) {
+            InstallVerdict.Miss m = misses.closest();
+            lines.add("verdict: not installable: " + m.component().words());
+            lines.add("  " + m.reason());
+            for (InstallVerdict.Miss other : misses.others()) {
+                lines.add("  also the " + other.component().words() + ": " + other.reason());
+            }
+            lines.add("  closest wheel tag:  " + m.wheelTag());
+            m.nearest().ifPresent(n -> lines.add("  target's nearest:   " + n));
+        }
+        return List.copyOf(lines);
+    }
+}
