@@ -25,9 +25,8 @@ final class PyprojectChecks {
 
     static final List<String> CIBW = List.of("tool", "cibuildwheel");
     static final List<String> UV = List.of("tool", "uv");
-    static final List<String> WHEELSH = List.of("tool", "wheelsh");
-    static final List<String> WHEELSH_KEYS = List.of("targets", "baselines");
-    private static final Pattern COLUMN = Pattern.compile("at column (\\d+): (.*)");
+    static final List<String> WHEELSH = WheelshTable.PATH;
+    static final List<String> WHEELSH_KEYS = WheelshTable.KEYS;
 
     private final Toml.Document doc;
     private final CheckSettings settings;
@@ -58,10 +57,10 @@ final class PyprojectChecks {
         for (Toml.Entry e : doc.under(UV)) {
             uv(e);
         }
-        List<Target> targets = new ArrayList<>();
-        for (Toml.Entry e : doc.under(WHEELSH)) {
-            wheelsh(e, targets);
-        }
+        // [tool.wheelsh] has one reader, shared with wheelsh check: its findings, and its targets
+        WheelshTable.Reading wheelsh = WheelshTable.read(doc);
+        wheelsh.findings().forEach(found::add);
+        List<Target> targets = new ArrayList<>(wheelsh.table().targets());
         if (targets.isEmpty()) {
             for (String t : settings.defaultTargets()) {
                 try {
@@ -407,63 +406,6 @@ final class PyprojectChecks {
                 "'" + v + "' is not a uv python-platform" + near.map(n -> "; did you mean '" + n + "'?").orElse(""),
                 "uv's target triples: linux, windows, macos, x86_64-manylinux_2_28, aarch64-unknown-linux-musl, aarch64-apple-darwin, ...");
         found.add(near.map(n -> i.withFix(n, "Replace with " + n)).orElse(i), s::sub);
-    }
-
-    // ---- [tool.wheelsh]
-
-    private void wheelsh(Toml.Entry e, List<Target> targets) {
-        List<String> rel = e.path().subList(WHEELSH.size(), e.path().size());
-        if (rel.size() != 1) {
-            return;
-        }
-        String key = rel.get(0);
-        SourceRange keyRange = e.keyRanges().get(e.keyRanges().size() - 1);
-        if (!WHEELSH_KEYS.contains(key)) {
-            Optional<String> near = Found.nearest(key, WHEELSH_KEYS);
-            String msg = "'" + key + "' is not a [tool.wheelsh] key (targets, baselines)";
-            if (near.isPresent()) {
-                found.add(Code.WH132, Severity.WARNING, keyRange, msg, "See docs/config.md.", "Rename to " + near.get(), near.get());
-            } else {
-                found.add(Code.WH132, Severity.WARNING, keyRange, msg, "See docs/config.md.");
-            }
-            return;
-        }
-        if (!(e.value() instanceof Toml.Arr) || !((Toml.Arr) e.value()).items().stream().allMatch(i -> i instanceof Toml.Str)) {
-            found.add(Code.WH117, Severity.ERROR, e.value().range(), "'" + key + "' takes a list of strings", "See docs/config.md.");
-            return;
-        }
-        for (Toml.Str s : strings(e.value())) {
-            if (key.equals("targets")) {
-                try {
-                    targets.add(TargetSpec.parse(s.value()));
-                } catch (InputException ex) {
-                    Matcher m = COLUMN.matcher(ex.getMessage());
-                    int col = 0;
-                    String why = ex.getMessage();
-                    if (m.find()) {
-                        col = Math.max(0, Integer.parseInt(m.group(1)) - 1);
-                        why = m.group(2);
-                    }
-                    int lead = s.value().length() - s.value().stripLeading().length();
-                    int from = Math.min(s.value().length(), col + lead);
-                    int to = s.value().indexOf('-', from + 1);
-                    to = to < 0 ? s.value().length() : to;
-                    if (from >= to) {
-                        from = 0;
-                        to = s.value().length();
-                    }
-                    found.add(Issue.of(Code.WH130, Severity.ERROR, from, to, "target '" + s.value() + "': " + why,
-                            "A target is INTERPRETER-SYSTEM-ARCH[+flags], e.g. cp313-glibc2.38-loongarch64 (docs/targets.md)."), s::sub);
-                }
-            } else {
-                String v = s.value();
-                if (!v.endsWith(".json") || v.startsWith("/") || v.matches("[A-Za-z]:[\\\\/].*") || v.isBlank()) {
-                    found.add(Issue.of(Code.WH131, Severity.ERROR, 0, v.length(),
-                            "baseline '" + v + "' must be a .json file relative to this pyproject.toml",
-                            "Baselines are auditwheel-format policy files, named relative to the project so the check works on any machine."), s::sub);
-                }
-            }
-        }
     }
 
     // ---- [project] requires-python

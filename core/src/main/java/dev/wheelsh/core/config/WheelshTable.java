@@ -1,68 +1,144 @@
 package dev.wheelsh.core.config;
 
+import dev.wheelsh.core.vocabulary.Issue;
 import dev.wheelsh.core.document.Toml;
 import dev.wheelsh.core.document.TomlReader;
-import dev.wheelsh.core.vocabulary.InputException;
 import dev.wheelsh.core.machine.Target;
 import dev.wheelsh.core.machine.TargetSpec;
+import dev.wheelsh.core.vocabulary.Code;
+import dev.wheelsh.core.vocabulary.Finding;
+import dev.wheelsh.core.vocabulary.InputException;
+import dev.wheelsh.core.vocabulary.Severity;
+import dev.wheelsh.core.vocabulary.SourceRange;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The {@code [tool.wheelsh]} table of a pyproject.toml, read for {@code wheelsh check}: the target
- * matrix ({@code targets}, compact target strings) and extra baseline files ({@code baselines},
- * paths relative to the pyproject). The language server checks the same table (PyprojectChecks);
- * this reader refuses what those checks call an error, with the place.
+ * The {@code [tool.wheelsh]} table of a pyproject.toml: the target matrix ({@code targets},
+ * compact target strings) and extra baseline files ({@code baselines}, paths relative to the
+ * pyproject). One reader for both uses: {@link #read(Toml.Document)} gives the table's value and
+ * every problem as a positioned finding (WH117, WH130-WH132), which lint and the editor show;
+ * {@link #read(String, String)} gives the value to {@code wheelsh check} and refuses the file on
+ * the first error finding, so a table lint passes is one check reads, and the other way round.
+ *
+ * @param targets   the targets that parse, in the order written
+ * @param baselines the baseline paths that are relative {@code .json} paths, as written
  */
 public record WheelshTable(List<Target> targets, List<String> baselines) {
+
+    static final List<String> PATH = List.of("tool", "wheelsh");
+    static final List<String> KEYS = List.of("targets", "baselines");
 
     public WheelshTable {
         targets = List.copyOf(targets);
         baselines = List.copyOf(baselines);
     }
 
+    /** The table as read and what is wrong with it, in document order. */
+    public record Reading(WheelshTable table, List<Finding> findings) {
+        public Reading {
+            findings = List.copyOf(findings);
+        }
+
+        /** The first error, in document order. */
+        public Optional<Finding> firstError() {
+            return findings.stream().filter(f -> f.severity() == Severity.ERROR).findFirst();
+        }
+    }
+
+    /** Reads the table of a parsed document; syntax errors are the document's, not reported here. */
+    static Reading read(Toml.Document doc) {
+        List<Target> targets = new ArrayList<>();
+        List<String> baselines = new ArrayList<>();
+        Found found = new Found();
+        for (Toml.Entry e : doc.under(PATH)) {
+            if (e.path().size() != PATH.size() + 1) {
+                continue; // sub-tables of [tool.wheelsh] hold nothing wheelsh reads
+            }
+            entry(e, targets, baselines, found);
+        }
+        // the file's "# wheelsh: ignore WH131" comments count for check as they do for lint
+        List<Finding> findings = found.result(Found.ignoredCodes(doc.comments().stream().map(Toml.Comment::text).toList()));
+        return new Reading(new WheelshTable(targets, baselines), findings);
+    }
+
+    /**
+     * The table for {@code wheelsh check}: refused with one line {@code source:line:col: message}
+     * on a TOML syntax error anywhere in the file or on an error finding of the table; warnings
+     * (an unknown key) do not stop it.
+     */
     public static WheelshTable read(String source, String text) throws InputException {
         Toml.Document doc = TomlReader.read(text);
         if (!doc.errors().isEmpty()) {
             Toml.SyntaxError e = doc.errors().get(0);
-            throw new InputException(source + ":" + (e.range().startLine() + 1) + ":" + (e.range().startColumn() + 1) + ": " + e.message());
+            throw new InputException(source + ":" + at(e.range()) + ": " + e.message());
         }
-        List<Target> targets = new ArrayList<>();
-        List<String> baselines = new ArrayList<>();
-        for (Toml.Entry e : doc.under(PyprojectChecks.WHEELSH)) {
-            String where = source + ":" + (e.keyRange().startLine() + 1) + ":" + (e.keyRange().startColumn() + 1);
-            if (e.path().size() != 3) {
-                continue;
-            }
-            List<String> values = strings(e, where);
-            switch (e.name()) {
-                case "targets" -> {
-                    for (String v : values) {
-                        try {
-                            targets.add(TargetSpec.parse(v));
-                        } catch (InputException x) {
-                            throw new InputException(where + ": " + x.getMessage());
-                        }
-                    }
-                }
-                case "baselines" -> baselines.addAll(values);
-                default -> throw new InputException(where + ": '" + e.name() + "' is not a [tool.wheelsh] key (targets, baselines)");
-            }
+        Reading r = read(doc);
+        Optional<Finding> error = r.firstError();
+        if (error.isPresent()) {
+            Finding f = error.get();
+            throw new InputException(source + f.range().map(range -> ":" + at(range)).orElse("") + ": " + f.message());
         }
-        return new WheelshTable(targets, baselines);
+        return r.table();
     }
 
-    private static List<String> strings(Toml.Entry e, String where) throws InputException {
-        List<String> out = new ArrayList<>();
-        if (e.value() instanceof Toml.Arr arr) {
-            for (Toml.Node n : arr.items()) {
-                if (!(n instanceof Toml.Str s)) {
-                    throw new InputException(where + ": [tool.wheelsh] " + e.name() + " must be a list of strings");
-                }
-                out.add(s.value());
+    private static void entry(Toml.Entry e, List<Target> targets, List<String> baselines, Found found) {
+        String key = e.name();
+        SourceRange keyRange = e.keyRanges().get(e.keyRanges().size() - 1);
+        if (!KEYS.contains(key)) {
+            Optional<String> near = Found.nearest(key, KEYS);
+            String msg = "'" + key + "' is not a [tool.wheelsh] key (targets, baselines)";
+            if (near.isPresent()) {
+                found.add(Code.WH132, Severity.WARNING, keyRange, msg, "See docs/config.md.", "Rename to " + near.get(), near.get());
+            } else {
+                found.add(Code.WH132, Severity.WARNING, keyRange, msg, "See docs/config.md.");
             }
-            return out;
+            return;
         }
-        throw new InputException(where + ": [tool.wheelsh] " + e.name() + " must be a list of strings");
+        if (!(e.value() instanceof Toml.Arr arr) || !arr.items().stream().allMatch(i -> i instanceof Toml.Str)) {
+            found.add(Code.WH117, Severity.ERROR, e.value().range(), "'" + key + "' takes a list of strings", "See docs/config.md.");
+            return;
+        }
+        for (Toml.Str s : PyprojectChecks.strings(e.value())) {
+            if (key.equals("targets")) {
+                target(s, found).ifPresent(targets::add);
+            } else {
+                baseline(s, found).ifPresent(baselines::add);
+            }
+        }
+    }
+
+    private static Optional<Target> target(Toml.Str s, Found found) {
+        try {
+            return Optional.of(TargetSpec.parse(s.value()));
+        } catch (InputException ex) {
+            // The parser says which part is bad; without a part, the whole string is.
+            int from = ex.part().map(InputException.Part::offset).orElse(0);
+            int to = ex.part().map(InputException.Part::end).orElse(s.value().length());
+            if (from >= to) {
+                from = 0;
+                to = s.value().length();
+            }
+            found.add(Issue.of(Code.WH130, Severity.ERROR, from, to, "target '" + s.value() + "': " + ex.reason(),
+                    "A target is INTERPRETER-SYSTEM-ARCH[+flags], e.g. cp313-glibc2.38-loongarch64 (docs/targets.md)."), s::sub);
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> baseline(Toml.Str s, Found found) {
+        String v = s.value();
+        if (!v.endsWith(".json") || v.startsWith("/") || v.matches("[A-Za-z]:[\\\\/].*") || v.isBlank()) {
+            found.add(Issue.of(Code.WH131, Severity.ERROR, 0, v.length(),
+                    "baseline '" + v + "' must be a .json file relative to this pyproject.toml",
+                    "Baselines are auditwheel-format policy files, named relative to the project so the check works on any machine."), s::sub);
+            return Optional.empty();
+        }
+        return Optional.of(v);
+    }
+
+    /** line:column, one-based, as the command line prints positions. */
+    private static String at(SourceRange r) {
+        return (r.startLine() + 1) + ":" + (r.startColumn() + 1);
     }
 }

@@ -1,5 +1,6 @@
 package dev.wheelsh.core.machine;
 
+import dev.wheelsh.core.vocabulary.Code;
 import dev.wheelsh.core.tags.Architectures;
 import dev.wheelsh.core.tags.Libc;
 import dev.wheelsh.core.tags.PythonVersion;
@@ -38,21 +39,24 @@ public final class TargetSpec {
     }
 
     public static Target parse(String text) throws InputException {
-        String spec = text.trim().toLowerCase(Locale.ROOT);
+        String trimmed = text.trim();
+        String spec = trimmed.toLowerCase(Locale.ROOT);
+        // Offsets are counted in the trimmed spec and reported in the text as given.
+        Columns at = new Columns(text, text.indexOf(trimmed), spec.length() == trimmed.length());
         String[] plus = spec.split("\\+", -1);
         String[] parts = plus[0].split("-", 3);
         if (parts.length != 3 || parts[0].isEmpty() || parts[1].isEmpty() || parts[2].isEmpty()) {
-            throw error(text, 0, "expected INTERPRETER-SYSTEM-ARCH, e.g. cp313-glibc2.38-loongarch64");
+            throw at.error(0, spec.length(), "expected INTERPRETER-SYSTEM-ARCH, e.g. cp313-glibc2.38-loongarch64");
         }
         Matcher im = INTERP.matcher(parts[0]);
         if (!im.matches()) {
-            throw error(text, 0, "interpreter '" + parts[0] + "' is not IMPLEMENTATION+VERSION[+ABI flags], e.g. cp313t");
+            throw at.error(0, parts[0].length(), "interpreter '" + parts[0] + "' is not IMPLEMENTATION+VERSION[+ABI flags], e.g. cp313t");
         }
         String impl = im.group(1);
-        PythonVersion version = version(text, im.group(2));
+        PythonVersion version = version(at, im.start(2), im.group(2));
         String flags = im.group(3);
         if (!impl.equals("cp") && !flags.isEmpty()) {
-            throw error(text, im.start(3), "ABI flags '" + flags + "' apply to CPython (cp) only");
+            throw at.error(im.start(3), flags.length(), "ABI flags '" + flags + "' apply to CPython (cp) only");
         }
         boolean userland32 = false;
         boolean softFloat = false;
@@ -70,7 +74,7 @@ public final class TargetSpec {
                     if (flag.startsWith("abi=") && flag.length() > 4) {
                         abis.add(flag.substring(4));
                     } else {
-                        throw error(text, column, "unknown flag '+" + flag + "' (known: +32bit, +softfloat, +oldworld, +abi=TAG)");
+                        throw at.error(column, flag.length(), "unknown flag '+" + flag + "' (known: +32bit, +softfloat, +oldworld, +abi=TAG)");
                     }
                 }
             }
@@ -85,18 +89,18 @@ public final class TargetSpec {
         int systemColumn = parts[0].length() + 1;
         Matcher sm = SYSTEM.matcher(parts[1]);
         if (!sm.matches()) {
-            throw error(text, systemColumn, "system '" + parts[1]
+            throw at.error(systemColumn, parts[1].length(), "system '" + parts[1]
                     + "' is not glibcX.Y, muslX.Y, linux, macosX.Y, windows, iosX.Y or androidN");
         }
         String arch = parts[2];
         int archColumn = systemColumn + parts[1].length() + 1;
         if (!arch.matches("[a-z0-9_]+")) {
-            throw error(text, archColumn, "architecture '" + arch + "' has characters other than a-z, 0-9 and _");
+            throw at.error(archColumn, arch.length(), "architecture '" + arch + "' has characters other than a-z, 0-9 and _");
         }
         Platform platform;
         if (sm.group(1) != null) {
-            int major = number(text, systemColumn, sm.group(2));
-            int minor = number(text, systemColumn, sm.group(3));
+            int major = number(at, systemColumn + sm.start(2), sm.group(2));
+            int minor = number(at, systemColumn + sm.start(3), sm.group(3));
             platform = switch (sm.group(1)) {
                 case "glibc" -> linux(arch, userland32, Libc.glibc(major, minor), !softFloat, oldWorld);
                 case "musl" -> linux(arch, userland32, Libc.musl(major, minor), !softFloat, oldWorld);
@@ -104,7 +108,7 @@ public final class TargetSpec {
                 default -> new Platform.Ios(major, minor, arch);
             };
         } else if (sm.group(4) != null) {
-            platform = new Platform.Android(number(text, systemColumn, sm.group(5)), arch);
+            platform = new Platform.Android(number(at, systemColumn + sm.start(5), sm.group(5)), arch);
         } else if (sm.group(6).equals("linux")) {
             platform = linux(arch, userland32, Libc.none(), !softFloat, oldWorld);
         } else {
@@ -112,10 +116,10 @@ public final class TargetSpec {
         }
         Optional<String> archProblem = Architectures.problem(os(platform), arch);
         if (archProblem.isPresent()) {
-            throw error(text, archColumn, archProblem.get());
+            throw at.error(archColumn, arch.length(), archProblem.get()).withCode(Code.WH191);
         }
         if (oldWorld && !arch.equals("loongarch64")) {
-            throw error(text, archColumn, "+oldworld applies to loongarch64 only");
+            throw at.error(archColumn, arch.length(), "+oldworld applies to loongarch64 only");
         }
         return new Target(platform, interpreter);
     }
@@ -151,25 +155,33 @@ public final class TargetSpec {
         return List.of();
     }
 
-    private static PythonVersion version(String text, String digits) throws InputException {
+    private static PythonVersion version(Columns at, int offset, String digits) throws InputException {
         if (digits.length() == 1) {
             return new PythonVersion(Integer.parseInt(digits), OptionalInt.empty());
         }
         if (digits.length() > 4) {
-            throw error(text, 0, "Python version '" + digits + "' is too long");
+            throw at.error(offset, digits.length(), "Python version '" + digits + "' is too long");
         }
         return PythonVersion.of(digits.charAt(0) - '0', Integer.parseInt(digits.substring(1)));
     }
 
-    private static int number(String text, int column, String digits) throws InputException {
+    private static int number(Columns at, int offset, String digits) throws InputException {
         if (digits.length() > 4) {
-            throw error(text, column, "version number '" + digits + "' is too large");
+            throw at.error(offset, digits.length(), "version number '" + digits + "' is too large");
         }
         return Integer.parseInt(digits);
     }
 
-    private static InputException error(String text, int column, String why) {
-        return new InputException("target '" + text + "': at column " + (column + 1) + ": " + why);
+    /**
+     * Turns offsets in the trimmed, lower-cased spec into offsets in the text as given: shifted by
+     * the leading white space. Where lower-casing changed the length (a few non-ASCII letters),
+     * the offsets no longer line up and the whole text is the bad part.
+     */
+    private record Columns(String text, int lead, boolean aligned) {
+        InputException error(int offset, int length, String why) {
+            return aligned ? InputException.atColumn("target", text, lead + offset, length, why)
+                    : InputException.atColumn("target", text, 0, text.length(), why);
+        }
     }
 
     /** The compact form of a target; {@code parse(format(t))} gives {@code t} back. */

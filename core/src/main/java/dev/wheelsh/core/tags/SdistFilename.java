@@ -8,25 +8,28 @@ import dev.wheelsh.core.vocabulary.InputException;
  */
 public record SdistFilename(String name, Version version) {
 
+    private static final String WHAT = "sdist filename";
+
     public static SdistFilename parse(String filename) throws InputException {
-        String quoted = "'" + filename + "'";
         String stem;
         if (filename.endsWith(".tar.gz")) {
             stem = filename.substring(0, filename.length() - ".tar.gz".length());
         } else if (filename.endsWith(".zip")) {
             stem = filename.substring(0, filename.length() - ".zip".length());
         } else {
-            throw new InputException("sdist filename " + quoted + ": extension must be '.tar.gz' or '.zip'");
+            int dot = filename.lastIndexOf('.');
+            int from = dot < 0 ? filename.length() : dot;
+            throw InputException.in(WHAT, filename, from, filename.length() - from, "extension must be '.tar.gz' or '.zip'");
         }
         int dash = stem.lastIndexOf('-');
         if (dash < 0) {
-            throw new InputException("sdist filename " + quoted + ": no '-' between name and version");
+            throw InputException.in(WHAT, filename, 0, stem.length(), "no '-' between name and version");
         }
         String versionText = stem.substring(dash + 1);
         try {
             return new SdistFilename(ProjectName.canonicalize(stem.substring(0, dash)), Version.parse(versionText));
         } catch (InputException e) {
-            throw new InputException("sdist filename " + quoted + ": version '" + versionText
+            throw InputException.in(WHAT, filename, dash + 1, versionText.length(), "version '" + versionText
                     + "' is not a valid PEP 440 version");
         }
     }

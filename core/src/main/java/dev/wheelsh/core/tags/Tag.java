@@ -23,7 +23,7 @@ public record Tag(String interpreter, String abi, String platform) {
     public static Tag parse(String text) throws InputException {
         TagSet set = TagSet.parse(text);
         if (set.tags().size() != 1) {
-            throw new InputException("tag '" + text + "': is a compressed tag set of "
+            throw InputException.in("tag", text, 0, text.length(), "is a compressed tag set of "
                     + set.tags().size() + " tags, expected one tag");
         }
         return set.tags().iterator().next();

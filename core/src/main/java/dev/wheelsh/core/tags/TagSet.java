@@ -34,15 +34,17 @@ public record TagSet(Set<Tag> tags) {
     public static TagSet parse(String text, boolean validateOrder) throws InputException {
         String[] components = text.split("-", -1);
         if (components.length != 3) {
-            throw new InputException("tag set '" + text + "': has " + components.length
+            throw InputException.in("tag set", text, 0, text.length(), "has " + components.length
                     + " dash-separated components, expected 3 (interpreter-abi-platform)");
         }
         if (validateOrder) {
+            int offset = 0;
             for (String component : components) {
                 if (!isSorted(component)) {
-                    throw new UnsortedTagsException("tag set '" + text + "': component '" + component
-                            + "' is not in sorted order per PEP 425");
+                    throw new UnsortedTagsException(InputException.in("tag set", text, offset, component.length(),
+                            "component '" + component + "' is not in sorted order per PEP 425"));
                 }
+                offset += component.length() + 1;
             }
         }
         List<Tag> out = new ArrayList<>();

@@ -6,7 +6,8 @@ import dev.wheelsh.core.vocabulary.InputException;
 public class UnsortedTagsException extends InputException {
     private static final long serialVersionUID = 1L;
 
-    public UnsortedTagsException(String message) {
-        super(message);
+    /** The problem {@code e} describes (message, part and reason), as the unsorted-tags kind. */
+    UnsortedTagsException(InputException e) {
+        super(e.getMessage(), e.part().orElse(null), e.reason(), null);
     }
 }

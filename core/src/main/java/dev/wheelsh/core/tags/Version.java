@@ -65,7 +65,7 @@ public final class Version implements Comparable<Version> {
         Objects.requireNonNull(text, "text");
         // Python's int() refuses more than 4300 digits; such a version is not a real one.
         if (text.length() > 4000) {
-            throw new InputException("version '" + text.substring(0, 20) + "...': too long");
+            throw InputException.in("version", text, 0, text.length(), "too long");
         }
         if (isPlainRelease(text)) {
             // The common case, "2.2.4": no need for the full grammar (packaging takes the same shortcut).
@@ -78,7 +78,7 @@ public final class Version implements Comparable<Version> {
         }
         Matcher m = PATTERN.matcher(text);
         if (!m.matches() || !isAsciiWhereRequired(m)) {
-            throw new InputException("version '" + text + "': not a valid PEP 440 version");
+            throw InputException.in("version", text, 0, text.length(), "not a valid PEP 440 version");
         }
         BigInteger epoch = m.group("epoch") == null ? BigInteger.ZERO : new BigInteger(m.group("epoch"));
         List<BigInteger> release = new ArrayList<>();

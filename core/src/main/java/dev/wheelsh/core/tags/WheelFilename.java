@@ -22,6 +22,7 @@ public record WheelFilename(String name, String rawName, Version version, Option
 
     /* packaging: "__" is refused and the rest must be \w, digits, '.' or '_' (Unicode \w). */
     private static final Pattern BUILD = Pattern.compile("(\\d+)([^\\n]*)");
+    private static final String WHAT = "wheel filename";
 
     public static WheelFilename parse(String filename) throws InputException {
         return parse(filename, false);
@@ -29,9 +30,10 @@ public record WheelFilename(String name, String rawName, Version version, Option
 
     /** With {@code validateOrder}, compressed tag-set parts must be sorted (PEP 425). */
     public static WheelFilename parse(String filename, boolean validateOrder) throws InputException {
-        String quoted = "'" + filename + "'";
         if (!filename.endsWith(".whl")) {
-            throw new InputException("wheel filename " + quoted + ": extension must be '.whl'");
+            int dot = filename.lastIndexOf('.');
+            int from = dot < 0 ? filename.length() : dot;
+            throw InputException.in(WHAT, filename, from, filename.length() - from, "extension must be '.whl'");
         }
         String stem = filename.substring(0, filename.length() - 4);
         int dashes = 0;
@@ -41,37 +43,44 @@ public record WheelFilename(String name, String rawName, Version version, Option
             }
         }
         if (dashes != 4 && dashes != 5) {
-            throw new InputException("wheel filename " + quoted + ": has " + (dashes + 1)
+            throw InputException.in(WHAT, filename, 0, stem.length(), "has " + (dashes + 1)
                     + " dash-separated parts, expected 5 (name-version-python-abi-platform) or 6 (with a build tag)");
         }
         String[] parts = stem.split("-", dashes - 1);
+        int[] offsets = new int[parts.length];
+        for (int i = 1; i < parts.length; i++) {
+            offsets[i] = offsets[i - 1] + parts[i - 1].length() + 1;
+        }
         String rawName = parts[0];
         if (rawName.contains("__") || !isWordCharacters(rawName)) {
-            throw new InputException("wheel filename " + quoted + ": project name '" + rawName
+            throw InputException.in(WHAT, filename, 0, rawName.length(), "project name '" + rawName
                     + "' is invalid (only letters, digits, '.' and '_' are allowed, and no '__')");
         }
         Version version;
         try {
             version = Version.parse(parts[1]);
         } catch (InputException e) {
-            throw new InputException("wheel filename " + quoted + ": version '" + parts[1]
+            throw InputException.in(WHAT, filename, offsets[1], parts[1].length(), "version '" + parts[1]
                     + "' is not a valid PEP 440 version");
         }
         Optional<BuildTag> build = Optional.empty();
         if (dashes == 5) {
             Matcher m = BUILD.matcher(parts[2]);
             if (!m.lookingAt() || !isAsciiDigits(m.group(1))) {
-                throw new InputException("wheel filename " + quoted + ": build tag '" + parts[2]
+                throw InputException.in(WHAT, filename, offsets[2], parts[2].length(), "build tag '" + parts[2]
                         + "' must start with a digit");
             }
             build = Optional.of(new BuildTag(new BigInteger(m.group(1)), m.group(2)));
         }
         TagSet tags;
+        int tagsAt = offsets[parts.length - 1];
         try {
             tags = TagSet.parse(parts[parts.length - 1], validateOrder);
         } catch (UnsortedTagsException e) {
-            throw new InputException("wheel filename " + quoted
-                    + ": compressed tag set components must be in sorted order per PEP 425");
+            int from = tagsAt + e.part().map(InputException.Part::offset).orElse(0);
+            int length = e.part().map(InputException.Part::length).orElse(parts[parts.length - 1].length());
+            throw InputException.in(WHAT, filename, from, length,
+                    "compressed tag set components must be in sorted order per PEP 425");
         }
         return new WheelFilename(ProjectName.canonicalize(rawName), rawName, version, build, tags);
     }
