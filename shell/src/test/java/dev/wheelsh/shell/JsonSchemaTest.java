@@ -38,7 +38,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,12 +78,6 @@ class JsonSchemaTest {
     static Path unreadable;
     static Path customBaseline;
     static Path badBaseline;
-
-    @AfterEach
-    void forgetTheTarget() {
-        // simulate sets the session's target; no case may depend on another's.
-        Session.useHost();
-    }
 
     // ---- the fixtures ----
 

@@ -2,6 +2,8 @@ package dev.wheelsh.shell;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.jline.reader.Candidate;
@@ -15,7 +17,8 @@ class WheelshCompleterTest {
     private static List<String> complete(String line) {
         ParsedLine parsed = new DefaultParser().parse(line, line.length());
         List<Candidate> out = new ArrayList<>();
-        new WheelshCompleter().complete(null, parsed, out);
+        new WheelshCompleter(new Wheelsh(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())).commandLine())
+                .complete(null, parsed, out);
         return out.stream().map(Candidate::value).toList();
     }
 

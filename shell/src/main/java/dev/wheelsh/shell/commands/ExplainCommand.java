@@ -16,7 +16,8 @@ import dev.wheelsh.core.tags.Tag;
 import dev.wheelsh.core.tags.TagSet;
 import dev.wheelsh.core.tags.WheelFilename;
 import dev.wheelsh.core.machine.Target;
-import dev.wheelsh.shell.Session;
+import dev.wheelsh.shell.io.Json;
+import dev.wheelsh.shell.io.Session;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +47,12 @@ import picocli.CommandLine.Spec;
                 "  wheelsh -c \"target cp310-glibc2.38-loongarch64; explain numpy-2.2.4-cp310-cp310-linux_loongarch64.whl\""})
 final class ExplainCommand implements Callable<Integer> {
 
+    private final Session session;
+
+    ExplainCommand(Session session) {
+        this.session = session;
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -65,7 +72,7 @@ final class ExplainCommand implements Callable<Integer> {
     /** A platform tag in words, with what its baseline lets a wheel take from the system. */
     private String platformWords(String platform) throws InputException {
         return TagWords.platform(platform) + BaselineWords.forPlatformTag(platform,
-                BaselineCommand.policies(baselines)).map(w -> "; " + w).orElse("");
+                BaselineFiles.policies(baselines)).map(w -> "; " + w).orElse("");
     }
 
     /** One component of the input and what it means. */
@@ -130,9 +137,9 @@ final class ExplainCommand implements Callable<Integer> {
         String hostProblem = null;
         if (!kind.equals("platform") || target.given()) {
             try {
-                machine = Optional.of(target.resolveOrHost());
+                machine = Optional.of(target.resolveOrHost(session));
             } catch (InputException e) {
-                if (target.given() || Session.currentTarget().isPresent()) {
+                if (target.given() || session.target().isPresent()) {
                     throw e;
                 }
                 hostProblem = e.getMessage();
@@ -147,7 +154,7 @@ final class ExplainCommand implements Callable<Integer> {
         if (kind.equals("wheel") && Files.isRegularFile(Path.of(input))) {
             try (WheelArchive archive = WheelArchive.open(Path.of(input))) {
                 WheelChecks.Result checked = WheelChecks.check(archive, false);
-                contents.addAll(PromiseChecks.all(checked, BaselineCommand.policies(baselines)));
+                contents.addAll(PromiseChecks.all(checked, BaselineFiles.policies(baselines)));
                 machine.ifPresent(m -> contents.addAll(TargetContentChecks.check(checked, m)));
             }
         }
