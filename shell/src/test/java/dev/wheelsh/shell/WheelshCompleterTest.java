@@ -29,6 +29,15 @@ class WheelshCompleterTest {
         assertTrue(names.containsAll(List.of("manylinux_2_38", "manylinux2014", "musllinux_1_2")), names.toString());
     }
 
+    @Test
+    void eachBaselineActionCompletesItsOwnOptions() {
+        List<String> show = complete("baseline show manylinux_2_38 --");
+        assertTrue(show.containsAll(List.of("--arch", "--baseline", "--json")), show.toString());
+        List<String> derive = complete("baseline derive sysroot --");
+        assertTrue(derive.containsAll(List.of("--name", "--priority", "--output")), derive.toString());
+        assertTrue(!derive.contains("--arch") && !derive.contains("--json"), "derive takes neither: " + derive);
+    }
+
     /** The highlighter marks a platform component bad exactly when the editor's check calls it an error. */
     @Test
     void theHighlighterAndTheEditorJudgePlatformTagsAlike() {
