@@ -1,6 +1,7 @@
 package dev.wheelsh.shell;
 
-import dev.wheelsh.shell.commands.Commands;
+import dev.wheelsh.shell.io.ExitStatus;
+import dev.wheelsh.shell.io.Style;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -35,21 +36,23 @@ final class Repl {
         try (Terminal terminal = TerminalBuilder.builder().system(true).name("wheelsh").build()) {
             boolean colour = Style.colourAllowed(env, !Terminal.TYPE_DUMB.equals(terminal.getType())
                     && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType()));
+            PrintWriter out = terminal.writer();
+            // One session for the whole shell: every line runs through its command line and target.
+            Wheelsh session = new Wheelsh(out, out);
             LineReader reader = LineReaderBuilder.builder()
                     .terminal(terminal)
                     .appName("wheelsh")
-                    .completer(new WheelshCompleter())
+                    .completer(new WheelshCompleter(session.commandLine()))
                     .highlighter(new TagHighlighter(colour))
                     .variable(LineReader.HISTORY_FILE, historyFile())
                     .variable(LineReader.HISTORY_SIZE, 2000)
                     .build();
-            PrintWriter out = terminal.writer();
             out.println("wheelsh: will this wheel run there? Type help, or a command; Tab completes; Ctrl-D leaves.");
-            int last = Wheelsh.OK;
+            int last = ExitStatus.OK;
             while (true) {
                 String line;
                 try {
-                    line = reader.readLine(prompt(colour));
+                    line = reader.readLine(prompt(session, colour));
                 } catch (UserInterruptException e) {
                     continue; // Ctrl-C drops the line being typed
                 } catch (EndOfFileException e) {
@@ -62,19 +65,19 @@ final class Repl {
                 if (trimmed.isEmpty()) {
                     continue;
                 }
-                last = runCancellable(terminal, trimmed, out);
+                last = runCancellable(terminal, session, trimmed, out);
                 out.flush();
             }
         } catch (IOException e) {
             System.err.println("wheelsh: cannot open the terminal: " + e.getMessage());
-            return Wheelsh.USAGE;
+            return ExitStatus.USAGE;
         }
     }
 
     /** Runs one line on a worker thread, so that Ctrl-C interrupts the command, not the shell. */
-    private int runCancellable(Terminal terminal, String line, PrintWriter out) {
-        AtomicReference<Integer> status = new AtomicReference<>(Wheelsh.OK);
-        Thread worker = new Thread(() -> status.set(runLine(line, out)), "wheelsh-command");
+    private int runCancellable(Terminal terminal, Wheelsh session, String line, PrintWriter out) {
+        AtomicReference<Integer> status = new AtomicReference<>(ExitStatus.OK);
+        Thread worker = new Thread(() -> status.set(runLine(session, line, out)), "wheelsh-command");
         Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> worker.interrupt());
         try {
             worker.start();
@@ -88,32 +91,31 @@ final class Repl {
         return status.get();
     }
 
-    private int runLine(String line, PrintWriter out) {
+    private static int runLine(Wheelsh session, String line, PrintWriter out) {
         List<String> words = CommandWords.split(line);
         if (!words.isEmpty() && words.get(0).equals("help")) {
-            return help(words, out);
+            return help(session.commandLine(), words, out);
         }
-        return new Wheelsh(out, out).runScript(line);
+        return session.runScript(line);
     }
 
-    private static int help(List<String> words, PrintWriter out) {
-        CommandLine root = Commands.commandLine(out, out);
+    private static int help(CommandLine root, List<String> words, PrintWriter out) {
         if (words.size() == 1) {
             root.usage(out);
             out.println("In this shell also: help CMD, exit (or Ctrl-D).");
-            return Wheelsh.OK;
+            return ExitStatus.OK;
         }
         CommandLine sub = root.getSubcommands().get(words.get(1));
         if (sub == null) {
             out.println("wheelsh: help: no command '" + words.get(1) + "'");
-            return Wheelsh.USAGE;
+            return ExitStatus.USAGE;
         }
         sub.usage(out);
-        return Wheelsh.OK;
+        return ExitStatus.OK;
     }
 
-    private static String prompt(boolean colour) {
-        String label = Session.promptLabel();
+    private static String prompt(Wheelsh session, boolean colour) {
+        String label = session.session().promptLabel();
         if (!colour) {
             return "wheelsh [" + label + "]> ";
         }

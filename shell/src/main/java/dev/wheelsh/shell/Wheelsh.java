@@ -1,29 +1,47 @@
 package dev.wheelsh.shell;
 
 import dev.wheelsh.shell.commands.Commands;
+import dev.wheelsh.shell.io.ExitStatus;
+import dev.wheelsh.shell.io.Session;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
 
-/** Runs commands given on the command line, with {@code -c}, or read from standard input. */
+/**
+ * One wheelsh session: runs commands given on the command line, with {@code -c}, or read from
+ * standard input, all through one command line and one {@link Session}, so that a target set by
+ * one command is the target of the next. Each instance is a session of its own.
+ */
 public final class Wheelsh {
 
-    /** Exit statuses shared by every command (see docs/cli.md). */
-    public static final int OK = 0;
-    public static final int PROBLEM = 1;
-    public static final int USAGE = 2;
+    private static final int OK = ExitStatus.OK;
+    private static final int USAGE = ExitStatus.USAGE;
 
     private final PrintWriter out;
     private final PrintWriter err;
+    private final Session session = new Session();
+    private final CommandLine commands;
 
     public Wheelsh(PrintWriter out, PrintWriter err) {
         this.out = out;
         this.err = err;
+        this.commands = Commands.commandLine(session, out, err);
+    }
+
+    /** What this session remembers between commands. */
+    public Session session() {
+        return session;
+    }
+
+    /** The session's commands, for help and completion, which read their model. */
+    CommandLine commandLine() {
+        return commands;
     }
 
     public int run(String[] args) {
@@ -83,9 +101,12 @@ public final class Wheelsh {
     public int runCommand(String[] args) {
         List<String> words = new ArrayList<>(List.of(args));
         boolean quiet = words.remove("--quiet") | words.remove("-q");
-        PrintWriter target = quiet ? new PrintWriter(java.io.Writer.nullWriter()) : out;
-        CommandLine cl = Commands.commandLine(target, err);
-        return cl.execute(words.toArray(new String[0]));
+        commands.setOut(quiet ? new PrintWriter(Writer.nullWriter()) : out);
+        try {
+            return commands.execute(words.toArray(new String[0]));
+        } finally {
+            commands.setOut(out);
+        }
     }
 
     static List<String> splitCommands(String script) {

@@ -2,9 +2,6 @@ package dev.wheelsh.shell;
 
 import dev.wheelsh.core.policy.BuiltinPolicies;
 import dev.wheelsh.core.policy.Policy;
-import dev.wheelsh.shell.commands.Commands;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,8 +34,13 @@ final class WheelshCompleter implements Completer {
     private static final Set<String> TAG_COMMANDS = Set.of("explain");
     private static final Set<String> FILE_COMMANDS = Set.of("explain", "pick", "check", "show", "elf", "lint", "baseline");
 
-    private final CommandLine root = Commands.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+    private final CommandLine root;
     private final Completer files = new Completers.FileNameCompleter();
+
+    /** Completes for the commands of {@code root}, the session's command line (only its model is read). */
+    WheelshCompleter(CommandLine root) {
+        this.root = root;
+    }
 
     @Override
     public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
@@ -64,8 +66,22 @@ final class WheelshCompleter implements Completer {
             return;
         }
         String previous = index > 0 ? words.get(index - 1) : "";
-        if (command.equals("baseline") && !current.startsWith("-") && !previous.startsWith("--")) {
-            completeBaseline(reader, line, index, words, candidates);
+        // Down the subcommands typed so far (baseline show ...): options and values are the deepest one's.
+        int depth = 1;
+        while (depth < index && sub.getSubcommands().containsKey(words.get(depth))) {
+            sub = sub.getSubcommands().get(words.get(depth));
+            depth++;
+        }
+        if (index == depth && !sub.getSubcommands().isEmpty() && !current.startsWith("-")) {
+            for (Map.Entry<String, CommandLine> e : sub.getSubcommands().entrySet()) {
+                candidates.add(new Candidate(e.getKey(), e.getKey(), "actions", description(e.getValue().getCommandSpec()),
+                        null, null, true));
+            }
+            return;
+        }
+        if (sub.getCommandSpec().qualifiedName(" ").equals("wheelsh baseline show") && index == depth
+                && !current.startsWith("-") && !previous.startsWith("--")) {
+            completeBaselineNames(candidates);
             return;
         }
         if (previous.equals("--profile") || (command.equals("target") && index == 1)) {
@@ -96,22 +112,12 @@ final class WheelshCompleter implements Completer {
         }
     }
 
-    /** baseline: the action, then for show a policy name (with its reference system), else files. */
-    private void completeBaseline(LineReader reader, ParsedLine line, int index, List<String> words, List<Candidate> candidates) {
-        if (index == 1) {
-            for (String[] a : new String[][] {{"list", "the baselines, most widely installable first"},
-                    {"show", "one baseline: what it allows per architecture"}, {"derive", "a baseline from a library tree"},
-                    {"validate", "check baseline files"}}) {
-                candidates.add(new Candidate(a[0], a[0], "actions", a[1], null, null, true));
-            }
-        } else if (index == 2 && words.get(1).equals("show")) {
-            for (Policy p : BuiltinPolicies.all().policies()) {
-                String about = BuiltinPolicies.reference(p.name()).orElse(null);
-                candidates.add(new Candidate(p.name(), p.name(), "baselines", about, null, null, true));
-                p.aliases().forEach(a -> candidates.add(new Candidate(a, a, "baselines", "= " + p.name(), null, null, true)));
-            }
-        } else {
-            files.complete(reader, line, candidates);
+    /** baseline show: the names and aliases of the built-in baselines, with their reference systems. */
+    private static void completeBaselineNames(List<Candidate> candidates) {
+        for (Policy p : BuiltinPolicies.all().policies()) {
+            String about = BuiltinPolicies.reference(p.name()).orElse(null);
+            candidates.add(new Candidate(p.name(), p.name(), "baselines", about, null, null, true));
+            p.aliases().forEach(a -> candidates.add(new Candidate(a, a, "baselines", "= " + p.name(), null, null, true)));
         }
     }
 

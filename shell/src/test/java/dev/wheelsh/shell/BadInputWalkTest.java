@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.wheelsh.shell.commands.Commands;
+import dev.wheelsh.shell.io.Session;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -40,7 +41,7 @@ class BadInputWalkTest {
                 List.of(folder.toString(), "--target", "cp313-glibc9999999999.1-x86_64"),
                 List.of("--target", "cp313-glibc2.x-x86_64", random.toString()));
         List<Arguments> out = new ArrayList<>();
-        for (String command : Commands.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()))
+        for (String command : Commands.commandLine(new Session(), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()))
                 .getSubcommands().keySet()) {
             for (List<String> input : inputs) {
                 List<String> args = new ArrayList<>(List.of(command));

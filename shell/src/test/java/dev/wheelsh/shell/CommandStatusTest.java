@@ -1,6 +1,7 @@
 package dev.wheelsh.shell;
 
 import dev.wheelsh.shell.commands.Commands;
+import dev.wheelsh.shell.io.Session;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +12,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,11 +23,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  * when not on a terminal; `-c` returns the highest status.
  */
 class CommandStatusTest {
-
-    @AfterEach
-    void forgetTheTarget() {
-        Session.useHost();
-    }
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
@@ -101,7 +96,7 @@ class CommandStatusTest {
 
     @Test
     void everyCommandHasHelpWithExamples() {
-        for (String name : Commands.commandLine(new PrintWriter(new StringWriter()),
+        for (String name : Commands.commandLine(new Session(), new PrintWriter(new StringWriter()),
                 new PrintWriter(new StringWriter())).getSubcommands().keySet()) {
             TestRuns.Run r = TestRuns.run(name, "--help");
             assertEquals(0, r.status(), name + ": " + r.err());

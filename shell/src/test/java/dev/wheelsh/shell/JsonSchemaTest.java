@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,7 +39,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,12 +79,6 @@ class JsonSchemaTest {
     static Path unreadable;
     static Path customBaseline;
     static Path badBaseline;
-
-    @AfterEach
-    void forgetTheTarget() {
-        // simulate sets the session's target; no case may depend on another's.
-        Session.useHost();
-    }
 
     // ---- the fixtures ----
 
@@ -300,6 +294,133 @@ class JsonSchemaTest {
         JsonNode doc = JSON.readTree(r.out());
         assertFalse(doc == null || doc.isMissingNode(), () -> line + " printed no JSON: " + r.err());
         assertValid(c.schema(), doc, line);
+    }
+
+    /** A key of a JSON object: lower case words joined by underscores, as auditwheel's policies and pip's reports spell them. */
+    static final Pattern SNAKE_CASE = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void everyKeyOfTheOutputIsSnakeCase(Case c) throws IOException {
+        JsonNode doc = JSON.readTree(TestRuns.run(c.args().toArray(new String[0])).out());
+        JsonNode schema = JSON.readTree(schemas().resolve(c.schema()).toFile());
+        List<String> bad = new ArrayList<>();
+        propertyNames(doc, List.of(schema), schema, "$", bad);
+        assertTrue(bad.isEmpty(), () -> String.join(" ", c.args()) + ": keys not in snake_case: " + bad);
+    }
+
+    /**
+     * Walks a document beside its schema and collects the keys that are property names but not
+     * snake_case. A key is a property name unless the schema says its object is a map whose keys
+     * are data (additionalProperties with a schema, and no "properties" naming the key): library
+     * names (libc.so.6), symbol families (GLIBC) and architectures are data, not names.
+     */
+    static void propertyNames(JsonNode value, List<JsonNode> schemas, JsonNode root, String path, List<String> bad) {
+        List<JsonNode> views = new ArrayList<>();
+        schemas.forEach(s -> views(s, root, views));
+        if (value.isArray()) {
+            List<JsonNode> items = views.stream().map(v -> v.get("items")).filter(i -> i != null && i.isObject()).toList();
+            for (int i = 0; i < value.size(); i++) {
+                propertyNames(value.get(i), items, root, path + "[" + i + "]", bad);
+            }
+            return;
+        }
+        value.fields().forEachRemaining(e -> {
+            List<JsonNode> named = views.stream().map(v -> v.path("properties").get(e.getKey()))
+                    .filter(p -> p != null && p.isObject()).toList();
+            List<JsonNode> mapped = views.stream().map(v -> v.get("additionalProperties"))
+                    .filter(a -> a != null && a.isObject()).toList();
+            boolean data = named.isEmpty() && !mapped.isEmpty();
+            if (!data && !SNAKE_CASE.matcher(e.getKey()).matches()) {
+                bad.add(path + "." + e.getKey());
+            }
+            propertyNames(e.getValue(), data ? mapped : named, root, path + "." + e.getKey(), bad);
+        });
+    }
+
+    /** A schema with its $ref followed and its branches (allOf, anyOf, oneOf, then, else) taken in. */
+    private static void views(JsonNode schema, JsonNode root, List<JsonNode> out) {
+        if (schema == null || !schema.isObject()) {
+            return;
+        }
+        if (schema.has("$ref")) {
+            views(root.at(schema.get("$ref").asText().substring(1)), root, out);
+        }
+        out.add(schema);
+        for (String branch : List.of("allOf", "anyOf", "oneOf")) {
+            schema.path(branch).forEach(b -> views(b, root, out));
+        }
+        views(schema.get("then"), root, out);
+        views(schema.get("else"), root, out);
+    }
+
+    @Test
+    void everyPropertyNameInEverySchemaIsSnakeCase() throws IOException {
+        List<String> bad = new ArrayList<>();
+        for (String name : schemaFiles()) {
+            schemaNames(JSON.readTree(schemas().resolve(name).toFile()), name, bad);
+        }
+        assertTrue(bad.isEmpty(), "names in docs/schemas not in snake_case: " + bad);
+    }
+
+    /** The keys of "properties", the names in "required" and "dependentRequired", and the names of "$defs". */
+    private static void schemaNames(JsonNode node, String path, List<String> bad) {
+        if (node.isArray()) {
+            node.forEach(n -> schemaNames(n, path, bad));
+            return;
+        }
+        if (!node.isObject()) {
+            return;
+        }
+        List<String> names = new ArrayList<>();
+        node.path("properties").fieldNames().forEachRemaining(names::add);
+        node.path("$defs").fieldNames().forEachRemaining(names::add);
+        node.path("required").forEach(r -> names.add(r.asText()));
+        node.path("dependentRequired").fields().forEachRemaining(e -> {
+            names.add(e.getKey());
+            e.getValue().forEach(r -> names.add(r.asText()));
+        });
+        names.stream().filter(n -> !SNAKE_CASE.matcher(n).matches()).forEach(n -> bad.add(path + ": " + n));
+        node.fields().forEachRemaining(e -> schemaNames(e.getValue(), path + "/" + e.getKey(), bad));
+    }
+
+    @Test
+    void checkJsonIsByteForByteTheSameInTwentySeparateProcesses() throws Exception {
+        // Each process has its own hash seeds: an unordered map or set anywhere in the document
+        // would show as a different order in some of them.
+        Path wheels = Files.createDirectory(dir.resolve("dist-mixed"));
+        for (Path w : List.of(nativeWheel, pureWheel, brokenWheel, demandingWheel)) {
+            Files.copy(w, wheels.resolve(w.getFileName()));
+        }
+        String[] args = {"check", wheels.toString(), "--target", "cp313-glibc2.38-" + arch, "--target", "cp312-musl1.2-aarch64",
+                "--baseline", demandingBaseline.toString(), "--json"};
+        List<CompletableFuture<TestRuns.ProcessRun>> runs = new ArrayList<>();
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < 20; i++) {
+                runs.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return TestRuns.runProcess(args);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    }
+                }, two));
+            }
+            byte[] first = runs.get(0).join().out();
+            JsonNode doc = JSON.readTree(first);
+            assertValid("check.schema.json", doc, "check in a process of its own");
+            assertTrue(doc.get("wheels").findValues("code").size() >= 2, "findings to order: " + doc);
+            for (int i = 1; i < runs.size(); i++) {
+                TestRuns.ProcessRun r = runs.get(i).join();
+                assertEquals(1, r.status(), r.err());
+                assertEquals(new String(first, StandardCharsets.UTF_8), new String(r.out(), StandardCharsets.UTF_8), "run " + (i + 1));
+            }
+        } finally {
+            two.shutdownNow();
+        }
     }
 
     static void assertValid(String schema, JsonNode doc, String what) {

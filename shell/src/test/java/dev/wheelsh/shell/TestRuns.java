@@ -6,11 +6,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
-/** Runs wheelsh in process for the tests, and finds a real ELF program to feed it. */
+/** Runs wheelsh for the tests, in process or as a process of its own, and finds a real ELF program to feed it. */
 public final class TestRuns {
 
     private TestRuns() {
@@ -34,6 +40,38 @@ public final class TestRuns {
         StringWriter err = new StringWriter();
         int status = new Wheelsh(new PrintWriter(out, true), new PrintWriter(err, true)).runCommand(args);
         return new Run(status, out.toString(), err.toString());
+    }
+
+    /**
+     * As {@code wheelsh ARGS...} runs from a terminal: a new JVM (this one's launcher, with the test
+     * class path) running Main, so that nothing of this JVM (its hash seeds, its loaded classes)
+     * is shared. Standard output and error are kept apart, as bytes.
+     */
+    public static ProcessRun runProcess(String... args) throws IOException, InterruptedException {
+        // The JIT and GC settings of the wheelsh launcher script: a short run starts faster with them.
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).start();
+        p.getOutputStream().close();
+        CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> {
+            try {
+                return p.getErrorStream().readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IOException("wheelsh " + String.join(" ", args) + ": still running after 60 s");
+        }
+        return new ProcessRun(p.exitValue(), out, new String(err.join(), StandardCharsets.UTF_8));
+    }
+
+    /** What a separate wheelsh process printed (standard output as bytes) and returned. */
+    public record ProcessRun(int status, byte[] out, String err) {
     }
 
     /** The running JVM's launcher: a real dynamically linked ELF program on Linux. */

@@ -2,6 +2,8 @@ package dev.wheelsh.shell;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.jline.reader.Candidate;
@@ -15,7 +17,8 @@ class WheelshCompleterTest {
     private static List<String> complete(String line) {
         ParsedLine parsed = new DefaultParser().parse(line, line.length());
         List<Candidate> out = new ArrayList<>();
-        new WheelshCompleter().complete(null, parsed, out);
+        new WheelshCompleter(new Wheelsh(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())).commandLine())
+                .complete(null, parsed, out);
         return out.stream().map(Candidate::value).toList();
     }
 
@@ -24,6 +27,15 @@ class WheelshCompleterTest {
         assertTrue(complete("baseline ").containsAll(List.of("list", "show", "derive", "validate")));
         List<String> names = complete("baseline show ");
         assertTrue(names.containsAll(List.of("manylinux_2_38", "manylinux2014", "musllinux_1_2")), names.toString());
+    }
+
+    @Test
+    void eachBaselineActionCompletesItsOwnOptions() {
+        List<String> show = complete("baseline show manylinux_2_38 --");
+        assertTrue(show.containsAll(List.of("--arch", "--baseline", "--json")), show.toString());
+        List<String> derive = complete("baseline derive sysroot --");
+        assertTrue(derive.containsAll(List.of("--name", "--priority", "--output")), derive.toString());
+        assertTrue(!derive.contains("--arch") && !derive.contains("--json"), "derive takes neither: " + derive);
     }
 
     /** The highlighter marks a platform component bad exactly when the editor's check calls it an error. */

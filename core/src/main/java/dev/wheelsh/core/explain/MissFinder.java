@@ -7,7 +7,6 @@ import dev.wheelsh.core.tags.PlatformTag;
 import dev.wheelsh.core.words.TagWords;
 import dev.wheelsh.core.tags.Libc;
 import dev.wheelsh.core.tags.Tag;
-import dev.wheelsh.core.tags.TagSet;
 import dev.wheelsh.core.machine.LoongArchAbi;
 import dev.wheelsh.core.machine.Platform;
 import dev.wheelsh.core.machine.Target;

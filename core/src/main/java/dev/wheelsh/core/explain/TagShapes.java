@@ -10,7 +10,6 @@ import dev.wheelsh.core.words.TagWords;
 import dev.wheelsh.core.tags.PlatformTags;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The one place config checks validate tag-shaped strings (platform tags, architecture names);

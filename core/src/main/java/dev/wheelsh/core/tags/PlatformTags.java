@@ -1,15 +1,10 @@
 package dev.wheelsh.core.tags;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Platform tags a system accepts, best first, for each platform family, as packaging 26 generates

@@ -5,7 +5,6 @@ import dev.wheelsh.core.policy.BaselinePromise;
 import dev.wheelsh.core.policy.PolicySet;
 import dev.wheelsh.core.policy.PolicyVerdict;
 import dev.wheelsh.core.policy.PromiseChecks;
-import dev.wheelsh.shell.Progress;
 import dev.wheelsh.core.vocabulary.InputException;
 import dev.wheelsh.core.vocabulary.Finding;
 import dev.wheelsh.core.vocabulary.Severity;
@@ -15,6 +14,8 @@ import dev.wheelsh.core.machine.Target;
 import dev.wheelsh.core.machine.TargetSpec;
 import dev.wheelsh.core.wheel.WheelArchive;
 import dev.wheelsh.core.wheel.WheelChecks;
+import dev.wheelsh.shell.io.Json;
+import dev.wheelsh.shell.io.Progress;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -78,6 +79,8 @@ final class CheckCommand implements Callable<Integer> {
         for (String p : profiles) {
             matrix.add(Profiles.named(p).target(Optional.empty()));
         }
+        // The option's list stays as parsed: [tool.wheelsh] baselines go into a copy.
+        List<Path> baselineFiles = new ArrayList<>(baselines);
         Path pyproject = config != null ? config
                 : (matrix.isEmpty() && Files.isRegularFile(Path.of("pyproject.toml")) ? Path.of("pyproject.toml") : null);
         if (pyproject != null) {
@@ -95,10 +98,10 @@ final class CheckCommand implements Callable<Integer> {
             // [tool.wheelsh] baselines are relative to the pyproject.toml that names them.
             Path base = pyproject.toAbsolutePath().getParent();
             for (String b : table.baselines()) {
-                baselines.add(base.resolve(b));
+                baselineFiles.add(base.resolve(b));
             }
         }
-        PolicySet policies = BaselineCommand.policies(baselines);
+        PolicySet policies = BaselineFiles.policies(baselineFiles);
         if (matrix.isEmpty()) {
             throw new InputException("check: no target; give --target SPEC or --profile NAME (repeatable), or [tool.wheelsh] targets in pyproject.toml");
         }
@@ -138,8 +141,11 @@ final class CheckCommand implements Callable<Integer> {
                 consistentWith = BaselinePromise.verdict(contents, policies)
                         .map(PolicyVerdict::bestTag).orElse(null);
                 for (Finding f : PromiseChecks.all(contents, policies)) {
-                    findings.add(Map.of("code", f.code().id(), "severity", f.severity().name().toLowerCase(Locale.ROOT),
-                            "message", f.message()));
+                    Map<String, String> finding = new LinkedHashMap<>();
+                    finding.put("code", f.code().id());
+                    finding.put("severity", f.severity().name().toLowerCase(Locale.ROOT));
+                    finding.put("message", f.message());
+                    findings.add(finding);
                     error |= f.severity() == Severity.ERROR;
                 }
             } catch (IOException e) {

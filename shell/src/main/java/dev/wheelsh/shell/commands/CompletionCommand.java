@@ -2,7 +2,6 @@ package dev.wheelsh.shell.commands;
 
 import dev.wheelsh.core.vocabulary.InputException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
@@ -27,8 +26,7 @@ final class CompletionCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         // Generated from the same model the commands run with, so new commands and options complete.
-        String script = AutoComplete.bash("wheelsh", Commands.commandLine(new PrintWriter(new StringWriter()),
-                new PrintWriter(new StringWriter())));
+        String script = AutoComplete.bash("wheelsh", spec.root().commandLine());
         PrintWriter out = spec.commandLine().getOut();
         switch (shell) {
             case "bash" -> out.print(script);

@@ -1,6 +1,5 @@
 package dev.wheelsh.shell.commands;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.wheelsh.core.vocabulary.InputException;
 import dev.wheelsh.core.elf.DynamicInfo;
 import dev.wheelsh.core.elf.ElfFile;
@@ -12,6 +11,8 @@ import dev.wheelsh.core.elf.VersionDefinition;
 import dev.wheelsh.core.elf.VersionNames;
 import dev.wheelsh.core.elf.VersionNeed;
 import dev.wheelsh.core.wheel.WheelArchive;
+import dev.wheelsh.shell.io.Json;
+import dev.wheelsh.shell.io.Rows;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,11 +50,7 @@ final class ElfCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Map<String, Object> facts = facts(elf);
         if (json) {
-            try {
-                out.println(Json.pretty(facts));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+            out.println(Json.pretty(facts));
         } else {
             printText(elf, out);
         }
@@ -113,7 +110,7 @@ final class ElfCommand implements Callable<Integer> {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("file", f.name());
         m.put("class", h.className());
-        m.put("byteOrder", h.bigEndian() ? "big" : "little");
+        m.put("byte_order", h.bigEndian() ? "big" : "little");
         m.put("type", h.typeName());
         Map<String, Object> machine = new LinkedHashMap<>();
         machine.put("number", h.machine());
@@ -140,10 +137,10 @@ final class ElfCommand implements Callable<Integer> {
                 versions.add(ve);
             }
             e.put("versions", versions);
-            e.put("highest", highest(n, false));
+            e.put("highest", HighestVersions.of(n));
             needs.add(e);
         }
-        m.put("versionNeeds", needs);
+        m.put("version_needs", needs);
         List<Map<String, Object>> defs = new ArrayList<>();
         for (VersionDefinition v : f.versionDefinitions()) {
             Map<String, Object> e = new LinkedHashMap<>();
@@ -153,33 +150,22 @@ final class ElfCommand implements Callable<Integer> {
             e.put("parents", v.parents());
             defs.add(e);
         }
-        m.put("versionDefinitions", defs);
-        m.put("dynamicSymbols", f.symbols().size());
-        m.put("importedSymbols", f.importedSymbols().size());
-        m.put("x86IsaLevel", f.x86IsaLevel().isPresent() ? f.x86IsaLevel().getAsInt() : null);
-        m.put("pyInit", f.pyInitSymbols());
+        m.put("version_definitions", defs);
+        m.put("dynamic_symbols", f.symbols().size());
+        m.put("imported_symbols", f.importedSymbols().size());
+        m.put("x86_isa_level", f.x86IsaLevel().isPresent() ? f.x86IsaLevel().getAsInt() : null);
+        m.put("py_init", f.pyInitSymbols());
         Optional<LoongArchWorld> w = LoongArchWorld.of(f);
         if (w.isPresent()) {
             Map<String, Object> lw = new LinkedHashMap<>();
             lw.put("world", w.get().world().name().toLowerCase(java.util.Locale.ROOT));
             lw.put("evidence", w.get().evidence());
             lw.put("consequence", w.get().consequence());
-            m.put("loongarchWorld", lw);
+            m.put("loongarch_world", lw);
         } else {
-            m.put("loongarchWorld", null);
+            m.put("loongarch_world", null);
         }
         return m;
-    }
-
-    /** The highest version of each family a library is asked for (weak ones left out unless all are weak). */
-    static Map<String, String> highest(VersionNeed n, boolean includeWeak) {
-        List<String> names = new ArrayList<>();
-        for (VersionNeed.Entry e : n.entries()) {
-            if (includeWeak || !e.weak()) {
-                names.add(e.name());
-            }
-        }
-        return VersionNames.highestPerFamily(names);
     }
 
     static void printText(ElfFile f, PrintWriter out) {
@@ -201,13 +187,13 @@ final class ElfCommand implements Callable<Integer> {
         } else {
             row(out, "versions", "highest version asked of each library (all: --json)");
             for (VersionNeed n : f.versionNeeds()) {
-                Map<String, String> hi = highest(n, false);
+                Map<String, String> hi = HighestVersions.of(n);
                 List<String> weak = n.entries().stream().filter(VersionNeed.Entry::weak).map(VersionNeed.Entry::name).toList();
                 String text = hi.isEmpty() ? "only unnumbered versions" : String.join(", ", hi.values());
                 if (!weak.isEmpty()) {
                     text += "; weak (optional): " + String.join(", ", weak);
                 }
-                out.println("    " + pad(n.file(), 22) + " " + text + "  (" + n.entries().size() + (n.entries().size() == 1 ? " version)" : " versions)"));
+                out.println("    " + Rows.pad(n.file(), 22) + " " + text + "  (" + n.entries().size() + (n.entries().size() == 1 ? " version)" : " versions)"));
             }
         }
         if (!f.versionDefinitions().isEmpty()) {
@@ -249,10 +235,6 @@ final class ElfCommand implements Callable<Integer> {
     }
 
     static void row(PrintWriter out, String key, String value) {
-        out.println("  " + pad(key, 14) + " " + ElfReader.printable(value));
-    }
-
-    static String pad(String s, int n) {
-        return s.length() >= n ? s : s + " ".repeat(n - s.length());
+        out.println("  " + Rows.pad(key, 14) + " " + ElfReader.printable(value));
     }
 }

@@ -3,34 +3,21 @@ package dev.wheelsh.shell.commands;
 import dev.wheelsh.core.explain.Explainer;
 import dev.wheelsh.core.explain.Explanation;
 import dev.wheelsh.core.policy.PolicySet;
-import dev.wheelsh.core.policy.PromiseChecks;
-import dev.wheelsh.core.tags.PlatformTag;
-import dev.wheelsh.core.words.BaselineWords;
 import dev.wheelsh.core.vocabulary.InputException;
 import dev.wheelsh.core.vocabulary.Finding;
-import dev.wheelsh.core.explain.IndexAcceptance;
-import dev.wheelsh.core.vocabulary.Severity;
-import dev.wheelsh.core.explain.TargetContentChecks;
-import dev.wheelsh.core.wheel.WheelArchive;
-import dev.wheelsh.core.wheel.WheelChecks;
 import dev.wheelsh.core.explain.InstallVerdict;
-import dev.wheelsh.core.words.TagWords;
-import dev.wheelsh.core.tags.Tag;
-import dev.wheelsh.core.tags.TagSet;
-import dev.wheelsh.core.tags.WheelFilename;
 import dev.wheelsh.core.machine.Target;
-import dev.wheelsh.shell.Session;
+import dev.wheelsh.shell.io.Json;
+import dev.wheelsh.shell.io.Session;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,6 +36,12 @@ import picocli.CommandLine.Spec;
                 "  wheelsh explain linux_loongarch64",
                 "  wheelsh -c \"target cp310-glibc2.38-loongarch64; explain numpy-2.2.4-cp310-cp310-linux_loongarch64.whl\""})
 final class ExplainCommand implements Callable<Integer> {
+
+    private final Session session;
+
+    ExplainCommand(Session session) {
+        this.session = session;
+    }
 
     @Spec
     CommandSpec spec;
@@ -78,15 +71,15 @@ final class ExplainCommand implements Callable<Integer> {
         String hostProblem = null;
         if (kind.isPresent() && (kind.get() != Explanation.Kind.PLATFORM || target.given())) {
             try {
-                machine = Optional.of(target.resolveOrHost());
+                machine = Optional.of(target.resolveOrHost(session));
             } catch (InputException e) {
-                if (target.given() || Session.currentTarget().isPresent()) {
+                if (target.given() || session.target().isPresent()) {
                     throw e;
                 }
                 hostProblem = e.getMessage();
             }
         }
-        PolicySet policies = BaselineCommand.policies(baselines);
+        PolicySet policies = BaselineFiles.policies(baselines);
         Explanation explanation = kind.orElse(null) == Explanation.Kind.WHEEL && Files.isRegularFile(Path.of(input))
                 ? Explainer.explainWheelFile(Path.of(input), machine, policies)
                 : Explainer.explainName(name, machine, policies);

@@ -4,6 +4,8 @@ import dev.wheelsh.core.vocabulary.InputException;
 import dev.wheelsh.core.explain.WheelPick;
 import dev.wheelsh.core.machine.Target;
 import dev.wheelsh.core.wheel.IndexPage;
+import dev.wheelsh.shell.io.Json;
+import dev.wheelsh.shell.io.Session;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +39,12 @@ final class PickCommand implements Callable<Integer> {
     /** Bigger than any real listing; a larger file is refused rather than read. */
     private static final long MAX_LISTING_BYTES = 64L * 1024 * 1024;
 
+    private final Session session;
+
+    PickCommand(Session session) {
+        this.session = session;
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -58,7 +66,7 @@ final class PickCommand implements Callable<Integer> {
         if (names.stream().noneMatch(n -> n.endsWith(".whl"))) {
             throw new InputException("pick: no wheel filenames in " + sources);
         }
-        Target machine = target.resolveOrHost();
+        Target machine = target.resolveOrHost(session);
         WheelPick.Result result = WheelPick.choose(names, machine);
         PrintWriter out = spec.commandLine().getOut();
         boolean allFound = result.choices().stream().allMatch(c -> c.chosen().isPresent());
@@ -84,7 +92,12 @@ final class PickCommand implements Callable<Integer> {
             doc.put("target", machine.compact());
             doc.put("projects", projects);
             List<Map<String, String>> skipped = new ArrayList<>();
-            result.skipped().forEach(s -> skipped.add(Map.of("filename", s.filename(), "reason", s.reason())));
+            for (WheelPick.Skipped s : result.skipped()) {
+                Map<String, String> one = new LinkedHashMap<>();
+                one.put("filename", s.filename());
+                one.put("reason", s.reason());
+                skipped.add(one);
+            }
             doc.put("skipped", skipped);
             out.println(Json.pretty(doc));
         } else {

@@ -1,7 +1,6 @@
 package dev.wheelsh.shell.commands;
 
 import dev.wheelsh.core.elf.MachineAbi;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.wheelsh.core.vocabulary.InputException;
 import dev.wheelsh.core.elf.ElfFile;
 import dev.wheelsh.core.elf.ElfReader;
@@ -17,6 +16,8 @@ import dev.wheelsh.core.policy.PromiseChecks;
 import dev.wheelsh.core.policy.SystemNeeds;
 import dev.wheelsh.core.wheel.WheelArchive;
 import dev.wheelsh.core.wheel.WheelChecks;
+import dev.wheelsh.shell.io.Json;
+import dev.wheelsh.shell.io.Rows;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -62,7 +63,7 @@ final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InputException {
-        PolicySet policies = BaselineCommand.policies(baselines);
+        PolicySet policies = BaselineFiles.policies(baselines);
         WheelChecks.Result r;
         try (WheelArchive w = WheelArchive.open(wheel)) {
             WheelChecks.Result contents = WheelChecks.check(w, verifyRecord);
@@ -75,11 +76,7 @@ final class ShowCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Map<String, Object> report = report(r, verdict);
         if (json) {
-            try {
-                out.println(Json.pretty(report));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+            out.println(Json.pretty(report));
         } else {
             printText(r, verdict, out);
         }
@@ -93,8 +90,8 @@ final class ShowCommand implements Callable<Integer> {
         m.put("name", r.filename().name());
         m.put("version", r.filename().version().toString());
         m.put("tags", r.filename().tags().tags().stream().map(Object::toString).sorted().toList());
-        m.put("distInfo", r.distInfo());
-        m.put("rootIsPurelib", r.wheel().rootIsPurelib());
+        m.put("dist_info", r.distInfo());
+        m.put("root_is_purelib", r.wheel().rootIsPurelib());
         m.put("generator", r.wheel().generator().orElse(null));
         List<Map<String, Object>> natives = new ArrayList<>();
         for (WheelChecks.Member n : r.elfMembers()) {
@@ -106,17 +103,17 @@ final class ShowCommand implements Callable<Integer> {
             e.put("needed", f.needed());
             Map<String, Map<String, String>> hi = new LinkedHashMap<>();
             for (VersionNeed v : f.versionNeeds()) {
-                hi.put(v.file(), ElfCommand.highest(v, false));
+                hi.put(v.file(), HighestVersions.of(v));
             }
-            e.put("highestVersions", hi);
-            e.put("pyInit", f.pyInitSymbols());
-            e.put("x86IsaLevel", f.x86IsaLevel().isPresent() ? f.x86IsaLevel().getAsInt() : null);
-            e.put("loongarchWorld", LoongArchWorld.of(f).map(w -> w.world().name().toLowerCase(Locale.ROOT)).orElse(null));
+            e.put("highest_versions", hi);
+            e.put("py_init", f.pyInitSymbols());
+            e.put("x86_isa_level", f.x86IsaLevel().isPresent() ? f.x86IsaLevel().getAsInt() : null);
+            e.put("loongarch_world", LoongArchWorld.of(f).map(w -> w.world().name().toLowerCase(Locale.ROOT)).orElse(null));
             natives.add(e);
         }
-        m.put("nativeMembers", natives);
-        m.put("highestVersions", needs.highestVersions());
-        m.put("externalLibraries", List.copyOf(needs.libraries()));
+        m.put("native_members", natives);
+        m.put("highest_versions", needs.highestVersions());
+        m.put("external_libraries", List.copyOf(needs.libraries()));
         m.put("baseline", verdict.map(ShowCommand::verdictJson).orElse(null));
         List<Map<String, Object>> findings = new ArrayList<>();
         for (Finding f : r.findings()) {
@@ -136,7 +133,7 @@ final class ShowCommand implements Callable<Integer> {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("arch", v.arch());
         m.put("libc", v.libc().name().toLowerCase(Locale.ROOT));
-        m.put("consistentWith", v.bestTag());
+        m.put("consistent_with", v.bestTag());
         m.put("policy", v.best().name());
         List<Map<String, Object>> blocked = new ArrayList<>();
         for (PolicyVerdict.Fit f : v.blocked()) {
@@ -242,7 +239,7 @@ final class ShowCommand implements Callable<Integer> {
         }
     }
 
-    static void row(PrintWriter out, String key, String value) {
-        out.println(ElfReader.printable("  " + ElfCommand.pad(key, 12) + " " + value));
+    private static void row(PrintWriter out, String key, String value) {
+        Rows.row(out, key, value);
     }
 }

@@ -6,7 +6,8 @@ import dev.wheelsh.core.tags.Tag;
 import dev.wheelsh.core.machine.Platform;
 import dev.wheelsh.core.machine.Profiles;
 import dev.wheelsh.core.machine.Target;
-import dev.wheelsh.shell.Session;
+import dev.wheelsh.shell.io.Json;
+import dev.wheelsh.shell.io.Session;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,6 +33,12 @@ import picocli.CommandLine.Spec;
                 "  wheelsh simulate --target cp310-glibc2.28-loongarch64+oldworld --json",
                 "  wheelsh simulate --list-profiles"})
 final class SimulateCommand implements Callable<Integer> {
+
+    private final Session session;
+
+    SimulateCommand(Session session) {
+        this.session = session;
+    }
 
     @Spec
     CommandSpec spec;
@@ -64,7 +71,7 @@ final class SimulateCommand implements Callable<Integer> {
                 impossible.add(p);
             }
         }
-        Session.setTarget(t);
+        session.useTarget(t);
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("target", t.compact());
@@ -118,11 +125,13 @@ final class SimulateCommand implements Callable<Integer> {
                 row.put("libc", p.libc());
                 row.put("python", p.python());
                 row.put("architectures", p.archs());
-                row.put("loongarchWorld", p.world().orElse(null));
+                row.put("loongarch_world", p.world().orElse(null));
                 row.put("source", p.source());
                 rows.add(row);
             }
-            out.println(Json.pretty(Map.of("profiles", rows)));
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("profiles", rows);
+            out.println(Json.pretty(doc));
             return 0;
         }
         for (Profiles.Profile p : Profiles.all()) {

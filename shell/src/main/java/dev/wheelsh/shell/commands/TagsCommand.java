@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import dev.wheelsh.core.machine.HostProbe;
 import dev.wheelsh.core.machine.Target;
+import dev.wheelsh.shell.io.Json;
 import picocli.CommandLine.Spec;
 
 /** Prints the tags a described interpreter accepts, in pip's order of preference. */

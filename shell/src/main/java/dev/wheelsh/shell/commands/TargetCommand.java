@@ -2,7 +2,7 @@ package dev.wheelsh.shell.commands;
 
 import dev.wheelsh.core.machine.Profiles;
 import dev.wheelsh.core.machine.TargetSpec;
-import dev.wheelsh.shell.Session;
+import dev.wheelsh.shell.io.Session;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,6 +17,12 @@ import picocli.CommandLine.Spec;
                 "  wheelsh -c \"target cp313t-glibc2.38-loongarch64; simulate --all\""})
 final class TargetCommand implements Callable<Integer> {
 
+    private final Session session;
+
+    TargetCommand(Session session) {
+        this.session = session;
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -27,14 +33,14 @@ final class TargetCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (value != null) {
             if (value.equals("host")) {
-                Session.useHost();
+                session.useHost();
             } else if (Profiles.all().stream().anyMatch(p -> p.name().equalsIgnoreCase(value))) {
-                Session.setTarget(Profiles.named(value).target(Optional.empty()));
+                session.useTarget(Profiles.named(value).target(Optional.empty()));
             } else {
-                Session.setTarget(TargetSpec.parse(value));
+                session.useTarget(TargetSpec.parse(value));
             }
         }
-        spec.commandLine().getOut().println(Session.currentTarget()
+        spec.commandLine().getOut().println(session.target()
                 .map(t -> t.describe() + "  [" + t.compact() + "]")
                 .orElse("host (this machine, as python3 on PATH sees it)"));
         return 0;

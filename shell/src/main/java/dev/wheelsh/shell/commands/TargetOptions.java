@@ -1,7 +1,7 @@
 package dev.wheelsh.shell.commands;
 
 import dev.wheelsh.core.machine.HostProbe;
-import dev.wheelsh.shell.Session;
+import dev.wheelsh.shell.io.Session;
 import dev.wheelsh.core.vocabulary.InputException;
 import dev.wheelsh.core.tags.PythonVersion;
 import dev.wheelsh.core.machine.Profiles;
@@ -59,13 +59,13 @@ final class TargetOptions {
      * The machine to judge against: the options when given, else the session's target, else this
      * machine as python3 on PATH sees it.
      */
-    Target resolveOrHost() throws InputException {
+    Target resolveOrHost(Session session) throws InputException {
         if (given()) {
-            return resolve(Session.currentTarget());
+            return resolve(session.target());
         }
-        Optional<Target> session = Session.currentTarget();
-        if (session.isPresent()) {
-            return session.get();
+        Optional<Target> current = session.target();
+        if (current.isPresent()) {
+            return current.get();
         }
         return new HostProbe(HostProbe.local()).probe("python3");
     }

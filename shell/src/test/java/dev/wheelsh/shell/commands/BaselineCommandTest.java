@@ -81,11 +81,11 @@ class BaselineCommandTest {
         TestRuns.Run r = TestRuns.runCommand("show", whl.toString(), "--json");
         JsonNode j = new ObjectMapper().readTree(r.out());
         List<String> needed = new ArrayList<>();
-        j.get("externalLibraries").forEach(n -> needed.add(n.asText()));
+        j.get("external_libraries").forEach(n -> needed.add(n.asText()));
         boolean outsideWhitelist = needed.stream().anyMatch(l -> l.startsWith("libjli"));
         assumeTrue(outsideWhitelist, "this JDK's launcher needs " + needed);
         assertEquals(1, r.status(), r.err());
-        assertEquals("linux_x86_64", j.get("baseline").get("consistentWith").asText());
+        assertEquals("linux_x86_64", j.get("baseline").get("consistent_with").asText());
         boolean wh311 = false;
         for (JsonNode f : j.get("findings")) {
             wh311 |= f.get("code").asText().equals("WH311") && f.get("message").asText().contains("libjli.so");

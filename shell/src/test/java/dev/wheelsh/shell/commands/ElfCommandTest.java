@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wheelsh.shell.TestRuns;
-import dev.wheelsh.shell.Wheelsh;
+import dev.wheelsh.shell.io.ExitStatus;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -46,9 +46,9 @@ class ElfCommandTest {
         TestRuns.Run r = run("elf", java.toString(), "--json");
         assertEquals(0, r.status(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
-        for (String field : new String[] {"file", "class", "byteOrder", "type", "machine", "flags", "abi", "interpreter",
-            "soname", "needed", "rpath", "runpath", "versionNeeds", "versionDefinitions", "dynamicSymbols",
-            "importedSymbols", "x86IsaLevel", "pyInit", "loongarchWorld"}) {
+        for (String field : new String[] {"file", "class", "byte_order", "type", "machine", "flags", "abi", "interpreter",
+            "soname", "needed", "rpath", "runpath", "version_needs", "version_definitions", "dynamic_symbols",
+            "imported_symbols", "x86_isa_level", "py_init", "loongarch_world"}) {
             assertTrue(j.has(field), "missing " + field + " in " + r.out());
         }
         assertTrue(j.get("machine").get("arch").isTextual());
@@ -76,11 +76,11 @@ class ElfCommandTest {
         assertEquals(direct.out().replace(java.toString(), "X"),
                 member.out().replace(whl.getFileName() + "!demo/bin/tool", "X"));
         TestRuns.Run wheelOnly = run("elf", whl.toString());
-        assertEquals(Wheelsh.USAGE, wheelOnly.status());
+        assertEquals(ExitStatus.USAGE, wheelOnly.status());
         assertEquals("wheelsh: demo-1.0-py3-none-linux_x86_64.whl: a wheel, not an ELF object; name a member as "
                 + "demo-1.0-py3-none-linux_x86_64.whl!MEMBER (ELF members: demo/bin/tool)", wheelOnly.err().strip());
         TestRuns.Run missing = run("elf", whl + "!demo/nope.so");
-        assertEquals(Wheelsh.USAGE, missing.status());
+        assertEquals(ExitStatus.USAGE, missing.status());
         assertEquals("wheelsh: demo-1.0-py3-none-linux_x86_64.whl: no member demo/nope.so (ELF members: demo/bin/tool)",
                 missing.err().strip());
     }
@@ -88,7 +88,7 @@ class ElfCommandTest {
     @Test
     void aMissingFileIsAUsageErrorOnOneLine(@TempDir Path dir) {
         TestRuns.Run r = run("elf", dir.resolve("nope.so").toString());
-        assertEquals(Wheelsh.USAGE, r.status());
+        assertEquals(ExitStatus.USAGE, r.status());
         assertEquals("wheelsh: " + dir.resolve("nope.so") + ": no such file", r.err().strip());
     }
 
@@ -97,7 +97,7 @@ class ElfCommandTest {
         Path f = dir.resolve("METADATA");
         Files.writeString(f, "Metadata-Version: 2.1\n");
         TestRuns.Run r = run("elf", f.toString());
-        assertEquals(Wheelsh.USAGE, r.status());
+        assertEquals(ExitStatus.USAGE, r.status());
         assertEquals("wheelsh: " + f + ": not an ELF file (starts with 4d 65 74 61, not 7f 45 4c 46)", r.err().strip());
     }
 
@@ -107,7 +107,7 @@ class ElfCommandTest {
         Path f = dir.resolve("cut");
         Files.write(f, Arrays.copyOf(b, 40));
         TestRuns.Run r = run("elf", f.toString());
-        assertEquals(Wheelsh.USAGE, r.status());
+        assertEquals(ExitStatus.USAGE, r.status());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("ELF header truncated"), r.err());
     }

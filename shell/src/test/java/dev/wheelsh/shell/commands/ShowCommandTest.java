@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.wheelsh.shell.Wheelsh;
+import dev.wheelsh.shell.io.ExitStatus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,8 +43,8 @@ class ShowCommandTest {
 
         JsonNode j = new ObjectMapper().readTree(TestRuns.runCommand("show", whl.toString(), "--json").out());
         assertEquals("demo", j.get("name").asText());
-        assertEquals("demo/bin/tool", j.get("nativeMembers").get(0).get("member").asText());
-        assertTrue(j.get("externalLibraries").isArray());
+        assertEquals("demo/bin/tool", j.get("native_members").get(0).get("member").asText());
+        assertTrue(j.get("external_libraries").isArray());
         assertEquals(0, j.get("findings").size());
     }
 
@@ -53,7 +53,7 @@ class ShowCommandTest {
         Path java = TestRuns.javaLauncher();
         Path whl = wheel(dir, "demo-1.0-py3-none-linux_s390x.whl", "py3-none-linux_s390x", Files.readAllBytes(java));
         TestRuns.Run r = TestRuns.runCommand("show", whl.toString());
-        assertEquals(Wheelsh.PROBLEM, r.status(), r.out());
+        assertEquals(ExitStatus.PROBLEM, r.status(), r.out());
         assertTrue(r.out().contains("WH304 error: demo/bin/tool is "), r.out());
     }
 
@@ -63,7 +63,7 @@ class ShowCommandTest {
         byte[] bomb = java.util.Arrays.copyOf(head, 80 << 20);
         Path whl = wheel(dir, "demo-1.0-py3-none-linux_x86_64.whl", "py3-none-linux_x86_64", bomb);
         TestRuns.Run r = TestRuns.runCommand("show", whl.toString());
-        assertEquals(Wheelsh.USAGE, r.status(), r.out());
+        assertEquals(ExitStatus.USAGE, r.status(), r.out());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("demo/bin/tool: inflates") && r.err().contains("zip bomb"), r.err());
     }
@@ -73,7 +73,7 @@ class ShowCommandTest {
         Path whl = dir.resolve("demo-1.0-py3-none-any.whl");
         Files.writeString(whl, "not a zip");
         TestRuns.Run r = TestRuns.runCommand("show", whl.toString());
-        assertEquals(Wheelsh.USAGE, r.status());
+        assertEquals(ExitStatus.USAGE, r.status());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().startsWith("wheelsh: demo-1.0-py3-none-any.whl: not a readable zip archive"), r.err());
     }

@@ -1,4 +1,4 @@
-package dev.wheelsh.shell;
+package dev.wheelsh.shell.io;
 
 import java.io.PrintStream;
 

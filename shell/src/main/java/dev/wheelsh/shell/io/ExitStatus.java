@@ -1,0 +1,15 @@
+package dev.wheelsh.shell.io;
+
+/** The exit statuses shared by every command (docs/cli.md, "Conventions shared by every command"). */
+public final class ExitStatus {
+
+    /** The check holds (installable, covered, no error finding). */
+    public static final int OK = 0;
+    /** The check found a problem. */
+    public static final int PROBLEM = 1;
+    /** Bad usage or input: one line on standard error says what, where and why. */
+    public static final int USAGE = 2;
+
+    private ExitStatus() {
+    }
+}
