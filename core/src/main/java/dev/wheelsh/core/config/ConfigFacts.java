@@ -1,5 +1,6 @@
 package dev.wheelsh.core.config;
 
+import dev.wheelsh.core.tags.Interpreters;
 import dev.wheelsh.core.tags.Architectures;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -58,7 +59,7 @@ final class ConfigFacts {
         archAliases = Architectures.linuxAliases();
         pipSections = list(j, "pipSections");
         pipOptions = list(j, "pipOptions");
-        pipImplementations = list(j, "pipImplementations");
+        pipImplementations = Interpreters.shortNames();
         policyArchs = list(j, "policyArchs");
     }
 

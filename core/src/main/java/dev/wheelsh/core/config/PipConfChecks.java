@@ -1,5 +1,6 @@
 package dev.wheelsh.core.config;
 
+import dev.wheelsh.core.tags.Interpreters;
 import dev.wheelsh.core.explain.TagShapes;
 import dev.wheelsh.core.vocabulary.Issue;
 import dev.wheelsh.core.vocabulary.Code;
@@ -153,12 +154,13 @@ final class PipConfChecks {
                 }
             }
             case "implementation" -> {
-                if (!facts.pipImplementations.contains(word)) {
-                    Optional<String> near = Found.nearest(word, facts.pipImplementations);
-                    String fix = Map.of("cpython", "cp", "pypy", "pp", "graalpy", "gp", "jython", "jy", "ironpython", "ip")
-                            .getOrDefault(word.toLowerCase(Locale.ROOT), near.orElse(null));
+                List<String> shortNames = Interpreters.shortNames();
+                if (!shortNames.contains(word)) {
+                    Optional<String> near = Found.nearest(word, shortNames);
+                    String fix = Interpreters.byName(word).map(Interpreters.Implementation::shortName).orElse(near.orElse(null));
                     Issue i = Issue.of(Code.WH205, Severity.ERROR, at, at + word.length(),
-                            "'" + word + "' is not an implementation pip knows (cp, pp, jy, ip, gp, py)", "The two-letter interpreter abbreviation of the tags.");
+                            "'" + word + "' is not an implementation pip knows (" + String.join(", ", shortNames) + ")",
+                            "The short name interpreter tags use (packaging's interpreter_name): cp for CPython, pp for PyPy, graalpy for GraalPy.");
                     found.add(fix != null ? i.withFix(fix, "Replace with " + fix) : i, ranger);
                 }
             }

@@ -1,5 +1,6 @@
 package dev.wheelsh.core.machine;
 
+import dev.wheelsh.core.tags.Interpreters;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wheelsh.core.vocabulary.InputException;
@@ -186,14 +187,7 @@ public final class HostProbe {
     /** The interpreter and its ABI flags, by packaging's rules (_cpython_abis, _generic_abi). */
     static Interpreter interpreter(JsonNode f) {
         String name = f.path("name").asText("cpython");
-        String impl = switch (name) {
-            case "cpython" -> "cp";
-            case "pypy" -> "pp";
-            case "ironpython" -> "ip";
-            case "jython" -> "jy";
-            case "python" -> "py";
-            default -> name;
-        };
+        String impl = Interpreters.shortNameOf(name);
         int major = f.get("version").get(0).asInt();
         int minor = f.get("version").get(1).asInt();
         PythonVersion version = new PythonVersion(major, OptionalInt.of(minor));

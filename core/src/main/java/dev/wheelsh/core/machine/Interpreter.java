@@ -1,5 +1,6 @@
 package dev.wheelsh.core.machine;
 
+import dev.wheelsh.core.tags.Interpreters;
 import dev.wheelsh.core.tags.CpythonAbi;
 import dev.wheelsh.core.tags.PythonVersion;
 import java.util.List;
@@ -53,12 +54,8 @@ public record Interpreter(String implementation, PythonVersion version, String a
 
     /** What people call it: {@code CPython 3.13 (free-threaded)}, {@code PyPy 3.10}. */
     public String describe() {
-        String name = switch (implementation) {
-            case "cp" -> "CPython";
-            case "pp" -> "PyPy";
-            case "graalpy" -> "GraalPy";
-            default -> implementation;
-        };
+        String name = Interpreters.byShortName(implementation).map(Interpreters.Implementation::words)
+                .filter(w -> !implementation.equals("py")).orElse(implementation);
         StringBuilder sb = new StringBuilder(name + " " + version);
         if (freeThreaded()) {
             sb.append(" free-threaded");

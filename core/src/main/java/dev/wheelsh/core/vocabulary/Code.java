@@ -39,7 +39,7 @@ public enum Code {
     WH201(Severity.WARNING, "A section pip never reads ([Global], [instal]; names are case-sensitive); did-you-mean fix"),
     WH202(Severity.WARNING, "An option that is not one of pip's (pip ignores it silently); fix"),
     WH204(Severity.ERROR, "python-version that is not 3, 3.13, 313 or 3.13.1."),
-    WH205(Severity.ERROR, "implementation that is not cp, pp, jy, ip, gp or py (fix cpython → cp)"),
+    WH205(Severity.ERROR, "implementation that is not a short name of interpreter tags: py, cp, pp, graalpy, ip, jy (fix cpython → cp)"),
     WH206(Severity.WARNING, "abi that does not look like an ABI tag"),
     WH207(Severity.ERROR, "only-binary/no-binary entries that are not :all:, :none"),
     WH208(Severity.ERROR, "An index URL that does not parse or uses another scheme than https/http/file; warning for plain http://."),

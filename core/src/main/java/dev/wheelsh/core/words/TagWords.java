@@ -1,5 +1,6 @@
 package dev.wheelsh.core.words;
 
+import dev.wheelsh.core.tags.Interpreters;
 import dev.wheelsh.core.tags.PlatformTag;
 import dev.wheelsh.core.tags.PlatformTags;
 import java.util.Map;
@@ -14,9 +15,6 @@ public final class TagWords {
 
     private static final Pattern INTERPRETER = Pattern.compile("([a-z]+?)(\\d+)");
     private static final Pattern CPYTHON_ABI = Pattern.compile("cp(\\d)(\\d+)([a-z]*)");
-    private static final Map<String, String> IMPLEMENTATIONS = Map.of(
-            "cp", "CPython", "pp", "PyPy", "py", "any Python implementation", "graalpy", "GraalPy",
-            "ip", "IronPython", "jy", "Jython");
 
     private TagWords() {
     }
@@ -28,7 +26,8 @@ public final class TagWords {
             return "'" + tag + "' is not an interpreter tag (expected a short name and a version, e.g. cp313, py3)";
         }
         String impl = m.group(1);
-        String name = IMPLEMENTATIONS.getOrDefault(impl, "the '" + impl + "' implementation");
+        String name = Interpreters.byShortName(impl).map(Interpreters.Implementation::words)
+                .orElse("the '" + impl + "' implementation");
         String version = pythonVersion(m.group(2));
         if (impl.equals("py")) {
             return m.group(2).length() == 1

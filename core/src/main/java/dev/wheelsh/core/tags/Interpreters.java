@@ -1,0 +1,81 @@
+package dev.wheelsh.core.tags;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The one table of Python implementations (interpreters.tsv): sys.implementation.name, the short
+ * name interpreter tags use, and the name in words. The host probe, the tag words, the
+ * interpreter's description and the pip.conf checks all read it.
+ */
+public final class Interpreters {
+
+    /** One implementation: {@code cpython}, {@code cp}, {@code CPython}. */
+    public record Implementation(String name, String shortName, String words) {
+    }
+
+    private static final List<Implementation> TABLE = load();
+
+    private Interpreters() {
+    }
+
+    public static List<Implementation> all() {
+        return TABLE;
+    }
+
+    /** The short names, in the table's order: py, cp, pp, graalpy, ip, jy. */
+    public static List<String> shortNames() {
+        return TABLE.stream().map(Implementation::shortName).toList();
+    }
+
+    /** By the short name of a tag ({@code pp}). */
+    public static Optional<Implementation> byShortName(String shortName) {
+        return TABLE.stream().filter(i -> i.shortName().equals(shortName)).findFirst();
+    }
+
+    /** By sys.implementation.name ({@code pypy}), any case. */
+    public static Optional<Implementation> byName(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return TABLE.stream().filter(i -> i.name().equals(lower)).findFirst();
+    }
+
+    /**
+     * packaging's interpreter_name(): the short name of a known implementation, the name itself
+     * of any other.
+     */
+    public static String shortNameOf(String implementationName) {
+        return byName(implementationName).map(Implementation::shortName).orElse(implementationName);
+    }
+
+    private static List<Implementation> load() {
+        List<Implementation> out = new ArrayList<>();
+        try (InputStream in = Interpreters.class.getResourceAsStream("interpreters.tsv")) {
+            if (in == null) {
+                throw new IllegalStateException("interpreters.tsv missing from the jar");
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] f = line.split("\t", -1);
+                if (f.length != 3) {
+                    throw new IllegalStateException("interpreters.tsv: expected 3 columns: " + line);
+                }
+                out.add(new Implementation(f[0], f[1], f[2]));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return List.copyOf(out);
+    }
+}
