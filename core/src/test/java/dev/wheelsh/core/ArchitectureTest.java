@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The layers of core (docs/architecture.md), from the bottom: vocabulary; the values and the
  * readers of one format each (tags, document, elf); machines and wheels; baselines (policy);
- * words; explanations and verdicts (explain); the checks of config files (config). A package may
- * use the ones below it, never one above it or beside it that is not listed.
+ * the list of every wheel check (checks); words; explanations and verdicts (explain); the checks
+ * of config files (config). A package may use the ones below it, never one above it or beside it
+ * that is not listed.
  */
 class ArchitectureTest {
 
@@ -50,18 +51,20 @@ class ArchitectureTest {
                 .layer("machine").definedBy("dev.wheelsh.core.machine..")
                 .layer("wheel").definedBy("dev.wheelsh.core.wheel..")
                 .layer("policy").definedBy("dev.wheelsh.core.policy..")
+                .layer("checks").definedBy("dev.wheelsh.core.checks..")
                 .layer("words").definedBy("dev.wheelsh.core.words..")
                 .layer("explain").definedBy("dev.wheelsh.core.explain..")
                 .layer("config").definedBy("dev.wheelsh.core.config..")
                 .whereLayer("config").mayNotBeAccessedByAnyLayer()
                 .whereLayer("explain").mayOnlyBeAccessedByLayers("config")
                 .whereLayer("words").mayOnlyBeAccessedByLayers("explain", "config")
-                .whereLayer("policy").mayOnlyBeAccessedByLayers("words", "explain", "config")
-                .whereLayer("wheel").mayOnlyBeAccessedByLayers("policy", "words", "explain", "config")
-                .whereLayer("machine").mayOnlyBeAccessedByLayers("policy", "words", "explain", "config")
-                .whereLayer("elf").mayOnlyBeAccessedByLayers("machine", "wheel", "policy", "words", "explain", "config")
+                .whereLayer("checks").mayOnlyBeAccessedByLayers("words", "explain", "config")
+                .whereLayer("policy").mayOnlyBeAccessedByLayers("checks", "words", "explain", "config")
+                .whereLayer("wheel").mayOnlyBeAccessedByLayers("policy", "checks", "words", "explain", "config")
+                .whereLayer("machine").mayOnlyBeAccessedByLayers("policy", "checks", "words", "explain", "config")
+                .whereLayer("elf").mayOnlyBeAccessedByLayers("machine", "wheel", "policy", "checks", "words", "explain", "config")
                 .whereLayer("document").mayOnlyBeAccessedByLayers("policy", "explain", "config")
-                .whereLayer("tags").mayOnlyBeAccessedByLayers("machine", "wheel", "policy", "words", "explain", "config")
+                .whereLayer("tags").mayOnlyBeAccessedByLayers("machine", "wheel", "policy", "checks", "words", "explain", "config")
                 .check(core);
     }
 

@@ -1,96 +1,41 @@
 package dev.wheelsh.core.explain;
 
-import dev.wheelsh.core.vocabulary.Code;
-import dev.wheelsh.core.policy.GlibcNeeds;
-import dev.wheelsh.core.policy.LibcFamilyChecks;
-import dev.wheelsh.core.vocabulary.Severity;
-import dev.wheelsh.core.vocabulary.Finding;
+import dev.wheelsh.core.checks.TargetChecks;
+import dev.wheelsh.core.checks.WheelCheckList;
 import dev.wheelsh.core.elf.LoongArchWorld;
 import dev.wheelsh.core.machine.LoongArchAbi;
-import dev.wheelsh.core.machine.Platform;
 import dev.wheelsh.core.machine.Target;
-import dev.wheelsh.core.wheel.ExtensionSuffix;
+import dev.wheelsh.core.policy.BuiltinPolicies;
+import dev.wheelsh.core.policy.CheckContext;
+import dev.wheelsh.core.vocabulary.Finding;
 import dev.wheelsh.core.wheel.WheelChecks;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * What a wheel's native contents mean for one target, beyond its tags: the checks that explain
- * runs on a wheel file. pip installs by tags alone; these are the ways an installed wheel then
- * fails on import. Codes WH307 and WH308 (docs/codes.md).
+ * runs on a wheel file (WH307, WH310, WH313, WH308; docs/codes.md), over the facts the wheel was
+ * read into. pip installs by tags alone; these are the ways an installed wheel then fails on
+ * import. The checks themselves are {@link WheelCheckList#ON_TARGET}.
  */
 public final class TargetContentChecks {
-
 
     private TargetContentChecks() {
     }
 
     public static List<Finding> check(WheelChecks.Result wheel, Target target) {
-        List<Finding> out = new ArrayList<>();
-        if (target.interpreter().isCpython()) {
-            for (WheelChecks.Member m : wheel.elfMembers()) {
-                moduleSuffix(m.name(), target).ifPresent(out::add);
-            }
-        }
-        if (target.platform() instanceof Platform.Linux linux) {
-            out.addAll(GlibcNeeds.againstSystem(wheel, linux.libc(), "the target"));
-            out.addAll(LibcFamilyChecks.againstSystem(wheel, linux.libc(), "the target"));
-        }
-        if (target.platform() instanceof Platform.Linux linux && linux.arch().equals("loongarch64")) {
-            for (WheelChecks.Member m : wheel.elfMembers()) {
-                Optional<LoongArchWorld> world = LoongArchWorld.of(m.elf());
-                world.flatMap(w -> worldMismatch(m.name(), w, linux.loongArchWorld())).ifPresent(out::add);
-            }
-        }
-        return out;
+        // The target checks read no baseline; the built-in set only fills the context.
+        CheckContext context = CheckContext.of(wheel.facts(), BuiltinPolicies.all(), Optional.of(target));
+        return WheelCheckList.run(WheelCheckList.ON_TARGET, context);
     }
 
     /** WH307: an extension module whose suffix this interpreter does not import. */
     static Optional<Finding> moduleSuffix(String member, Target target) {
-        String base = member.substring(member.lastIndexOf('/') + 1);
-        if (!base.endsWith(".so") || base.startsWith("lib")) {
-            return Optional.empty(); // a shared library, not an extension module
-        }
-        Optional<ExtensionSuffix> x = ExtensionSuffix.of(base);
-        if (x.isEmpty()) {
-            return Optional.empty();
-        }
-        String version = target.interpreter().version().nodot();
-        boolean ft = target.interpreter().freeThreaded();
-        String problem = null;
-        ExtensionSuffix sfx = x.get();
-        if (sfx.kind() == ExtensionSuffix.Kind.VERSIONED) {
-            String moduleVersion = "" + sfx.major() + sfx.minor();
-            if (!moduleVersion.equals(version) || sfx.freeThreaded() != ft) {
-                problem = "is built for CPython " + sfx.describeVersion()
-                        + "; " + target.interpreter().describe() + " imports only .cpython-" + version + (ft ? "t" : "")
-                        + "-*.so, " + (ft ? ".abi3t.so" : ".abi3.so") + " and plain .so modules";
-            }
-        } else if (sfx.kind() == ExtensionSuffix.Kind.ABI3 && ft) {
-            problem = "uses the stable ABI (abi3), which free-threaded CPython does not import";
-        } else if (sfx.kind() == ExtensionSuffix.Kind.ABI3T && !ft) {
-            problem = "uses the free-threaded stable ABI (abi3t), which a GIL build does not import";
-        }
-        if (problem == null) {
-            return Optional.empty();
-        }
-        return Optional.of(Finding.of(Code.WH307, Severity.ERROR, member + " " + problem,
-                "pip installs the wheel by its tags, but Python never finds this module: importing it fails with "
-                        + "\"No module named ...\" (the way 'numpy.core._multiarray_umath' goes missing)."));
+        return TargetChecks.moduleSuffix(member, target);
     }
 
     /** WH308: a LoongArch member of the other ABI world than the target's. */
     static Optional<Finding> worldMismatch(String member, LoongArchWorld world, LoongArchAbi machine) {
-        boolean memberOld = world.world() == LoongArchWorld.World.OLD;
-        boolean memberNew = world.world() == LoongArchWorld.World.NEW;
-        if ((machine == LoongArchAbi.NEW_WORLD && memberOld) || (machine == LoongArchAbi.OLD_WORLD && memberNew)) {
-            String built = memberOld ? "the old world (ABI1.0)" : "the new world (ABI2.0)";
-            String runs = machine == LoongArchAbi.OLD_WORLD ? "an old-world" : "a new-world";
-            return Optional.of(Finding.of(Code.WH308, Severity.ERROR,
-                    member + " is built for " + built + "; the target is " + runs + " system, where it does not load",
-                    String.join("; ", world.evidence()) + ". " + world.consequence()));
-        }
-        return Optional.empty();
+        return TargetChecks.worldMismatch(member, world, machine);
     }
 }

@@ -4,7 +4,9 @@ import dev.wheelsh.core.vocabulary.Code;
 import dev.wheelsh.core.vocabulary.Finding;
 import dev.wheelsh.core.vocabulary.Severity;
 import dev.wheelsh.core.tags.Tag;
+import dev.wheelsh.core.wheel.Check;
 import dev.wheelsh.core.wheel.WheelChecks;
+import dev.wheelsh.core.wheel.WheelFacts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,33 +23,46 @@ public final class BaselinePromise {
     private BaselinePromise() {
     }
 
+    /** WH311: the baseline the wheel's most widely installable tag names, against the verdict on its code. */
+    public static final Check<CheckContext> AGAINST_TAGS = Check.of(Code.WH311,
+            (facts, context) -> againstTags(facts, context.policies(), context.verdict()));
+
     /** The verdict for the architecture of the wheel's tags (or of its code), with these policies. */
     public static Optional<PolicyVerdict> verdict(WheelChecks.Result wheel, PolicySet policies) {
-        if (wheel.elfMembers().isEmpty()) {
+        return CheckContext.of(wheel.facts(), policies, Optional.empty()).verdict();
+    }
+
+    static Optional<PolicyVerdict> verdict(WheelFacts facts, SystemNeeds needs, PolicySet policies) {
+        if (facts.natives().isEmpty()) {
             return Optional.empty();
         }
         String arch = null;
-        for (Tag t : wheel.filename().tags().tags()) {
+        for (Tag t : facts.filename().tags().tags()) {
             Optional<PolicySet.TagPolicy> p = policies.resolve(t.platform());
             if (p.isPresent()) {
                 arch = p.get().arch();
             }
         }
         if (arch == null) {
-            arch = wheel.elfMembers().get(0).elf().platformArch();
+            arch = facts.natives().get(0).arch();
         }
-        return Optional.of(BaselineEvaluation.evaluate(SystemNeeds.of(wheel), arch, policies));
+        return Optional.of(BaselineEvaluation.evaluate(needs, arch, policies));
     }
 
+    /** WH311 on a wheel already read; see {@link #AGAINST_TAGS}. */
     public static List<Finding> againstTags(WheelChecks.Result wheel, PolicySet policies) {
+        CheckContext context = CheckContext.of(wheel.facts(), policies, Optional.empty());
+        return AGAINST_TAGS.run(wheel.facts(), context);
+    }
+
+    private static List<Finding> againstTags(WheelFacts facts, PolicySet policies, Optional<PolicyVerdict> verdict) {
         List<Finding> out = new ArrayList<>();
-        Optional<PolicyVerdict> verdict = verdict(wheel, policies);
         if (verdict.isEmpty()) {
             return out;
         }
         PolicyVerdict v = verdict.get();
         Policy promised = null;
-        for (Tag t : wheel.filename().tags().tags()) {
+        for (Tag t : facts.filename().tags().tags()) {
             Optional<Policy> p = policies.ofPlatformTag(t.platform());
             if (p.isPresent() && !p.get().promisesNothing() && p.get().covers(v.arch())
                     && (promised == null || p.get().priority() > promised.priority())) {

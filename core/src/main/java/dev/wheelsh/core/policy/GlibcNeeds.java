@@ -7,7 +7,10 @@ import dev.wheelsh.core.tags.PlatformTag;
 import dev.wheelsh.core.vocabulary.Severity;
 import dev.wheelsh.core.tags.Libc;
 import dev.wheelsh.core.tags.Tag;
+import dev.wheelsh.core.machine.Platform;
+import dev.wheelsh.core.wheel.Check;
 import dev.wheelsh.core.wheel.WheelChecks;
+import dev.wheelsh.core.wheel.WheelFacts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,8 +36,13 @@ public final class GlibcNeeds {
      * wheel, the ELF loader included (an old loader refuses a version just as an old libc does).
      */
     public static List<Need> highest(WheelChecks.Result wheel) {
+        return highest(SystemNeeds.of(wheel));
+    }
+
+    /** As {@link #highest(WheelChecks.Result)}, from needs already worked out. */
+    public static List<Need> highest(SystemNeeds needs) {
         List<Need> out = new ArrayList<>();
-        for (SystemNeeds.Member m : SystemNeeds.of(wheel).members()) {
+        for (SystemNeeds.Member m : needs.members()) {
             Need best = null;
             for (SystemNeeds.VersionAsk a : m.versions()) {
                 VersionNames.Parsed p = VersionNames.parse(a.version());
@@ -55,9 +63,21 @@ public final class GlibcNeeds {
     }
 
     /** WH309: members that need a newer glibc than the lowest one the wheel's manylinux tags promise. */
+    public static final Check<CheckContext> FLOOR = Check.of(Code.WH309, (facts, context) -> againstTags(facts, context.needs()));
+
+    /** WH310: members that need a newer glibc than the target has (nothing without a Linux target). */
+    public static final Check<CheckContext> ON_TARGET = Check.of(Code.WH310, (facts, context) ->
+            context.target().map(t -> t.platform() instanceof Platform.Linux linux
+                    ? againstSystem(context.needs(), linux.libc(), "the target") : List.<Finding>of()).orElse(List.of()));
+
+    /** WH309 on a wheel already read; see {@link #FLOOR}. */
     public static List<Finding> againstTags(WheelChecks.Result wheel) {
+        return againstTags(wheel.facts(), SystemNeeds.of(wheel.facts()));
+    }
+
+    private static List<Finding> againstTags(WheelFacts facts, SystemNeeds needs) {
         Optional<PlatformTag> promise = Optional.empty();
-        for (Tag t : wheel.filename().tags().tags()) {
+        for (Tag t : facts.filename().tags().tags()) {
             PlatformTag p = PlatformTag.parse(t.platform());
             if (p.libc().equals(Optional.of("glibc")) && (promise.isEmpty() || lower(p, promise.get()))) {
                 promise = Optional.of(p);
@@ -68,7 +88,7 @@ public final class GlibcNeeds {
             return out;
         }
         PlatformTag p = promise.get();
-        for (Need n : highest(wheel)) {
+        for (Need n : highest(needs)) {
             if (n.major() > p.major() || (n.major() == p.major() && n.minor() > p.minor())) {
                 out.add(Finding.of(Code.WH309, Severity.ERROR,
                         n.member() + " needs " + n.version() + " from " + n.library() + ", newer than the glibc "
@@ -84,11 +104,15 @@ public final class GlibcNeeds {
 
     /** WH310: members that need a newer glibc than the target has. */
     public static List<Finding> againstSystem(WheelChecks.Result wheel, Libc libc, String where) {
+        return againstSystem(SystemNeeds.of(wheel), libc, where);
+    }
+
+    private static List<Finding> againstSystem(SystemNeeds needs, Libc libc, String where) {
         List<Finding> out = new ArrayList<>();
         if (libc.kind() != Libc.Kind.GLIBC) {
             return out;
         }
-        for (Need n : highest(wheel)) {
+        for (Need n : highest(needs)) {
             if (n.major() > libc.major() || (n.major() == libc.major() && n.minor() > libc.minor())) {
                 out.add(Finding.of(Code.WH310, Severity.ERROR,
                         n.member() + " needs " + n.version() + " from " + n.library() + "; " + where + " has " + libc,

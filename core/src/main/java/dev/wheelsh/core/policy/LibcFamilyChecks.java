@@ -6,7 +6,10 @@ import dev.wheelsh.core.tags.PlatformTag;
 import dev.wheelsh.core.vocabulary.Severity;
 import dev.wheelsh.core.tags.Libc;
 import dev.wheelsh.core.tags.Tag;
+import dev.wheelsh.core.machine.Platform;
+import dev.wheelsh.core.wheel.Check;
 import dev.wheelsh.core.wheel.WheelChecks;
+import dev.wheelsh.core.wheel.WheelFacts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,10 +35,22 @@ public final class LibcFamilyChecks {
     }
 
     /** WH312: members of the other C library than every Linux tag of the wheel names. */
+    public static final Check<CheckContext> AGAINST_TAGS = Check.of(Code.WH312, (facts, context) -> againstTags(facts, context.needs()));
+
+    /** WH313: members of the other C library than the target runs (nothing without a Linux target). */
+    public static final Check<CheckContext> ON_TARGET = Check.of(Code.WH313, (facts, context) ->
+            context.target().map(t -> t.platform() instanceof Platform.Linux linux
+                    ? againstSystem(context.needs(), linux.libc(), "the target") : List.<Finding>of()).orElse(List.of()));
+
+    /** WH312 on a wheel already read; see {@link #AGAINST_TAGS}. */
     public static List<Finding> againstTags(WheelChecks.Result wheel) {
+        return againstTags(wheel.facts(), SystemNeeds.of(wheel.facts()));
+    }
+
+    private static List<Finding> againstTags(WheelFacts facts, SystemNeeds needs) {
         List<Finding> out = new ArrayList<>();
         Optional<Libc.Kind> promised = Optional.empty();
-        for (Tag t : wheel.filename().tags().tags()) {
+        for (Tag t : facts.filename().tags().tags()) {
             PlatformTag.Family f = PlatformTag.parse(t.platform()).family();
             Optional<Libc.Kind> k = switch (f) {
                 case MANYLINUX, MANYLINUX_LEGACY -> Optional.of(Libc.Kind.GLIBC);
@@ -53,7 +68,7 @@ public final class LibcFamilyChecks {
         if (promised.isEmpty()) {
             return out;
         }
-        for (SystemNeeds.Member m : SystemNeeds.of(wheel).members()) {
+        for (SystemNeeds.Member m : needs.members()) {
             Optional<Libc.Kind> linked = linkedAgainst(m);
             if (linked.isPresent() && linked.get() != promised.get()) {
                 out.add(Finding.of(Code.WH312, Severity.ERROR, m.name() + " is linked against " + name(linked.get())
@@ -66,11 +81,15 @@ public final class LibcFamilyChecks {
 
     /** WH313: members of the other C library than the target runs. */
     public static List<Finding> againstSystem(WheelChecks.Result wheel, Libc target, String where) {
+        return againstSystem(SystemNeeds.of(wheel), target, where);
+    }
+
+    private static List<Finding> againstSystem(SystemNeeds needs, Libc target, String where) {
         List<Finding> out = new ArrayList<>();
         if (target.kind() == Libc.Kind.NONE) {
             return out;
         }
-        for (SystemNeeds.Member m : SystemNeeds.of(wheel).members()) {
+        for (SystemNeeds.Member m : needs.members()) {
             Optional<Libc.Kind> linked = linkedAgainst(m);
             if (linked.isPresent() && linked.get() != target.kind()) {
                 out.add(Finding.of(Code.WH313, Severity.ERROR, m.name() + " is linked against " + name(linked.get()) + "; "

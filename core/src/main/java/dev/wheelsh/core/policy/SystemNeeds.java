@@ -1,10 +1,10 @@
 package dev.wheelsh.core.policy;
 
-import dev.wheelsh.core.elf.DynamicSymbol;
 import dev.wheelsh.core.elf.ElfFile;
 import dev.wheelsh.core.elf.VersionNames;
 import dev.wheelsh.core.elf.VersionNeed;
 import dev.wheelsh.core.wheel.WheelChecks;
+import dev.wheelsh.core.wheel.WheelFacts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,6 +73,10 @@ public record SystemNeeds(List<Member> members, Set<String> bundled) {
         return of(wheel.elfMembers());
     }
 
+    public static SystemNeeds of(WheelFacts facts) {
+        return of(facts.natives());
+    }
+
     public static SystemNeeds of(List<WheelChecks.Member> natives) {
         Set<String> bundled = new TreeSet<>();
         for (WheelChecks.Member m : natives) {
@@ -81,17 +85,18 @@ public record SystemNeeds(List<Member> members, Set<String> bundled) {
         }
         List<Member> out = new ArrayList<>();
         for (WheelChecks.Member m : natives) {
-            out.add(member(m.name(), m.elf(), bundled));
+            out.add(member(m, bundled));
         }
         return new SystemNeeds(out, bundled);
     }
 
     /** A single object's needs, when it is not part of a wheel (nothing is bundled). */
     public static SystemNeeds of(String name, ElfFile elf) {
-        return new SystemNeeds(List.of(member(name, elf, Set.of())), Set.of());
+        return new SystemNeeds(List.of(member(new WheelChecks.Member(name, elf), Set.of())), Set.of());
     }
 
-    private static Member member(String name, ElfFile elf, Set<String> bundled) {
+    private static Member member(WheelChecks.Member nativeMember, Set<String> bundled) {
+        ElfFile elf = nativeMember.elf();
         List<String> libs = new ArrayList<>();
         boolean musl = elf.interpreter().map(i -> i.contains("ld-musl-")).orElse(false);
         for (String lib : elf.needed()) {
@@ -113,15 +118,9 @@ public record SystemNeeds(List<Member> members, Set<String> bundled) {
                 versions.add(new VersionAsk(n.file(), e.name(), e.weak()));
             }
         }
-        Set<String> imports = new TreeSet<>();
-        Set<String> weak = new TreeSet<>();
-        for (DynamicSymbol s : elf.importedSymbols()) {
-            imports.add(s.name());
-            if (s.bind() == DynamicSymbol.STB_WEAK) {
-                weak.add(s.name());
-            }
-        }
-        return new Member(name, elf.platformArch(), libs, versions, imports, weak, elf.x86IsaLevel(), musl);
+        // The imported names were collected when the member was read; the symbol table is not walked again.
+        return new Member(nativeMember.name(), nativeMember.arch(), libs, versions, nativeMember.imports(), nativeMember.weakImports(),
+                elf.x86IsaLevel(), musl);
     }
 
     /** The ELF loader under any of its names. */
