@@ -46,7 +46,7 @@ public final class ConfigAnalyzer {
 
     /** Reads a text of the given kind once, for its findings, hovers and completions. */
     public ParsedDocument parse(ConfigFileKind kind, String text, DocumentPlace place) {
-        return new ParsedDocument(kind, text, place, tree(kind, text), this::runChecks,
+        return new ParsedDocument(kind, text, place, tree(kind, text), d -> runChecks(d.kind(), d.text()),
                 d -> ProjectBaselines.of(d, settings.extraBaselineFiles()));
     }
 
@@ -73,7 +73,7 @@ public final class ConfigAnalyzer {
 
     /** All findings for a document of the given kind, in document order. */
     public List<Finding> check(ConfigFileKind kind, String text) {
-        return parse(kind, text).findings();
+        return runChecks(kind, text); // no tree: the checks read the text themselves
     }
 
     /** All findings of a parsed document, in document order (computed once per document). */
@@ -81,15 +81,14 @@ public final class ConfigAnalyzer {
         return document.findings();
     }
 
-    private List<Finding> runChecks(ParsedDocument document) {
-        String text = document.text();
+    private List<Finding> runChecks(ConfigFileKind kind, String text) {
         if (text.length() > MAX_CHARS) {
             return List.of(Finding.at(Code.WH099, Severity.ERROR, SourceRange.at(0, 0),
                     "the file is larger than " + MAX_CHARS + " characters; wheelsh does not read it", ""));
         }
         try {
             // The checks read the text themselves for now; their entry points take text.
-            return switch (document.kind()) {
+            return switch (kind) {
                 case PYPROJECT -> PyprojectChecks.check(text, settings);
                 case PIP_CONF -> PipConfChecks.check(text, extraPolicyNames);
                 case BASELINE_JSON -> BaselineChecks.check(text);
