@@ -1,25 +1,38 @@
 package dev.wheelsh.lsp;
 
 import dev.wheelsh.core.config.ConfigFileKind;
+import dev.wheelsh.core.config.ParsedDocument;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * The open documents by URI, each at its latest version. All methods are synchronized on the
- * store, and the validator publishes while holding the same monitor, so "is this still the
- * newest version?" and "publish" happen as one step.
+ * The open documents by URI, each at its latest version, and each one's parse. All methods are
+ * synchronized on the store, and the validator publishes while holding the same monitor, so "is
+ * this still the newest version?" and "publish" happen as one step.
+ *
+ * <p>At most one parse is kept per open document: the one of its newest version, made by the
+ * current analyzer. A change or a close drops it, so memory stays bounded by the open documents.
+ * The parse itself runs outside the store's monitor (a large document must not hold up the
+ * notifications of the others), once, by whichever request or check asks first.
  */
 public final class DocumentStore {
 
     private final Map<String, OpenDocument> documents = new HashMap<>();
+    private final Map<String, Parse> parses = new HashMap<>();
+
+    /** The parse of one version of a document by one analyzer. */
+    private record Parse(int version, DocumentAnalyzer analyzer, Once<ParsedDocument> document) {
+    }
 
     public synchronized OpenDocument open(String uri, int version, String text) {
         OpenDocument document = new OpenDocument(uri, kindOf(uri), version, text);
         documents.put(uri, document);
+        parses.remove(uri);
         return document;
     }
 
@@ -31,6 +44,7 @@ public final class DocumentStore {
         }
         OpenDocument next = current.withText(version, text);
         documents.put(uri, next);
+        parses.remove(uri);
         return Optional.of(next);
     }
 
@@ -39,7 +53,42 @@ public final class DocumentStore {
     }
 
     public synchronized Optional<OpenDocument> close(String uri) {
+        parses.remove(uri);
         return Optional.ofNullable(documents.remove(uri));
+    }
+
+    /**
+     * The parse of {@code snapshot} by {@code analyzer}: the kept one when it is of the same
+     * version and analyzer, otherwise made by {@code parse} and kept if the snapshot is still the
+     * newest version (a parse of a stale or closed document is used once and not kept).
+     */
+    public ParsedDocument parsed(OpenDocument snapshot, DocumentAnalyzer analyzer, Supplier<ParsedDocument> parse) {
+        Once<ParsedDocument> once;
+        synchronized (this) {
+            Parse kept = parses.get(snapshot.uri());
+            if (kept != null && kept.version() == snapshot.version() && kept.analyzer() == analyzer) {
+                once = kept.document();
+            } else {
+                once = new Once<>(parse);
+                if (isCurrent(snapshot)) {
+                    parses.put(snapshot.uri(), new Parse(snapshot.version(), analyzer, once));
+                }
+            }
+        }
+        return once.get();
+    }
+
+    /**
+     * Drops every kept parse: the analyzer changed, or a file on disk that parses may have read
+     * (a baseline file, the workspace's pyproject.toml) may have changed.
+     */
+    public synchronized void forgetParses() {
+        parses.clear();
+    }
+
+    /** How many parses are kept (at most one per open document). */
+    public synchronized int parseCount() {
+        return parses.size();
     }
 
     public synchronized List<OpenDocument> all() {

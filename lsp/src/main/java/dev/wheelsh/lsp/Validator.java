@@ -1,17 +1,17 @@
 package dev.wheelsh.lsp;
 
-import dev.wheelsh.core.config.ConfigFileKind;
 import dev.wheelsh.core.vocabulary.Finding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.Position;
@@ -32,7 +32,7 @@ import org.eclipse.lsp4j.Range;
 public final class Validator implements AutoCloseable {
 
     private final DocumentStore store;
-    private final Supplier<DocumentAnalyzer> analyzer;
+    private final Function<OpenDocument, Optional<Analysis>> analyses;
     private final Consumer<PublishDiagnosticsParams> publisher;
     private final long debounceMillis;
     private final Log log;
@@ -40,10 +40,14 @@ public final class Validator implements AutoCloseable {
     private final Map<String, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    public Validator(DocumentStore store, Supplier<DocumentAnalyzer> analyzer,
-                     Consumer<PublishDiagnosticsParams> publisher, long debounceMillis, Log log) {
+    /**
+     * @param analyses the parse of a document version shared with the requests (empty for files
+     *                 wheelsh does not check)
+     */
+    Validator(DocumentStore store, Function<OpenDocument, Optional<Analysis>> analyses,
+              Consumer<PublishDiagnosticsParams> publisher, long debounceMillis, Log log) {
         this.store = store;
-        this.analyzer = analyzer;
+        this.analyses = analyses;
         this.publisher = publisher;
         this.debounceMillis = debounceMillis;
         this.log = log;
@@ -98,12 +102,7 @@ public final class Validator implements AutoCloseable {
         if (snapshot == null || !store.isCurrent(snapshot)) {
             return;
         }
-        List<Diagnostic> diagnostics;
-        if (snapshot.kind().isEmpty()) {
-            diagnostics = List.of();
-        } else {
-            diagnostics = check(snapshot, snapshot.kind().get());
-        }
+        List<Diagnostic> diagnostics = check(snapshot);
         PublishDiagnosticsParams params = new PublishDiagnosticsParams(uri, diagnostics, snapshot.version());
         synchronized (store) {
             if (!store.isCurrent(snapshot)) {
@@ -117,9 +116,13 @@ public final class Validator implements AutoCloseable {
         }
     }
 
-    private List<Diagnostic> check(OpenDocument document, ConfigFileKind kind) {
+    private List<Diagnostic> check(OpenDocument document) {
         try {
-            List<Finding> findings = analyzer.get().check(kind, document.text());
+            Optional<Analysis> analysis = analyses.apply(document);
+            if (analysis.isEmpty()) {
+                return List.of();
+            }
+            List<Finding> findings = analysis.get().findings();
             List<Diagnostic> diagnostics = new ArrayList<>(findings.size());
             for (Finding f : findings) {
                 diagnostics.add(Protocol.diagnostic(document.uri(), f));

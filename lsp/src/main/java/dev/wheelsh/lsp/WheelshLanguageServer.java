@@ -1,6 +1,7 @@
 package dev.wheelsh.lsp;
 
 import dev.wheelsh.core.config.CheckSettings;
+import dev.wheelsh.core.config.DocumentPlace;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -81,7 +82,7 @@ public final class WheelshLanguageServer implements LanguageServer, LanguageClie
         this.log = log;
         this.exit = exit;
         this.analyzer = analyzerFactory.apply(settings);
-        this.validator = new Validator(store, () -> analyzer, this::publish, debounceMillis, log);
+        this.validator = new Validator(store, this::analysis, this::publish, debounceMillis, log);
         this.requests = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "wheelsh-requests");
             t.setDaemon(true);
@@ -169,8 +170,19 @@ public final class WheelshLanguageServer implements LanguageServer, LanguageClie
         return requests;
     }
 
-    DocumentAnalyzer analyzer() {
-        return analyzer;
+    /**
+     * One version of a document as the current checks read it, parsed once however many checks
+     * and requests ask for it; empty for files wheelsh does not check.
+     */
+    Optional<Analysis> analysis(OpenDocument snapshot) {
+        DocumentAnalyzer current = analyzer;
+        return snapshot.kind().map(kind -> new Analysis(current, store.parsed(snapshot, current,
+                () -> current.parse(kind, snapshot.text(), placeOf(snapshot.uri())))));
+    }
+
+    /** Where a document lives: its file (for a file URI) and the workspace it belongs to. */
+    DocumentPlace placeOf(String uri) {
+        return new DocumentPlace(pathOf(uri), workspaceRoot);
     }
 
     Log log() {
@@ -236,6 +248,7 @@ public final class WheelshLanguageServer implements LanguageServer, LanguageClie
     /** Builds the checks anew (settings or a baseline file changed) and checks every open document again. */
     void rebuildAnalyzer() {
         analyzer = analyzerFactory.apply(settings);
+        store.forgetParses();
         log.info("settings: baselines " + settings.extraBaselineFiles() + ", default targets " + settings.defaultTargets());
         for (OpenDocument document : store.all()) {
             validator.scheduleNow(document.uri());

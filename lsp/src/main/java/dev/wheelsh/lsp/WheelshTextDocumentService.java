@@ -1,7 +1,6 @@
 package dev.wheelsh.lsp;
 
 import dev.wheelsh.core.config.Completion;
-import dev.wheelsh.core.config.ConfigFileKind;
 import dev.wheelsh.core.vocabulary.Finding;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,21 +87,26 @@ final class WheelshTextDocumentService implements TextDocumentService {
 
     @Override
     public void didSave(DidSaveTextDocumentParams params) {
-        // The text is already up to date through didChange.
+        // The text is already up to date through didChange. But a saved file may be one that
+        // hovers read from disk (a pyproject.toml's baseline files, the workspace's pyproject.toml
+        // for a pip.conf), so the parses that read them are made again when next asked for.
+        try {
+            server.store().forgetParses();
+        } catch (Throwable t) {
+            server.log().failure("didSave", t);
+        }
     }
 
     @Override
     public CompletableFuture<Hover> hover(HoverParams params) {
         return request("hover", null, cancel -> {
-            Optional<Checked> doc = document(params.getTextDocument().getUri());
+            Optional<Analysis> doc = analysis(params.getTextDocument().getUri());
             if (doc.isEmpty()) {
                 return null;
             }
             Position p = params.getPosition();
             cancel.checkCanceled();
-            return server.analyzer().hover(doc.get().kind(), doc.get().document().text(), p.getLine(), p.getCharacter())
-                    .map(Protocol::hover)
-                    .orElse(null);
+            return doc.get().hover(p.getLine(), p.getCharacter()).map(Protocol::hover).orElse(null);
         });
     }
 
@@ -110,14 +114,13 @@ final class WheelshTextDocumentService implements TextDocumentService {
     public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
         Either<List<CompletionItem>, CompletionList> none = Either.forRight(new CompletionList(false, List.of()));
         return request("completion", none, cancel -> {
-            Optional<Checked> doc = document(params.getTextDocument().getUri());
+            Optional<Analysis> doc = analysis(params.getTextDocument().getUri());
             if (doc.isEmpty()) {
                 return none;
             }
             Position p = params.getPosition();
             cancel.checkCanceled();
-            List<Completion> candidates = server.analyzer()
-                    .complete(doc.get().kind(), doc.get().document().text(), p.getLine(), p.getCharacter());
+            List<Completion> candidates = doc.get().complete(p.getLine(), p.getCharacter());
             List<CompletionItem> items = new ArrayList<>(candidates.size());
             for (int i = 0; i < candidates.size(); i++) {
                 items.add(Protocol.completion(candidates.get(i), i));
@@ -134,14 +137,14 @@ final class WheelshTextDocumentService implements TextDocumentService {
                 return List.of();
             }
             String uri = params.getTextDocument().getUri();
-            Optional<Checked> doc = document(uri);
+            Optional<Analysis> doc = analysis(uri);
             if (doc.isEmpty()) {
                 return List.of();
             }
             cancel.checkCanceled();
-            // Checked again on the newest text rather than cached: a fix must edit the text the
-            // editor has now, and the check is cheap next to a round trip.
-            List<Finding> findings = server.analyzer().check(doc.get().kind(), doc.get().document().text());
+            // The findings of the newest version (a fix must edit the text the editor has now),
+            // shared with its diagnostics: the parse of a version is made once.
+            List<Finding> findings = doc.get().findings();
             cancel.checkCanceled();
             List<Either<Command, CodeAction>> actions = new ArrayList<>();
             List<Diagnostic> sent = params.getContext() == null || params.getContext().getDiagnostics() == null
@@ -170,11 +173,9 @@ final class WheelshTextDocumentService implements TextDocumentService {
         });
     }
 
-    private record Checked(OpenDocument document, ConfigFileKind kind) {
-    }
-
-    private Optional<Checked> document(String uri) {
-        return server.store().get(uri).flatMap(d -> d.kind().map(k -> new Checked(d, k)));
+    /** The newest version of an open document that wheelsh checks, parsed once for all requests. */
+    private Optional<Analysis> analysis(String uri) {
+        return server.store().get(uri).flatMap(server::analysis);
     }
 
     /** Runs a request off the protocol thread; any failure is logged and answered with {@code fallback}. */

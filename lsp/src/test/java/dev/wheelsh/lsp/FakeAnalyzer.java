@@ -1,9 +1,13 @@
 package dev.wheelsh.lsp;
 
 import dev.wheelsh.core.vocabulary.Code;
+import dev.wheelsh.core.config.CheckSettings;
 import dev.wheelsh.core.config.Completion;
+import dev.wheelsh.core.config.ConfigAnalyzer;
 import dev.wheelsh.core.config.ConfigFileKind;
+import dev.wheelsh.core.config.DocumentPlace;
 import dev.wheelsh.core.config.HoverText;
+import dev.wheelsh.core.config.ParsedDocument;
 import dev.wheelsh.core.vocabulary.Finding;
 import dev.wheelsh.core.vocabulary.Fix;
 import dev.wheelsh.core.vocabulary.Severity;
@@ -25,10 +29,12 @@ import java.util.Optional;
  *       so a test can tell which text the server checked.</li>
  * </ul>
  * HoverText on any word answers {@code word `W`}; completion offers {@code loongarch64} and
- * {@code x86_64}, replacing the word part before the cursor.
+ * {@code x86_64}, replacing the word part before the cursor. Documents are parsed by core (the
+ * scripted answers read only their text).
  */
 final class FakeAnalyzer implements DocumentAnalyzer {
 
+    private static final ConfigAnalyzer PARSER = new ConfigAnalyzer(CheckSettings.defaults());
     private final boolean digest;
 
     FakeAnalyzer(boolean digest) {
@@ -40,7 +46,13 @@ final class FakeAnalyzer implements DocumentAnalyzer {
     }
 
     @Override
-    public List<Finding> check(ConfigFileKind kind, String text) {
+    public ParsedDocument parse(ConfigFileKind kind, String text, DocumentPlace place) {
+        return PARSER.parse(kind, text, place);
+    }
+
+    @Override
+    public List<Finding> check(ParsedDocument document) {
+        String text = document.text();
         List<Finding> findings = new ArrayList<>();
         if (digest) {
             findings.add(Finding.at(Code.WH099, Severity.INFO, SourceRange.at(0, 0), digestOf(text), ""));
@@ -74,8 +86,8 @@ final class FakeAnalyzer implements DocumentAnalyzer {
     }
 
     @Override
-    public Optional<HoverText> hover(ConfigFileKind kind, String text, int line, int column) {
-        String[] lines = text.split("\r\n|\r|\n", -1);
+    public Optional<HoverText> hover(ParsedDocument document, int line, int column) {
+        String[] lines = document.text().split("\r\n|\r|\n", -1);
         if (line < 0 || line >= lines.length) {
             return Optional.empty();
         }
@@ -95,8 +107,8 @@ final class FakeAnalyzer implements DocumentAnalyzer {
     }
 
     @Override
-    public List<Completion> complete(ConfigFileKind kind, String text, int line, int column) {
-        String[] lines = text.split("\r\n|\r|\n", -1);
+    public List<Completion> complete(ParsedDocument document, int line, int column) {
+        String[] lines = document.text().split("\r\n|\r|\n", -1);
         if (line < 0 || line >= lines.length) {
             return List.of();
         }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.eclipse.lsp4j.ClientCapabilities;
@@ -49,6 +50,8 @@ final class LspSession implements AutoCloseable {
     /** Every client/registerCapability request, in order. */
     final List<RegistrationParams> registrations = new java.util.concurrent.CopyOnWriteArrayList<>();
     final LanguageServer server;
+    /** The server object itself, for what a test inspects beyond the protocol. */
+    final WheelshLanguageServer impl;
     final ByteArrayOutputStream serverLog = new ByteArrayOutputStream();
     private final OutputStream toServer;
     private final Future<Void> serverListening;
@@ -63,7 +66,7 @@ final class LspSession implements AutoCloseable {
         OutputStream serverOut = Channels.newOutputStream(serverToClient.sink());
         InputStream clientIn = Channels.newInputStream(serverToClient.source());
 
-        WheelshLanguageServer impl = new WheelshLanguageServer(analyzers, debounceMillis,
+        impl = new WheelshLanguageServer(analyzers, debounceMillis,
                 new Log(new PrintStream(serverLog, true, StandardCharsets.UTF_8)), code -> exitCode = code);
         Launcher<LanguageClient> serverLauncher = LSPLauncher.createServerLauncher(impl, serverIn, serverOut);
         impl.connect(serverLauncher.getRemoteProxy());
@@ -79,6 +82,12 @@ final class LspSession implements AutoCloseable {
     }
 
     static LspSession started(Function<CheckSettings, DocumentAnalyzer> analyzers, long debounceMillis) throws Exception {
+        return started(analyzers, debounceMillis, init -> { });
+    }
+
+    /** Started with initialize parameters a test adjusts (a workspace folder, say). */
+    static LspSession started(Function<CheckSettings, DocumentAnalyzer> analyzers, long debounceMillis,
+                              Consumer<InitializeParams> adjust) throws Exception {
         LspSession session = new LspSession(analyzers, debounceMillis);
         InitializeParams init = new InitializeParams();
         // Like most editors: file watchers can be registered at run time.
@@ -87,6 +96,7 @@ final class LspSession implements AutoCloseable {
         workspace.setDidChangeWatchedFiles(new DidChangeWatchedFilesCapabilities(true));
         capabilities.setWorkspace(workspace);
         init.setCapabilities(capabilities);
+        adjust.accept(init);
         session.server.initialize(init).get(30, TimeUnit.SECONDS);
         session.server.initialized(new InitializedParams());
         return session;

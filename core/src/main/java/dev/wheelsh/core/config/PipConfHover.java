@@ -1,0 +1,73 @@
+package dev.wheelsh.core.config;
+
+import static dev.wheelsh.core.config.CursorWords.contains;
+
+import dev.wheelsh.core.config.CursorWords.Span;
+import dev.wheelsh.core.document.IniReader;
+import dev.wheelsh.core.policy.PolicySet;
+import dev.wheelsh.core.vocabulary.SourceRange;
+import dev.wheelsh.core.words.Glossary;
+import dev.wheelsh.core.words.Glossary.Topic;
+import dev.wheelsh.core.words.PlatformTagWords;
+import dev.wheelsh.core.words.TagWords;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Hovers in a pip.conf or pip.ini: on a section header, which pip commands read it; on an
+ * option name, what the option does; on a word of a value, what the word means. A platform tag
+ * is described with the baselines the project uses, as {@code wheelsh explain} describes it.
+ */
+final class PipConfHover {
+
+    private static final ConfigFacts F = ConfigFacts.INSTANCE;
+
+    private PipConfHover() {
+    }
+
+    static Optional<HoverText> at(IniReader.Document doc, int line, int col, Supplier<PolicySet> baselines) {
+        for (IniReader.Section s : doc.sections()) {
+            if (contains(s.headerRange(), line, col)) {
+                String w = s.name().equals("global") ? "options for every pip command"
+                        : F.pipSections.contains(s.name()) ? "options for `pip " + s.name() + "` (they override [global])"
+                        : "not a section pip reads";
+                return Optional.of(new HoverText(s.headerRange(), "**[" + s.name() + "]**: " + w));
+            }
+        }
+        for (IniReader.Option o : doc.options()) {
+            String name = PipConfChecks.pipName(o.name());
+            if (contains(o.nameRange(), line, col)) {
+                String w = Glossary.lookup(Topic.PIP, name).orElse(F.pipOptions.contains(name)
+                        ? "pip's --" + name + " option" : "not a pip option: pip ignores it");
+                return Optional.of(new HoverText(o.nameRange(), "**" + name + "** (`--" + name + "`): " + w));
+            }
+            for (IniReader.ValueLine vl : o.valueLines()) {
+                if (contains(vl.range(), line, col)) {
+                    return valueWords(name, vl, col - vl.range().startColumn(), baselines);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<HoverText> valueWords(String option, IniReader.ValueLine vl, int idx, Supplier<PolicySet> baselines) {
+        Span w = CursorWords.wordAt(vl.text(), idx, " \t,");
+        String word = w.of(vl.text());
+        if (word.isEmpty()) {
+            return Optional.empty();
+        }
+        String words = switch (option) {
+            case "platform" -> PlatformTagWords.describe(word, baselines.get());
+            case "abi" -> TagWords.abi(word);
+            case "implementation" -> TagWords.interpreter(word + "3");
+            case "python-version" -> "wheels for Python " + word;
+            default -> Glossary.lookup(Topic.PIP, option).orElse("");
+        };
+        if (words.isEmpty()) {
+            return Optional.empty();
+        }
+        int start = vl.range().startColumn();
+        SourceRange r = SourceRange.onLine(vl.range().startLine(), start + w.from(), start + w.to());
+        return Optional.of(new HoverText(r, "**" + word + "**: " + words));
+    }
+}
