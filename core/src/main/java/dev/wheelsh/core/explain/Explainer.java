@@ -15,7 +15,7 @@ import dev.wheelsh.core.vocabulary.Issue;
 import dev.wheelsh.core.vocabulary.SourceRange;
 import dev.wheelsh.core.wheel.WheelArchive;
 import dev.wheelsh.core.wheel.WheelChecks;
-import dev.wheelsh.core.words.PlatformWords;
+import dev.wheelsh.core.words.PlatformTagWords;
 import dev.wheelsh.core.words.TagWords;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -127,7 +127,7 @@ public final class Explainer {
         String platformPart = kind == Explanation.Kind.PLATFORM ? name.toLowerCase(Locale.ROOT)
                 : stripWheelSuffix(name).substring(platformColumn);
         for (String platform : platforms) {
-            components.add(new Explanation.Component(platform, "platform", PlatformWords.describe(platform, policies)));
+            components.add(new Explanation.Component(platform, "platform", PlatformTagWords.describe(platform, policies)));
             if (!IndexAcceptance.pypiAccepts(platform)) {
                 pypiRefusals.add(IndexAcceptance.whyRefused(platform));
             }
