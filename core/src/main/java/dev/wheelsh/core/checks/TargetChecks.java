@@ -1,7 +1,6 @@
 package dev.wheelsh.core.checks;
 
 import dev.wheelsh.core.elf.LoongArchWorld;
-import dev.wheelsh.core.machine.LoongArchAbi;
 import dev.wheelsh.core.machine.Platform;
 import dev.wheelsh.core.machine.Target;
 import dev.wheelsh.core.policy.CheckContext;
@@ -42,9 +41,10 @@ public final class TargetChecks {
     public static final Check<CheckContext> LOONGARCH_WORLDS = Check.of(Code.WH308, (facts, context) -> {
         List<Finding> out = new ArrayList<>();
         if (context.target().isPresent() && context.target().get().platform() instanceof Platform.Linux linux
-                && linux.arch().equals("loongarch64")) {
+                && linux.loongArchWorld().isPresent()) {
+            LoongArchWorld.World system = linux.loongArchWorld().get();
             for (WheelChecks.Member m : facts.natives()) {
-                m.loongArchWorld().flatMap(w -> worldMismatch(m.name(), w, linux.loongArchWorld())).ifPresent(out::add);
+                m.loongArchWorld().flatMap(w -> worldMismatch(m.name(), w, system)).ifPresent(out::add);
             }
         }
         return out;
@@ -85,12 +85,12 @@ public final class TargetChecks {
     }
 
     /** WH308 for one member: a LoongArch member of the other ABI world than the target's. */
-    public static Optional<Finding> worldMismatch(String member, LoongArchWorld world, LoongArchAbi machine) {
+    public static Optional<Finding> worldMismatch(String member, LoongArchWorld world, LoongArchWorld.World machine) {
         boolean memberOld = world.world() == LoongArchWorld.World.OLD;
         boolean memberNew = world.world() == LoongArchWorld.World.NEW;
-        if ((machine == LoongArchAbi.NEW_WORLD && memberOld) || (machine == LoongArchAbi.OLD_WORLD && memberNew)) {
+        if ((machine == LoongArchWorld.World.NEW && memberOld) || (machine == LoongArchWorld.World.OLD && memberNew)) {
             String built = memberOld ? "the old world (ABI1.0)" : "the new world (ABI2.0)";
-            String runs = machine == LoongArchAbi.OLD_WORLD ? "an old-world" : "a new-world";
+            String runs = machine == LoongArchWorld.World.OLD ? "an old-world" : "a new-world";
             return Optional.of(Finding.of(Code.WH308, Severity.ERROR,
                     member + " is built for " + built + "; the target is " + runs + " system, where it does not load",
                     String.join("; ", world.evidence()) + ". " + world.consequence()));

@@ -1,5 +1,6 @@
 package dev.wheelsh.core.explain;
 
+import dev.wheelsh.core.tags.LibcFamily;
 import dev.wheelsh.core.explain.InstallVerdict.Component;
 import dev.wheelsh.core.explain.InstallVerdict.Miss;
 import dev.wheelsh.core.tags.LibcVersion;
@@ -7,7 +8,6 @@ import dev.wheelsh.core.tags.PlatformTag;
 import dev.wheelsh.core.words.TagWords;
 import dev.wheelsh.core.tags.Libc;
 import dev.wheelsh.core.tags.Tag;
-import dev.wheelsh.core.machine.LoongArchAbi;
 import dev.wheelsh.core.machine.Platform;
 import dev.wheelsh.core.machine.Target;
 import java.util.ArrayList;
@@ -61,8 +61,8 @@ final class MissFinder {
         }
         if (c.ordinal() < Component.LIBC_FAMILY.ordinal() && !osDiffers && archFits
                 && target.platform() instanceof Platform.Linux l && wp.libc().isPresent()) {
-            Libc.Kind needed = wp.libc().get().equals("glibc") ? Libc.Kind.GLIBC : Libc.Kind.MUSL;
-            if (l.libc().kind() != needed) {
+            LibcFamily needed = wp.libc().get();
+            if (l.libc().family() != needed) {
                 out.add(new Miss(Component.LIBC_FAMILY, w, Optional.empty(), "the wheel needs " + wp.libc().get()
                         + "; the machine has " + l.libc()));
             } else if (c.ordinal() < Component.LIBC_VERSION.ordinal()
@@ -150,11 +150,11 @@ final class MissFinder {
             return new Miss(Component.ARCH, w, nearest, reason);
         }
         if (machine instanceof Platform.Linux l) {
-            Optional<String> wheelLibc = wp.libc();
+            Optional<LibcFamily> wheelLibc = wp.libc();
             boolean machineHasFamily = machinePlatforms.stream()
                     .anyMatch(p -> p.arch().equals(wp.arch()) && p.libc().equals(wheelLibc));
-            if (wheelLibc.isPresent() && l.libc().kind() != Libc.Kind.NONE && !machineHasFamily
-                    && l.libc().kind() == (wheelLibc.get().equals("glibc") ? Libc.Kind.GLIBC : Libc.Kind.MUSL)) {
+            if (wheelLibc.isPresent() && l.libc().family() != LibcFamily.NONE && !machineHasFamily
+                    && l.libc().family() == wheelLibc.get()) {
                 String reason = wp.arch().equals("armv7l") && !l.armHardFloat()
                         ? "manylinux armv7l wheels use the hard-float ABI (armhf); this userland is soft-float (armel), "
                         + "which cannot load them"
@@ -162,17 +162,17 @@ final class MissFinder {
                 return new Miss(Component.ARCH, w, nearest, reason);
             }
             if (wheelLibc.isPresent()) {
-                Libc.Kind needed = wheelLibc.get().equals("glibc") ? Libc.Kind.GLIBC : Libc.Kind.MUSL;
-                if (l.libc().kind() != needed) {
-                    String has = l.libc().kind() == Libc.Kind.NONE ? "a C library pip cannot identify (no manylinux or musllinux wheel installs)"
+                LibcFamily needed = wheelLibc.get();
+                if (l.libc().family() != needed) {
+                    String has = l.libc().family() == LibcFamily.NONE ? "a C library pip cannot identify (no manylinux or musllinux wheel installs)"
                             : l.libc().toString();
                     return new Miss(Component.LIBC_FAMILY, w, nearest, "the wheel needs " + wheelLibc.get() + "; the machine has " + has
-                            + (needed == Libc.Kind.MUSL ? " (musllinux wheels run only on musl systems such as Alpine)"
+                            + (needed == LibcFamily.MUSL ? " (musllinux wheels run only on musl systems such as Alpine)"
                             : " (manylinux wheels run only on glibc systems)"));
                 }
                 String reason = "the wheel needs " + wheelLibc.get() + " " + wp.major() + "." + wp.minor()
                         + " or newer; the machine has " + l.libc();
-                if (l.loongArchWorld() == LoongArchAbi.OLD_WORLD && wp.arch().equals("loongarch64")) {
+                if (l.oldWorld() && wp.arch().equals("loongarch64")) {
                     reason += ". It is an old-world (ABI1.0) system: no manylinux loongarch64 wheel (all new-world) can load there";
                 }
                 return new Miss(Component.LIBC_VERSION, w, nearest, reason);

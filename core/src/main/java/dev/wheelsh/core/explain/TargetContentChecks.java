@@ -3,7 +3,6 @@ package dev.wheelsh.core.explain;
 import dev.wheelsh.core.checks.TargetChecks;
 import dev.wheelsh.core.checks.WheelCheckList;
 import dev.wheelsh.core.elf.LoongArchWorld;
-import dev.wheelsh.core.machine.LoongArchAbi;
 import dev.wheelsh.core.machine.Target;
 import dev.wheelsh.core.policy.BuiltinPolicies;
 import dev.wheelsh.core.policy.CheckContext;
@@ -35,7 +34,7 @@ public final class TargetContentChecks {
     }
 
     /** WH308: a LoongArch member of the other ABI world than the target's. */
-    static Optional<Finding> worldMismatch(String member, LoongArchWorld world, LoongArchAbi machine) {
+    static Optional<Finding> worldMismatch(String member, LoongArchWorld world, LoongArchWorld.World machine) {
         return TargetChecks.worldMismatch(member, world, machine);
     }
 }

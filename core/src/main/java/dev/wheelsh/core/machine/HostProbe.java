@@ -130,10 +130,11 @@ public final class HostProbe {
         Libc libc = libc(facts, elf);
         boolean userland32 = !is64 && (arch.equals("x86_64") || arch.equals("aarch64"));
         boolean hardFloat = elf.map(HostProbe::armHardFloat).orElse(true);
-        LoongArchAbi world = LoongArchAbi.NOT_APPLICABLE;
+        Optional<LoongArchWorld.World> world = Optional.empty();
         if (arch.equals("loongarch64")) {
-            world = elf.flatMap(LoongArchWorld::of).map(w -> w.world() == LoongArchWorld.World.OLD
-                    ? LoongArchAbi.OLD_WORLD : LoongArchAbi.NEW_WORLD).orElse(LoongArchAbi.NEW_WORLD);
+            // The interpreter's own markers decide; anything but old-world evidence is the upstream (new) world.
+            world = Optional.of(elf.flatMap(LoongArchWorld::of).map(w -> w.world() == LoongArchWorld.World.OLD
+                    ? LoongArchWorld.World.OLD : LoongArchWorld.World.NEW).orElse(LoongArchWorld.World.NEW));
         }
         return new Target(new Platform.Linux(arch, userland32, libc, hardFloat, world), interpreter);
     }

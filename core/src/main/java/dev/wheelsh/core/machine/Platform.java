@@ -1,8 +1,10 @@
 package dev.wheelsh.core.machine;
 
+import dev.wheelsh.core.elf.LoongArchWorld;
 import dev.wheelsh.core.tags.PlatformTag;
 import dev.wheelsh.core.tags.Libc;
 import dev.wheelsh.core.tags.PlatformTags;
+import java.util.Optional;
 import java.util.List;
 import java.util.Objects;
 
@@ -27,12 +29,21 @@ public sealed interface Platform {
      * (armhf) rather than soft-float (armel); {@code loongArchWorld}: for loongarch64, which ABI
      * world the system's C library belongs to.
      */
-    record Linux(String arch, boolean userland32, Libc libc, boolean armHardFloat, LoongArchAbi loongArchWorld)
+    record Linux(String arch, boolean userland32, Libc libc, boolean armHardFloat, Optional<LoongArchWorld.World> loongArchWorld)
             implements Platform {
         public Linux {
             Objects.requireNonNull(arch, "arch");
             Objects.requireNonNull(libc, "libc");
             Objects.requireNonNull(loongArchWorld, "loongArchWorld");
+            // A system is of one world or the other; the other values classify binaries.
+            if (loongArchWorld.isPresent() && loongArchWorld.get() != LoongArchWorld.World.OLD && loongArchWorld.get() != LoongArchWorld.World.NEW) {
+                throw new IllegalArgumentException("a LoongArch system is of the old or the new world, not " + loongArchWorld.get());
+            }
+        }
+
+        /** Whether this is an old-world (ABI1.0) LoongArch system. */
+        public boolean oldWorld() {
+            return loongArchWorld.equals(Optional.of(LoongArchWorld.World.OLD));
         }
 
         @Override
@@ -54,7 +65,7 @@ public sealed interface Platform {
             if (isArm32() && !armHardFloat) {
                 sb.append(" soft-float");
             }
-            if (arch.equals("loongarch64") && loongArchWorld == LoongArchAbi.OLD_WORLD) {
+            if (oldWorld()) {
                 sb.append(" old world (ABI1.0)");
             }
             return sb.append(", ").append(libc).toString();

@@ -1,5 +1,6 @@
 package dev.wheelsh.core.machine;
 
+import dev.wheelsh.core.elf.LoongArchWorld;
 import dev.wheelsh.core.vocabulary.Code;
 import dev.wheelsh.core.tags.Architectures;
 import dev.wheelsh.core.tags.Libc;
@@ -139,8 +140,8 @@ public final class TargetSpec {
     }
 
     private static Platform.Linux linux(String arch, boolean userland32, Libc libc, boolean hardFloat, boolean oldWorld) {
-        LoongArchAbi world = arch.equals("loongarch64")
-                ? (oldWorld ? LoongArchAbi.OLD_WORLD : LoongArchAbi.NEW_WORLD) : LoongArchAbi.NOT_APPLICABLE;
+        Optional<LoongArchWorld.World> world = arch.equals("loongarch64")
+                ? Optional.of(oldWorld ? LoongArchWorld.World.OLD : LoongArchWorld.World.NEW) : Optional.empty();
         return new Platform.Linux(arch, userland32, libc, hardFloat, world);
     }
 
@@ -195,7 +196,7 @@ public final class TargetSpec {
         List<String> flags = new ArrayList<>();
         Platform p = target.platform();
         if (p instanceof Platform.Linux l) {
-            switch (l.libc().kind()) {
+            switch (l.libc().family()) {
                 case GLIBC -> sb.append("glibc").append(l.libc().major()).append('.').append(l.libc().minor());
                 case MUSL -> sb.append("musl").append(l.libc().major()).append('.').append(l.libc().minor());
                 case NONE -> sb.append("linux");
@@ -206,7 +207,7 @@ public final class TargetSpec {
             if (!l.armHardFloat()) {
                 flags.add("softfloat");
             }
-            if (l.loongArchWorld() == LoongArchAbi.OLD_WORLD) {
+            if (l.oldWorld()) {
                 flags.add("oldworld");
             }
         } else if (p instanceof Platform.MacOs m) {

@@ -1,5 +1,6 @@
 package dev.wheelsh.core.policy;
 
+import dev.wheelsh.core.tags.LibcFamily;
 import dev.wheelsh.core.vocabulary.InputException;
 import dev.wheelsh.core.elf.ElfFile;
 import dev.wheelsh.core.elf.ElfReader;
@@ -175,7 +176,7 @@ public final class BaselineDerivation {
      * take from a system of today, judged against this system's library versions.
      */
     public static Derived derive(Path root, Optional<String> name, Optional<Integer> priority) throws InputException {
-        Policy newest = BuiltinPolicies.all().policies().stream().filter(p -> p.libc() == Policy.LibcFamily.GLIBC)
+        Policy newest = BuiltinPolicies.all().policies().stream().filter(p -> p.libc() == LibcFamily.GLIBC)
                 .reduce((a, b) -> b).orElseThrow();
         return derive(root, name, priority, newest.libWhitelist(), newest.blacklist());
     }

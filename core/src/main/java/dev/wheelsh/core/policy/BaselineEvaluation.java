@@ -1,5 +1,6 @@
 package dev.wheelsh.core.policy;
 
+import dev.wheelsh.core.tags.LibcFamily;
 import dev.wheelsh.core.policy.PolicyVerdict.BlacklistedSymbol;
 import dev.wheelsh.core.policy.PolicyVerdict.ExternalLibrary;
 import dev.wheelsh.core.policy.PolicyVerdict.Fit;
@@ -43,7 +44,7 @@ public final class BaselineEvaluation {
     }
 
     public static PolicyVerdict evaluate(SystemNeeds needs, String arch, PolicySet set) {
-        Policy.LibcFamily libc = needs.musl() ? Policy.LibcFamily.MUSL : Policy.LibcFamily.GLIBC;
+        LibcFamily libc = needs.musl() ? LibcFamily.MUSL : LibcFamily.GLIBC;
         Map<SystemNeeds.Member, String> pythonAbi = pythonAbiImports(needs);
         List<Fit> fits = new ArrayList<>();
         Policy linux = null;
@@ -52,7 +53,7 @@ public final class BaselineEvaluation {
                 linux = linux == null ? p : linux;
                 continue;
             }
-            if (p.libc() != Policy.LibcFamily.NONE && p.libc() != libc) {
+            if (p.libc() != LibcFamily.NONE && p.libc() != libc) {
                 continue;
             }
             fits.add(new Fit(p, obstacles(needs, arch, p, pythonAbi)));

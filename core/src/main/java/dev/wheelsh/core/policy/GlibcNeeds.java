@@ -1,5 +1,6 @@
 package dev.wheelsh.core.policy;
 
+import dev.wheelsh.core.tags.LibcFamily;
 import dev.wheelsh.core.vocabulary.Code;
 import dev.wheelsh.core.elf.VersionNames;
 import dev.wheelsh.core.vocabulary.Finding;
@@ -79,7 +80,7 @@ public final class GlibcNeeds {
         Optional<PlatformTag> promise = Optional.empty();
         for (Tag t : facts.filename().tags().tags()) {
             PlatformTag p = PlatformTag.parse(t.platform());
-            if (p.libc().equals(Optional.of("glibc")) && (promise.isEmpty() || lower(p, promise.get()))) {
+            if (p.libc().equals(Optional.of(LibcFamily.GLIBC)) && (promise.isEmpty() || lower(p, promise.get()))) {
                 promise = Optional.of(p);
             }
         }
@@ -109,7 +110,7 @@ public final class GlibcNeeds {
 
     private static List<Finding> againstSystem(SystemNeeds needs, Libc libc, String where) {
         List<Finding> out = new ArrayList<>();
-        if (libc.kind() != Libc.Kind.GLIBC) {
+        if (libc.family() != LibcFamily.GLIBC) {
             return out;
         }
         for (Need n : highest(needs)) {

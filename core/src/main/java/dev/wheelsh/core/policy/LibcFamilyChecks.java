@@ -1,5 +1,6 @@
 package dev.wheelsh.core.policy;
 
+import dev.wheelsh.core.tags.LibcFamily;
 import dev.wheelsh.core.vocabulary.Code;
 import dev.wheelsh.core.vocabulary.Finding;
 import dev.wheelsh.core.tags.PlatformTag;
@@ -26,12 +27,12 @@ public final class LibcFamilyChecks {
     }
 
     /** Which C library one member is linked against, when it says. */
-    static Optional<Libc.Kind> linkedAgainst(SystemNeeds.Member m) {
+    static Optional<LibcFamily> linkedAgainst(SystemNeeds.Member m) {
         if (m.musl()) {
-            return Optional.of(Libc.Kind.MUSL);
+            return Optional.of(LibcFamily.MUSL);
         }
         boolean glibc = m.libraries().contains("libc.so.6") || m.versions().stream().anyMatch(v -> v.family().equals("GLIBC"));
-        return glibc ? Optional.of(Libc.Kind.GLIBC) : Optional.empty();
+        return glibc ? Optional.of(LibcFamily.GLIBC) : Optional.empty();
     }
 
     /** WH312: members of the other C library than every Linux tag of the wheel names. */
@@ -49,12 +50,12 @@ public final class LibcFamilyChecks {
 
     private static List<Finding> againstTags(WheelFacts facts, SystemNeeds needs) {
         List<Finding> out = new ArrayList<>();
-        Optional<Libc.Kind> promised = Optional.empty();
+        Optional<LibcFamily> promised = Optional.empty();
         for (Tag t : facts.filename().tags().tags()) {
             PlatformTag.Family f = PlatformTag.parse(t.platform()).family();
-            Optional<Libc.Kind> k = switch (f) {
-                case MANYLINUX, MANYLINUX_LEGACY -> Optional.of(Libc.Kind.GLIBC);
-                case MUSLLINUX -> Optional.of(Libc.Kind.MUSL);
+            Optional<LibcFamily> k = switch (f) {
+                case MANYLINUX, MANYLINUX_LEGACY -> Optional.of(LibcFamily.GLIBC);
+                case MUSLLINUX -> Optional.of(LibcFamily.MUSL);
                 default -> Optional.empty();
             };
             if (k.isEmpty()) {
@@ -69,10 +70,10 @@ public final class LibcFamilyChecks {
             return out;
         }
         for (SystemNeeds.Member m : needs.members()) {
-            Optional<Libc.Kind> linked = linkedAgainst(m);
+            Optional<LibcFamily> linked = linkedAgainst(m);
             if (linked.isPresent() && linked.get() != promised.get()) {
                 out.add(Finding.of(Code.WH312, Severity.ERROR, m.name() + " is linked against " + name(linked.get())
-                                + " but the wheel's tags are " + (promised.get() == Libc.Kind.GLIBC ? "manylinux (glibc)" : "musllinux (musl)"),
+                                + " but the wheel's tags are " + (promised.get() == LibcFamily.GLIBC ? "manylinux (glibc)" : "musllinux (musl)"),
                         explanation(linked.get())));
             }
         }
@@ -86,12 +87,12 @@ public final class LibcFamilyChecks {
 
     private static List<Finding> againstSystem(SystemNeeds needs, Libc target, String where) {
         List<Finding> out = new ArrayList<>();
-        if (target.kind() == Libc.Kind.NONE) {
+        if (target.family() == LibcFamily.NONE) {
             return out;
         }
         for (SystemNeeds.Member m : needs.members()) {
-            Optional<Libc.Kind> linked = linkedAgainst(m);
-            if (linked.isPresent() && linked.get() != target.kind()) {
+            Optional<LibcFamily> linked = linkedAgainst(m);
+            if (linked.isPresent() && linked.get() != target.family()) {
                 out.add(Finding.of(Code.WH313, Severity.ERROR, m.name() + " is linked against " + name(linked.get()) + "; "
                         + where + " runs " + target, explanation(linked.get())));
             }
@@ -99,12 +100,12 @@ public final class LibcFamilyChecks {
         return out;
     }
 
-    private static String name(Libc.Kind k) {
-        return k == Libc.Kind.GLIBC ? "glibc" : "musl";
+    private static String name(LibcFamily k) {
+        return k.word();
     }
 
-    private static String explanation(Libc.Kind linked) {
-        return linked == Libc.Kind.GLIBC
+    private static String explanation(LibcFamily linked) {
+        return linked == LibcFamily.GLIBC
                 ? "It needs libc.so.6 and glibc's symbol versions, which a musl system (Alpine) does not have: "
                         + "importing it fails with \"Error loading shared library libc.so.6\" or a missing symbol."
                 : "It needs musl's C library and loader (libc.musl-<arch>.so.1, ld-musl-<arch>.so.1), which a glibc "

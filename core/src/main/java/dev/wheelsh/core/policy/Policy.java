@@ -1,5 +1,6 @@
 package dev.wheelsh.core.policy;
 
+import dev.wheelsh.core.tags.LibcFamily;
 import dev.wheelsh.core.elf.VersionNames;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,8 +34,6 @@ public record Policy(String name, List<String> aliases, int priority,
     private static final Pattern VERSIONED = Pattern.compile("(manylinux|musllinux)_(\\d{1,6})_(\\d{1,6})");
 
     /** The C library a baseline is about; {@link #NONE} for {@code linux} and custom names. */
-    public enum LibcFamily { GLIBC, MUSL, NONE }
-
     public Policy {
         aliases = List.copyOf(aliases);
         Map<String, Map<String, List<String>>> sv = new LinkedHashMap<>();

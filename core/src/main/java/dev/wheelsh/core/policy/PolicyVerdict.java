@@ -1,5 +1,6 @@
 package dev.wheelsh.core.policy;
 
+import dev.wheelsh.core.tags.LibcFamily;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +19,7 @@ import java.util.OptionalInt;
  * @param policies  every policy judged, most widely installable first, with its obstacles
  * @param best      the policy the wheel is consistent with ({@code linux} when no baseline holds)
  */
-public record PolicyVerdict(String arch, Policy.LibcFamily libc, List<Fit> policies, Policy best) {
+public record PolicyVerdict(String arch, LibcFamily libc, List<Fit> policies, Policy best) {
 
     public PolicyVerdict {
         policies = List.copyOf(policies);

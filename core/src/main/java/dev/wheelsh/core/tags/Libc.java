@@ -3,27 +3,25 @@ package dev.wheelsh.core.tags;
 import java.util.Objects;
 
 /**
- * The C library a Linux userland runs: its family and version. {@link Kind#NONE} stands for an
+ * The C library a Linux userland runs: its family and version. {@link LibcFamily#NONE} stands for an
  * interpreter whose libc is unknown or neither glibc nor musl; it gets only {@code linux_<arch>}.
  */
-public record Libc(Kind kind, int major, int minor) implements Comparable<Libc> {
-
-    public enum Kind { GLIBC, MUSL, NONE }
+public record Libc(LibcFamily family, int major, int minor) implements Comparable<Libc> {
 
     public Libc {
-        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(family, "family");
     }
 
     public static Libc glibc(int major, int minor) {
-        return new Libc(Kind.GLIBC, major, minor);
+        return new Libc(LibcFamily.GLIBC, major, minor);
     }
 
     public static Libc musl(int major, int minor) {
-        return new Libc(Kind.MUSL, major, minor);
+        return new Libc(LibcFamily.MUSL, major, minor);
     }
 
     public static Libc none() {
-        return new Libc(Kind.NONE, 0, 0);
+        return new Libc(LibcFamily.NONE, 0, 0);
     }
 
     /** The version, for comparisons: {@code libc.version().isAtLeast(...)}. */
@@ -39,7 +37,7 @@ public record Libc(Kind kind, int major, int minor) implements Comparable<Libc> 
 
     @Override
     public String toString() {
-        return switch (kind) {
+        return switch (family) {
             case GLIBC -> "glibc " + major + "." + minor;
             case MUSL -> "musl " + major + "." + minor;
             case NONE -> "unknown libc";

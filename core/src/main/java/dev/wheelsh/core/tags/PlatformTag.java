@@ -38,7 +38,7 @@ public sealed interface PlatformTag {
     }
 
     /** The C library a Linux tag needs: glibc for manylinux, musl for musllinux. */
-    default Optional<String> libc() {
+    default Optional<LibcFamily> libc() {
         return Optional.empty();
     }
 
@@ -64,8 +64,8 @@ public sealed interface PlatformTag {
         }
 
         @Override
-        public Optional<String> libc() {
-            return Optional.of("glibc");
+        public Optional<LibcFamily> libc() {
+            return Optional.of(LibcFamily.GLIBC);
         }
     }
 
@@ -77,8 +77,8 @@ public sealed interface PlatformTag {
         public int minor() { return musl.minor(); }
 
         @Override
-        public Optional<String> libc() {
-            return Optional.of("musl");
+        public Optional<LibcFamily> libc() {
+            return Optional.of(LibcFamily.MUSL);
         }
     }
 

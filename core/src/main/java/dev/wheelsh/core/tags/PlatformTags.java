@@ -55,10 +55,10 @@ public final class PlatformTags {
         }
         List<String> archs = arch.equals("armv8l") ? List.of("armv8l", "armv7l") : List.of(arch);
         List<String> tags = new ArrayList<>();
-        if (system.libc().kind() == Libc.Kind.GLIBC && manylinuxAbiFits(archs, system)) {
+        if (system.libc().family() == LibcFamily.GLIBC && manylinuxAbiFits(archs, system)) {
             tags.addAll(manylinux(archs, system.libc(), mode));
         }
-        if (system.libc().kind() == Libc.Kind.MUSL) {
+        if (system.libc().family() == LibcFamily.MUSL) {
             for (String a : archs) {
                 for (int minor = system.libc().minor(); minor >= 0; minor--) {
                     tags.add("musllinux_" + system.libc().major() + "_" + minor + "_" + a);

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wheelsh.core.elf.ElfReader;
 import dev.wheelsh.core.elf.LoongArchWorld;
 import dev.wheelsh.core.elf.TestElf;
-import dev.wheelsh.core.machine.LoongArchAbi;
 import dev.wheelsh.core.machine.TargetSpec;
 import org.junit.jupiter.api.Test;
 
@@ -57,9 +56,9 @@ class TargetContentChecksTest {
                 .interpreter("/lib64/ld.so.1").needs("libc.so.6", "GLIBC_2.27").build())).orElseThrow();
         LoongArchWorld fresh = LoongArchWorld.of(ElfReader.read("new.so", new TestElf().machine(258, true, false, 0x43)
                 .needs("libc.so.6", "GLIBC_2.36").build())).orElseThrow();
-        assertEquals("WH308", TargetContentChecks.worldMismatch("m.so", old, LoongArchAbi.NEW_WORLD).orElseThrow().code().id());
-        assertEquals("WH308", TargetContentChecks.worldMismatch("m.so", fresh, LoongArchAbi.OLD_WORLD).orElseThrow().code().id());
-        assertTrue(TargetContentChecks.worldMismatch("m.so", fresh, LoongArchAbi.NEW_WORLD).isEmpty());
-        assertTrue(TargetContentChecks.worldMismatch("m.so", old, LoongArchAbi.OLD_WORLD).isEmpty());
+        assertEquals("WH308", TargetContentChecks.worldMismatch("m.so", old, LoongArchWorld.World.NEW).orElseThrow().code().id());
+        assertEquals("WH308", TargetContentChecks.worldMismatch("m.so", fresh, LoongArchWorld.World.OLD).orElseThrow().code().id());
+        assertTrue(TargetContentChecks.worldMismatch("m.so", fresh, LoongArchWorld.World.NEW).isEmpty());
+        assertTrue(TargetContentChecks.worldMismatch("m.so", old, LoongArchWorld.World.OLD).isEmpty());
     }
 }

@@ -1,5 +1,6 @@
 package dev.wheelsh.core.machine;
 
+import dev.wheelsh.core.elf.LoongArchWorld;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +11,7 @@ import dev.wheelsh.core.elf.ElfFile;
 import dev.wheelsh.core.elf.ElfReader;
 import dev.wheelsh.core.elf.TestElf;
 import dev.wheelsh.core.tags.Libc;
+import java.util.Optional;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -94,8 +96,8 @@ class HostProbeCannedMachineTest {
                 .interpreter("/lib64/ld.so.1").needs("libc.so.6", "GLIBC_2.27").build();
         Target n = machine(facts("linux-loongarch64", true, "2.38", Map.of()), newWorld, "").probe("python3");
         Target o = machine(facts("linux-loongarch64", true, "2.28", Map.of()), oldWorld, "").probe("python3");
-        assertEquals(LoongArchAbi.NEW_WORLD, ((Platform.Linux) n.platform()).loongArchWorld());
-        assertEquals(LoongArchAbi.OLD_WORLD, ((Platform.Linux) o.platform()).loongArchWorld());
+        assertEquals(Optional.of(LoongArchWorld.World.NEW), ((Platform.Linux) n.platform()).loongArchWorld());
+        assertEquals(Optional.of(LoongArchWorld.World.OLD), ((Platform.Linux) o.platform()).loongArchWorld());
     }
 
     @Test

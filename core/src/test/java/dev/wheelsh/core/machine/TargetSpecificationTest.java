@@ -1,5 +1,6 @@
 package dev.wheelsh.core.machine;
 
+import dev.wheelsh.core.elf.LoongArchWorld;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -73,9 +74,9 @@ class TargetSpecificationTest {
     @Test
     void loongarchProfilesSayWhichWorldTheyBelongTo() throws Exception {
         Platform.Linux loongnix = (Platform.Linux) Profiles.named("loongnix-20").target(Optional.empty()).platform();
-        assertEquals(LoongArchAbi.OLD_WORLD, loongnix.loongArchWorld());
+        assertEquals(Optional.of(LoongArchWorld.World.OLD), loongnix.loongArchWorld());
         Platform.Linux openeuler = (Platform.Linux) Profiles.named("openeuler-24.03").target(Optional.empty()).platform();
-        assertEquals(LoongArchAbi.NEW_WORLD, openeuler.loongArchWorld());
+        assertEquals(Optional.of(LoongArchWorld.World.NEW), openeuler.loongArchWorld());
         assertEquals(Libc.glibc(2, 38), openeuler.libc());
     }
 

@@ -1,5 +1,6 @@
 package dev.wheelsh.core.policy;
 
+import dev.wheelsh.core.tags.LibcFamily;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -98,7 +99,7 @@ class BaselineEvaluationTest {
                 List.of(), Set.of(), Set.of(), OptionalInt.empty(), true)), Set.of());
         PolicyVerdict v = BaselineEvaluation.evaluate(musl, "loongarch64", BUILTIN);
         assertEquals("musllinux_1_2_loongarch64", v.bestTag(), "musllinux_1_1 does not define loongarch64");
-        assertEquals(Policy.LibcFamily.MUSL, v.libc());
+        assertEquals(LibcFamily.MUSL, v.libc());
     }
 
     /**

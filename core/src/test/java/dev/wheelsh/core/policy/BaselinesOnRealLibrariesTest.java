@@ -1,5 +1,6 @@
 package dev.wheelsh.core.policy;
 
+import dev.wheelsh.core.tags.LibcFamily;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -138,7 +139,7 @@ class BaselinesOnRealLibrariesTest {
             // The verdict is the oldest built-in baseline of the architecture whose glibc defines every version asked.
             Policy expected = null;
             for (Policy p : BuiltinPolicies.all().forArch(arch)) {
-                if (p.libc() == Policy.LibcFamily.GLIBC && glibcAsked.stream().allMatch(a ->
+                if (p.libc() == LibcFamily.GLIBC && glibcAsked.stream().allMatch(a ->
                         !a.startsWith("GLIBC_") || p.allowed(arch, "GLIBC").orElseThrow().contains(a.substring(6)))) {
                     expected = p;
                     break;

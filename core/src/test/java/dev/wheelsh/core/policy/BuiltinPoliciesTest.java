@@ -1,5 +1,6 @@
 package dev.wheelsh.core.policy;
 
+import dev.wheelsh.core.tags.LibcFamily;
 import dev.wheelsh.core.tags.PlatformTags;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -110,7 +111,7 @@ class BuiltinPoliciesTest {
     /** PEP 600's rule, which auditwheel asserts on load: a newer baseline allows all an older one does. */
     @Test
     void everyNewerManylinuxAllowsWhatTheOlderOnesAllow() {
-        List<Policy> many = ALL.policies().stream().filter(p -> p.libc() == Policy.LibcFamily.GLIBC).toList();
+        List<Policy> many = ALL.policies().stream().filter(p -> p.libc() == LibcFamily.GLIBC).toList();
         for (int i = 1; i < many.size(); i++) {
             Policy older = many.get(i - 1);
             Policy newer = many.get(i);
@@ -151,7 +152,7 @@ class BuiltinPoliciesTest {
     void theTagEnginesFloorsAreTheOldestBaselineOfEachArchitecture() {
         java.util.Map<String, String> oldest = new java.util.TreeMap<>();
         for (Policy p : ALL.policies()) {
-            if (p.libc() != Policy.LibcFamily.GLIBC) {
+            if (p.libc() != LibcFamily.GLIBC) {
                 continue;
             }
             int[] v = p.libcVersion().orElseThrow();

@@ -1,5 +1,6 @@
 package dev.wheelsh.core.policy;
 
+import dev.wheelsh.core.tags.LibcFamily;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -69,7 +70,7 @@ class HostileBaselineTest {
     void aHugeNumberInAPolicyNameIsNotAGlibcVersion() throws Exception {
         PolicySet s = PolicyJson.read("n.json",
                 "[{\"name\": \"manylinux_99999999999999999999_1\", \"priority\": 3, \"symbol_versions\": {}, \"lib_whitelist\": []}]");
-        assertEquals(Policy.LibcFamily.NONE, s.find("manylinux_99999999999999999999_1").orElseThrow().libc());
+        assertEquals(LibcFamily.NONE, s.find("manylinux_99999999999999999999_1").orElseThrow().libc());
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.wheelsh.shell.commands;
 
-import dev.wheelsh.core.machine.LoongArchAbi;
 import dev.wheelsh.core.tags.PlatformTags;
 import dev.wheelsh.core.tags.Tag;
 import dev.wheelsh.core.machine.Platform;
@@ -97,7 +96,7 @@ final class SimulateCommand implements Callable<Integer> {
                     + " (pip lists them anyway)");
         }
         if (t.platform() instanceof Platform.Linux linux
-                && linux.loongArchWorld() == LoongArchAbi.OLD_WORLD) {
+                && linux.oldWorld()) {
             out.println("note: an old-world (ABI1.0) system loads no wheel built for the new world, and every "
                     + "manylinux loongarch64 wheel is new-world: only linux_loongarch64 wheels built on an old-world "
                     + "system can run here");
