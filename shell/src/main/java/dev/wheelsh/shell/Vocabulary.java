@@ -1,5 +1,6 @@
 package dev.wheelsh.shell;
 
+import dev.wheelsh.core.tags.Architectures;
 import dev.wheelsh.core.explain.TagShapes;
 import dev.wheelsh.core.words.TagWords;
 import dev.wheelsh.core.tags.PlatformTags;
@@ -15,8 +16,7 @@ import java.util.regex.Pattern;
  */
 final class Vocabulary {
 
-    static final List<String> LINUX_ARCHS = List.of("x86_64", "aarch64", "loongarch64", "riscv64", "ppc64le", "s390x",
-            "armv7l", "i686", "ppc64", "armv8l", "armv6l", "mips64");
+    static final List<String> LINUX_ARCHS = Architectures.preferred(Architectures.Os.LINUX);
     static final List<String> MAC_ARCHS = List.of("arm64", "x86_64", "universal2", "intel");
     static final List<String> PYTHONS = List.of("3.14", "3.13", "3.12", "3.11", "3.10", "3.9", "3.8", "3.7", "2.7");
     private static final Pattern INTERPRETER = Pattern.compile("(cp|pp|py|graalpy)\\d+");

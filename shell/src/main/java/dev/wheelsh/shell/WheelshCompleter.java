@@ -1,5 +1,6 @@
 package dev.wheelsh.shell;
 
+import dev.wheelsh.core.tags.Interpreters;
 import dev.wheelsh.core.policy.BuiltinPolicies;
 import dev.wheelsh.core.policy.Policy;
 import java.util.List;
@@ -29,7 +30,7 @@ final class WheelshCompleter implements Completer {
             "--musl", List.of("1.2", "1.1"),
             "--abi-flags", List.of("t", "d", "td"),
             "--mode", List.of("packaging", "baseline-defined"),
-            "--implementation", List.of("cp", "pp", "graalpy"),
+            "--implementation", Interpreters.shortNames().stream().filter(s -> !s.equals("py")).toList(),
             "--macos", List.of("15.0", "14.0", "13.0", "12.0", "11.0", "10.15", "10.9"));
     private static final Set<String> TAG_COMMANDS = Set.of("explain");
     private static final Set<String> FILE_COMMANDS = Set.of("explain", "pick", "check", "show", "elf", "lint", "baseline");

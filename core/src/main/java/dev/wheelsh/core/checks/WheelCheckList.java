@@ -34,6 +34,12 @@ public final class WheelCheckList {
     /** Every wheel check. */
     public static final List<Check<? super CheckContext>> ALL = join(ContentChecks.ALL, PromiseChecks.PROMISES, ON_TARGET);
 
+    /**
+     * What explain judges of a wheel file: its tags' promises and the target. (The consistency
+     * of the archive itself, WH301-WH306, is show's and check's business.)
+     */
+    public static final List<Check<? super CheckContext>> PROMISES_AND_TARGET = join(PromiseChecks.PROMISES, ON_TARGET);
+
     @SafeVarargs
     private static List<Check<? super CheckContext>> join(List<? extends Check<? super CheckContext>>... parts) {
         List<Check<? super CheckContext>> out = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.wheelsh.core.config;
 
+import dev.wheelsh.core.tags.Architectures;
 import static dev.wheelsh.core.config.CursorWords.items;
 import static dev.wheelsh.core.config.CursorWords.wordStart;
 
@@ -72,9 +73,10 @@ final class PipConfCompletion {
     private static List<Completion> platformCandidates(String word, int line, int from, int c) {
         Matcher m = PLATFORM_BEFORE_ARCH.matcher(word);
         if (m.matches()) {
+            // macOS tags name binary formats (universal2 among them), not only architectures.
             List<String> archs = word.startsWith("macosx") ? List.of("arm64", "x86_64", "universal2")
                     : word.startsWith("win_") ? List.of("amd64", "arm64")
-                    : List.of("x86_64", "aarch64", "i686", "ppc64le", "s390x", "armv7l", "riscv64", "loongarch64");
+                    : Architectures.withManylinuxBaselines();
             return items(archs, Completion.Kind.ARCH, "architecture", line, from + m.group(1).length(), c, m.group(2), Topic.ARCH);
         }
         List<String> families = List.of("manylinux_2_17_", "manylinux_2_28_", "manylinux_2_34_", "manylinux_2_36_", "manylinux_2_38_",

@@ -1,8 +1,10 @@
 package dev.wheelsh.core.explain;
 
+import dev.wheelsh.core.checks.WheelCheckList;
+import dev.wheelsh.core.policy.CheckContext;
+import dev.wheelsh.core.wheel.WheelFacts;
 import dev.wheelsh.core.machine.Target;
 import dev.wheelsh.core.policy.PolicySet;
-import dev.wheelsh.core.policy.PromiseChecks;
 import dev.wheelsh.core.tags.PlatformTag;
 import dev.wheelsh.core.tags.Tag;
 import dev.wheelsh.core.tags.TagSet;
@@ -14,7 +16,6 @@ import dev.wheelsh.core.vocabulary.InputException;
 import dev.wheelsh.core.vocabulary.Issue;
 import dev.wheelsh.core.vocabulary.SourceRange;
 import dev.wheelsh.core.wheel.WheelArchive;
-import dev.wheelsh.core.wheel.WheelChecks;
 import dev.wheelsh.core.words.PlatformTagWords;
 import dev.wheelsh.core.words.TagWords;
 import java.io.IOException;
@@ -58,9 +59,8 @@ public final class Explainer {
         WheelFilename.parse(name);
         List<Finding> contents = new ArrayList<>();
         try (WheelArchive archive = WheelArchive.open(file)) {
-            WheelChecks.Result checked = WheelChecks.check(archive, false);
-            contents.addAll(PromiseChecks.all(checked, policies));
-            target.ifPresent(t -> contents.addAll(TargetContentChecks.check(checked, t)));
+            CheckContext context = CheckContext.of(WheelFacts.read(archive, false), policies, target);
+            contents.addAll(WheelCheckList.run(WheelCheckList.PROMISES_AND_TARGET, context));
         }
         return explain(file.toString(), name, target, policies, contents);
     }

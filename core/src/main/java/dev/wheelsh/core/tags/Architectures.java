@@ -73,6 +73,22 @@ public final class Architectures {
         return of(os).stream().map(Arch::name).toList();
     }
 
+    /**
+     * The architectures of an OS worth offering first (in completions): those that are not
+     * another row's alias (i386 and x86 are old Linux spellings of i686), in the table's order.
+     */
+    public static List<String> preferred(Os os) {
+        List<Arch> rows = of(os);
+        return rows.stream().map(Arch::name)
+                .filter(n -> rows.stream().noneMatch(a -> a.aliases().contains(n)))
+                .toList();
+    }
+
+    /** The Linux architectures that have a manylinux baseline, in the table's order. */
+    public static List<String> withManylinuxBaselines() {
+        return of(Os.LINUX).stream().filter(a -> a.manylinuxFloor().isPresent()).map(Arch::name).toList();
+    }
+
     /** The architecture Python spells {@code name} on {@code os}, if any. */
     public static Optional<Arch> find(Os os, String name) {
         return TABLE.stream().filter(a -> a.os() == os && a.name().equals(name)).findFirst();

@@ -1,7 +1,9 @@
 package dev.wheelsh.shell.commands;
 
+import dev.wheelsh.core.checks.WheelCheckList;
+import dev.wheelsh.core.policy.CheckContext;
+import dev.wheelsh.core.wheel.WheelFacts;
 import dev.wheelsh.core.config.WheelshTable;
-import dev.wheelsh.core.policy.BaselinePromise;
 import dev.wheelsh.core.policy.PolicySet;
 import dev.wheelsh.core.policy.PolicyVerdict;
 import dev.wheelsh.core.policy.PromiseChecks;
@@ -13,7 +15,6 @@ import dev.wheelsh.core.machine.Profiles;
 import dev.wheelsh.core.machine.Target;
 import dev.wheelsh.core.machine.TargetSpec;
 import dev.wheelsh.core.wheel.WheelArchive;
-import dev.wheelsh.core.wheel.WheelChecks;
 import dev.wheelsh.shell.io.Json;
 import dev.wheelsh.shell.io.Progress;
 import java.io.IOException;
@@ -137,10 +138,10 @@ final class CheckCommand implements Callable<Integer> {
             boolean error = false;
             String consistentWith = null;
             try (WheelArchive archive = WheelArchive.open(wheel)) {
-                WheelChecks.Result contents = WheelChecks.check(archive, false);
-                consistentWith = BaselinePromise.verdict(contents, policies)
-                        .map(PolicyVerdict::bestTag).orElse(null);
-                for (Finding f : PromiseChecks.all(contents, policies)) {
+                // One reading of the wheel and one baseline verdict, shared by the checks and the row.
+                CheckContext context = CheckContext.of(WheelFacts.read(archive, false), policies, Optional.empty());
+                consistentWith = context.verdict().map(PolicyVerdict::bestTag).orElse(null);
+                for (Finding f : WheelCheckList.run(PromiseChecks.PROMISES, context)) {
                     Map<String, String> finding = new LinkedHashMap<>();
                     finding.put("code", f.code().id());
                     finding.put("severity", f.severity().name().toLowerCase(Locale.ROOT));
