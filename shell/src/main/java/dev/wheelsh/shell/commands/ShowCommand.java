@@ -1,18 +1,17 @@
 package dev.wheelsh.shell.commands;
 
+import dev.wheelsh.core.checks.WheelCheckList;
+import dev.wheelsh.core.policy.CheckContext;
+import dev.wheelsh.core.wheel.WheelFacts;
 import dev.wheelsh.core.elf.MachineAbi;
 import dev.wheelsh.core.vocabulary.InputException;
 import dev.wheelsh.core.elf.ElfFile;
 import dev.wheelsh.core.elf.ElfReader;
-import dev.wheelsh.core.elf.LoongArchWorld;
-import dev.wheelsh.core.elf.VersionNames;
 import dev.wheelsh.core.elf.VersionNeed;
 import dev.wheelsh.core.vocabulary.Finding;
 import dev.wheelsh.core.vocabulary.Severity;
-import dev.wheelsh.core.policy.BaselinePromise;
 import dev.wheelsh.core.policy.PolicySet;
 import dev.wheelsh.core.policy.PolicyVerdict;
-import dev.wheelsh.core.policy.PromiseChecks;
 import dev.wheelsh.core.policy.SystemNeeds;
 import dev.wheelsh.core.wheel.WheelArchive;
 import dev.wheelsh.core.wheel.WheelChecks;
@@ -28,7 +27,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -64,28 +62,26 @@ final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InputException {
         PolicySet policies = BaselineFiles.policies(baselines);
-        WheelChecks.Result r;
+        CheckContext context;
         try (WheelArchive w = WheelArchive.open(wheel)) {
-            WheelChecks.Result contents = WheelChecks.check(w, verifyRecord);
-            r = new WheelChecks.Result(contents.filename(), contents.distInfo(), contents.wheel(), contents.elfMembers(),
-                    PromiseChecks.all(contents, policies));
+            // One reading of the wheel; the checks, the system needs and the baseline verdict share it.
+            context = CheckContext.of(WheelFacts.read(w, verifyRecord), policies, Optional.empty());
         } catch (IOException e) {
             throw new InputException(wheel + ": cannot close: " + e.getMessage(), e);
         }
-        Optional<PolicyVerdict> verdict = BaselinePromise.verdict(r, policies);
+        WheelChecks.Result r = new WheelChecks.Result(context.facts(), WheelCheckList.run(context));
+        Optional<PolicyVerdict> verdict = context.verdict();
         PrintWriter out = spec.commandLine().getOut();
-        Map<String, Object> report = report(r, verdict);
         if (json) {
-            out.println(Json.pretty(report));
+            out.println(Json.pretty(report(r, context.needs(), verdict)));
         } else {
-            printText(r, verdict, out);
+            printText(r, context.needs(), verdict, out);
         }
         out.flush();
         return r.findings().stream().anyMatch(f -> f.severity() == Severity.ERROR) ? 1 : 0;
     }
 
-    static Map<String, Object> report(WheelChecks.Result r, Optional<PolicyVerdict> verdict) {
-        SystemNeeds needs = SystemNeeds.of(r);
+    static Map<String, Object> report(WheelChecks.Result r, SystemNeeds needs, Optional<PolicyVerdict> verdict) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", r.filename().name());
         m.put("version", r.filename().version().toString());
@@ -108,7 +104,7 @@ final class ShowCommand implements Callable<Integer> {
             e.put("highest_versions", hi);
             e.put("py_init", f.pyInitSymbols());
             e.put("x86_isa_level", f.x86IsaLevel().isPresent() ? f.x86IsaLevel().getAsInt() : null);
-            e.put("loongarch_world", LoongArchWorld.of(f).map(w -> w.world().name().toLowerCase(Locale.ROOT)).orElse(null));
+            e.put("loongarch_world", n.loongArchWorld().map(w -> w.world().name().toLowerCase(Locale.ROOT)).orElse(null));
             natives.add(e);
         }
         m.put("native_members", natives);
@@ -195,8 +191,7 @@ final class ShowCommand implements Callable<Integer> {
         }
     }
 
-    static void printText(WheelChecks.Result r, Optional<PolicyVerdict> verdict, PrintWriter out) {
-        SystemNeeds needs = SystemNeeds.of(r);
+    static void printText(WheelChecks.Result r, SystemNeeds needs, Optional<PolicyVerdict> verdict, PrintWriter out) {
         out.println(ElfReader.printable(r.filename().name() + " " + r.filename().version()));
         row(out, "tags", r.filename().tags().compressed());
         row(out, "dist-info", r.distInfo() + (r.wheel().rootIsPurelib() ? " (root is purelib)" : " (root is platlib)"));
@@ -215,7 +210,7 @@ final class ShowCommand implements Callable<Integer> {
                 if (!hi.isEmpty()) {
                     line.append(", needs ").append(String.join(", ", hi.values()));
                 }
-                LoongArchWorld.of(f).ifPresent(w -> line.append(", LoongArch ").append(w.world().name().toLowerCase(Locale.ROOT))
+                n.loongArchWorld().ifPresent(w -> line.append(", LoongArch ").append(w.world().name().toLowerCase(Locale.ROOT))
                         .append(" world"));
                 out.println(ElfReader.printable(line.toString()));
             }
