@@ -47,7 +47,8 @@ public final class ConfigAnalyzer {
     /** Reads a text of the given kind once, for its findings, hovers and completions. */
     public ParsedDocument parse(ConfigFileKind kind, String text, DocumentPlace place) {
         return new ParsedDocument(kind, text, place, tree(kind, text), d -> runChecks(d.kind(), d.text()),
-                d -> ProjectBaselines.of(d, settings.extraBaselineFiles()));
+                d -> ProjectBaselines.of(d, settings.extraBaselineFiles()),
+                d -> ProjectBaselines.targets(d, settings.defaultTargets()));
     }
 
     /** A text that lives nowhere: its hovers take the built-in and the extra baselines only. */
@@ -113,7 +114,7 @@ public final class ConfigAnalyzer {
                 return PyprojectHover.at(t.document(), line, column, document::hoverBaselines);
             }
             if (tree instanceof ParsedDocument.IniTree t) {
-                return PipConfHover.at(t.document(), line, column, document::hoverBaselines);
+                return PipConfHover.at(t.document(), line, column, document::hoverBaselines, document::hoverTargets);
             }
             if (tree instanceof ParsedDocument.JsonTree t) {
                 return BaselineJsonHover.at(t.result(), line, column);

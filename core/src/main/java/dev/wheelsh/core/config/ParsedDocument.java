@@ -1,5 +1,6 @@
 package dev.wheelsh.core.config;
 
+import dev.wheelsh.core.machine.Target;
 import dev.wheelsh.core.document.IniReader;
 import dev.wheelsh.core.document.JsonReader;
 import dev.wheelsh.core.document.Lines;
@@ -47,14 +48,17 @@ public final class ParsedDocument {
     private final List<String> lines;
     private final Function<ParsedDocument, List<Finding>> checks;
     private final Function<ParsedDocument, PolicySet> baselines;
+    private final Function<ParsedDocument, List<Target>> targets;
     // Two locks, so that a hover does not wait for the checks to finish.
     private final Object findingsLock = new Object();
     private final Object baselinesLock = new Object();
     private List<Finding> findings; // guarded by findingsLock
     private PolicySet hoverBaselines; // guarded by baselinesLock
+    private List<Target> hoverTargets; // guarded by baselinesLock
 
     ParsedDocument(ConfigFileKind kind, String text, DocumentPlace place, Tree tree,
-                   Function<ParsedDocument, List<Finding>> checks, Function<ParsedDocument, PolicySet> baselines) {
+                   Function<ParsedDocument, List<Finding>> checks, Function<ParsedDocument, PolicySet> baselines,
+                   Function<ParsedDocument, List<Target>> targets) {
         this.kind = Objects.requireNonNull(kind, "kind");
         this.text = Objects.requireNonNull(text, "text");
         this.place = Objects.requireNonNull(place, "place");
@@ -62,6 +66,7 @@ public final class ParsedDocument {
         this.lines = tree instanceof Unread ? List.of() : Lines.split(text);
         this.checks = checks;
         this.baselines = baselines;
+        this.targets = targets;
     }
 
     public ConfigFileKind kind() {
@@ -102,6 +107,19 @@ public final class ParsedDocument {
                 hoverBaselines = baselines.apply(this);
             }
             return hoverBaselines;
+        }
+    }
+
+    /**
+     * The machines hovers judge this document's platform tags against: a pyproject's
+     * {@code [tool.wheelsh] targets}, or else the editor's default targets.
+     */
+    List<Target> hoverTargets() {
+        synchronized (baselinesLock) {
+            if (hoverTargets == null) {
+                hoverTargets = List.copyOf(targets.apply(this));
+            }
+            return hoverTargets;
         }
     }
 

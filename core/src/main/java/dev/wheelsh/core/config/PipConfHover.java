@@ -1,5 +1,7 @@
 package dev.wheelsh.core.config;
 
+import dev.wheelsh.core.explain.Explainer;
+import dev.wheelsh.core.machine.Target;
 import static dev.wheelsh.core.config.CursorWords.contains;
 
 import dev.wheelsh.core.config.CursorWords.Span;
@@ -10,6 +12,7 @@ import dev.wheelsh.core.words.Glossary;
 import dev.wheelsh.core.words.Glossary.Topic;
 import dev.wheelsh.core.words.PlatformTagWords;
 import dev.wheelsh.core.words.TagWords;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -25,7 +28,8 @@ final class PipConfHover {
     private PipConfHover() {
     }
 
-    static Optional<HoverText> at(IniReader.Document doc, int line, int col, Supplier<PolicySet> baselines) {
+    static Optional<HoverText> at(IniReader.Document doc, int line, int col, Supplier<PolicySet> baselines,
+                                 Supplier<List<Target>> targets) {
         for (IniReader.Section s : doc.sections()) {
             if (contains(s.headerRange(), line, col)) {
                 String w = s.name().equals("global") ? "options for every pip command"
@@ -43,21 +47,31 @@ final class PipConfHover {
             }
             for (IniReader.ValueLine vl : o.valueLines()) {
                 if (contains(vl.range(), line, col)) {
-                    return valueWords(name, vl, col - vl.range().startColumn(), baselines);
+                    return valueWords(name, vl, col - vl.range().startColumn(), baselines, targets);
                 }
             }
         }
         return Optional.empty();
     }
 
-    private static Optional<HoverText> valueWords(String option, IniReader.ValueLine vl, int idx, Supplier<PolicySet> baselines) {
+    /** What pip on each of the document's targets makes of a platform tag, one paragraph each. */
+    private static String onTargets(String platformTag, List<Target> targets) {
+        StringBuilder sb = new StringBuilder();
+        for (Target t : targets) {
+            sb.append("\n\n").append(Explainer.platformOn(platformTag, t));
+        }
+        return sb.toString();
+    }
+
+    private static Optional<HoverText> valueWords(String option, IniReader.ValueLine vl, int idx, Supplier<PolicySet> baselines,
+                                                Supplier<List<Target>> targets) {
         Span w = CursorWords.wordAt(vl.text(), idx, " \t,");
         String word = w.of(vl.text());
         if (word.isEmpty()) {
             return Optional.empty();
         }
         String words = switch (option) {
-            case "platform" -> PlatformTagWords.describe(word, baselines.get());
+            case "platform" -> PlatformTagWords.describe(word, baselines.get()) + onTargets(word, targets.get());
             case "abi" -> TagWords.abi(word);
             case "implementation" -> TagWords.interpreter(word + "3");
             case "python-version" -> "wheels for Python " + word;

@@ -1,5 +1,7 @@
 package dev.wheelsh.core.config;
 
+import dev.wheelsh.core.machine.Target;
+import dev.wheelsh.core.machine.TargetSpec;
 import dev.wheelsh.core.document.Toml;
 import dev.wheelsh.core.document.TomlReader;
 import dev.wheelsh.core.policy.BuiltinPolicies;
@@ -39,6 +41,36 @@ final class ProjectBaselines {
             }
         }
         return set;
+    }
+
+    /**
+     * The machines a document's hovers judge platform tags against: a pyproject's own
+     * {@code [tool.wheelsh] targets} (read leniently, as the baselines are: what does not parse
+     * is skipped, the table's checks report it), or else the editor's default targets.
+     */
+    static List<Target> targets(ParsedDocument document, List<String> defaultTargets) {
+        List<Target> out = new ArrayList<>();
+        if (document.kind() == ConfigFileKind.PYPROJECT && document.tree() instanceof ParsedDocument.TomlTree t) {
+            for (Toml.Entry e : t.document().under(PyprojectChecks.WHEELSH)) {
+                if (e.path().size() == 3 && e.name().equals("targets") && e.value() instanceof Toml.Arr) {
+                    for (Toml.Str s : PyprojectChecks.strings(e.value())) {
+                        parsed(s.value()).ifPresent(out::add);
+                    }
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            defaultTargets.forEach(d -> parsed(d).ifPresent(out::add));
+        }
+        return out;
+    }
+
+    private static Optional<Target> parsed(String spec) {
+        try {
+            return Optional.of(TargetSpec.parse(spec));
+        } catch (InputException e) {
+            return Optional.empty();
+        }
     }
 
     /** The baseline files the document's project names. */

@@ -141,6 +141,31 @@ public final class Explainer {
         return new Explanation(input, kind, components, List.copyOf(pypiRefusals), tagFindings, contents, target, verdict);
     }
 
+    /**
+     * Whether pip on a target takes wheels of one platform tag, in one sentence: "pip on
+     * cp313-glibc2.38-loongarch64 takes it (best as cp313-cp313-manylinux_2_38_loongarch64,
+     * preference #1 of 412)", or why not, in the words of the install verdict. The editor's hover
+     * on a platform tag shows it for the file's targets.
+     */
+    public static String platformOn(String platformTag, Target target) {
+        TagRanking ranking = TagRanking.of(target);
+        List<Tag> supported = ranking.supported();
+        for (int i = 0; i < supported.size(); i++) {
+            if (supported.get(i).platform().equals(platformTag)) {
+                return "pip on " + target.compact() + " takes it (best as " + supported.get(i) + ", preference #" + (i + 1)
+                        + " of " + supported.size() + ")";
+            }
+        }
+        if (supported.isEmpty()) {
+            return "pip on " + target.compact() + " takes no wheel at all";
+        }
+        // The target's own best interpreter and ABI with this platform: only the platform can miss.
+        Tag probe = new Tag(supported.get(0).interpreter(), supported.get(0).abi(), platformTag);
+        InstallVerdict v = InstallVerdict.of(new TagSet(Set.of(probe)), ranking);
+        String why = v instanceof InstallVerdict.Misses m ? m.closest().reason() : "";
+        return "pip on " + target.compact() + " does not take it: " + why;
+    }
+
     private static String stripWheelSuffix(String name) {
         return name.endsWith(".whl") ? name.substring(0, name.length() - 4) : name;
     }
