@@ -120,7 +120,11 @@ public record WheelshTable(List<Target> targets, List<String> baselines) {
                 from = 0;
                 to = s.value().length();
             }
-            found.add(Issue.of(Code.WH130, Severity.ERROR, from, to, "target '" + s.value() + "': " + ex.reason(),
+            // A mistake that has a code of its own (a misspelt architecture, WH191) is reported
+            // under that code, in the words the same mistake gets in a platform tag.
+            Code code = ex.code().orElse(Code.WH130);
+            String message = code == Code.WH130 ? "target '" + s.value() + "': " + ex.reason() : ex.reason();
+            found.add(Issue.of(code, Severity.ERROR, from, to, message,
                     "A target is INTERPRETER-SYSTEM-ARCH[+flags], e.g. cp313-glibc2.38-loongarch64 (docs/targets.md)."), s::sub);
             return Optional.empty();
         }

@@ -32,7 +32,7 @@ public enum Code {
     WH140(Severity.ERROR, "[project] requires-python that is not a PEP 440 specifier set"),
     WH141(Severity.WARNING, "requires-python excludes the Python version of a target"),
     WH190(Severity.ERROR, "Not a platform tag at all"),
-    WH191(Severity.ERROR, "A Linux tag with an architecture Python never spells so (manylinux2014_loong64); fix"),
+    WH191(Severity.ERROR, "An architecture Python never spells so on that OS, in a platform tag or a target"),
     WH192(Severity.HINT, "A legacy manylinux alias"),
     WH193(Severity.WARNING, "A manylinux tag no real system has"),
     WH200(Severity.ERROR, "A line configparser cannot read (no =/:, an option before any section, a broken header)"),

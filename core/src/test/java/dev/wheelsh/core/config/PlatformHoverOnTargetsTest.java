@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wheelsh.core.explain.Explainer;
 import dev.wheelsh.core.machine.TargetSpec;
+import dev.wheelsh.core.vocabulary.Code;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -50,4 +51,21 @@ class PlatformHoverOnTargetsTest {
         assertTrue(text.contains("pip on cp313-glibc2.38-x86_64 takes it"), text);
         assertFalse(text.contains("loong64"), text);
     }
+
+    /** The same misspelt architecture is WH191 in a pip.conf platform and in a [tool.wheelsh] target. */
+    @Test
+    void aMisspeltTargetArchitectureIsTheSameFindingAsInAPlatformTag() {
+        ConfigAnalyzer a = new ConfigAnalyzer(CheckSettings.defaults());
+        var inPipConf = a.check(ConfigFileKind.PIP_CONF, "[global]\nplatform = manylinux_2_38_loong64\n").stream()
+                .filter(f -> f.code() == Code.WH191).findFirst().orElseThrow();
+        var inTarget = a.check(ConfigFileKind.PYPROJECT, "[tool.wheelsh]\ntargets = [\"cp313-glibc2.38-loong64\"]\n").stream()
+                .filter(f -> f.code() == Code.WH191).findFirst().orElseThrow();
+        assertEquals(inPipConf.message(), inTarget.message());
+        assertEquals(inPipConf.severity(), inTarget.severity());
+        // the range is the arch inside the string: columns 28-35 of `targets = ["cp313-glibc2.38-loong64"]`
+        assertEquals(1, inTarget.range().orElseThrow().startLine());
+        assertEquals(28, inTarget.range().orElseThrow().startColumn());
+        assertEquals(35, inTarget.range().orElseThrow().endColumn());
+    }
 }
+
