@@ -65,4 +65,22 @@ class OneAnswerPerMistakeTest {
         assertEquals(2, explain.status(), explain.out());
         assertTrue(explain.out().contains("WH191 error: " + LOONG64_ON_LINUX), explain.out());
     }
+
+    @Test
+    void tagsRefusesAMisspeltArchitectureAsSimulateDoes() {
+        TestRuns.Run tags = TestRuns.run("tags", "--python", "3.13", "--arch", "loong64", "--glibc", "2.38");
+        assertEquals(2, tags.status(), tags.out() + tags.err());
+        assertTrue(tags.err().startsWith("wheelsh: WH191 error: ") && tags.err().contains(LOONG64_ON_LINUX), tags.err());
+    }
+
+    /** The same PyPy machine has the same tags whichever command describes it. */
+    @Test
+    void tagsAndSimulateGiveAPyPyTheSameAbi() {
+        TestRuns.Run tags = TestRuns.run("tags", "--implementation", "pp", "--python", "3.10", "--arch", "x86_64", "--glibc", "2.38");
+        TestRuns.Run simulate = TestRuns.run("simulate", "--implementation", "pp", "--python", "3.10", "--arch", "x86_64", "--glibc", "2.38");
+        assertEquals(0, tags.status(), tags.err());
+        assertTrue(tags.out().contains("pp310-pypy310_pp73-manylinux_2_38_x86_64"), tags.out());
+        String count = tags.out().lines().findFirst().orElseThrow().split(" ")[0];
+        assertTrue(simulate.out().contains(count + " tags; best pp310-pypy310_pp73-manylinux_2_38_x86_64"), simulate.out());
+    }
 }

@@ -1,5 +1,6 @@
 package dev.wheelsh.core.explain;
 
+import dev.wheelsh.core.tags.PlatformTags;
 import dev.wheelsh.core.tags.LibcFamily;
 import dev.wheelsh.core.explain.InstallVerdict.Component;
 import dev.wheelsh.core.explain.InstallVerdict.Miss;
@@ -74,14 +75,24 @@ final class MissFinder {
         return out;
     }
 
+    /** Whether a wheel could carry this tag: no manylinux tag below its architecture's first baseline. */
+    private static boolean couldExist(Tag t) {
+        PlatformTag p = PlatformTag.parse(t.platform());
+        return !(p instanceof PlatformTag.Manylinux) || PlatformTags.baselineExists(p.arch(), p.major(), p.minor());
+    }
+
     static Miss miss(Tag w, Target target, List<Tag> supported) {
+        // pip's list holds manylinux tags below an architecture's first baseline
+        // (manylinux_2_17_loongarch64); a "nearest" tag is one a real wheel could carry.
+        List<Tag> real = supported.stream().filter(MissFinder::couldExist).toList();
+        Tag best = real.isEmpty() ? supported.get(0) : real.get(0);
         String machineImpl = target.interpreter().implementation();
         Set<String> interpreters = new LinkedHashSet<>();
         supported.forEach(t -> interpreters.add(t.interpreter()));
         if (!interpreters.contains(w.interpreter())) {
             Matcher m = INTERPRETER.matcher(w.interpreter());
             String impl = m.matches() ? m.group(1) : w.interpreter();
-            Optional<Tag> nearest = Optional.of(supported.get(0));
+            Optional<Tag> nearest = Optional.of(best);
             if (!impl.equals("py") && !impl.equals(machineImpl)) {
                 return new Miss(Component.IMPLEMENTATION, w, nearest, "the wheel is for " + TagWords.interpreter(w.interpreter())
                         + "; the machine runs " + target.interpreter().describe());
@@ -96,13 +107,13 @@ final class MissFinder {
         if (CP_ABI.matcher(w.abi()).matches() && !w.abi().startsWith(target.interpreter().tag())) {
             // A version-specific CPython ABI (cp312) loads only in that version, even where the
             // interpreter tag itself is accepted through abi3 (cp312-abi3 on 3.13).
-            return new Miss(Component.PYTHON_VERSION, w, Optional.of(supported.get(0)), "the wheel's extension is built for "
+            return new Miss(Component.PYTHON_VERSION, w, Optional.of(best), "the wheel's extension is built for "
                     + TagWords.abi(w.abi()) + ", which loads only in that version; the machine runs "
                     + target.interpreter().describe());
         }
         Set<String> abis = new LinkedHashSet<>();
         supported.stream().filter(t -> t.interpreter().equals(w.interpreter())).forEach(t -> abis.add(t.abi()));
-        Optional<Tag> sameInterpreter = supported.stream().filter(t -> t.interpreter().equals(w.interpreter())).findFirst();
+        Optional<Tag> sameInterpreter = real.stream().filter(t -> t.interpreter().equals(w.interpreter())).findFirst();
         if (!abis.contains(w.abi())) {
             boolean machineFt = target.interpreter().freeThreaded();
             boolean wheelFt = isFreeThreadedAbi(w.abi());
@@ -120,7 +131,7 @@ final class MissFinder {
                     + "; the interpreter loads " + String.join(", ", abis)
                     + (own.isEmpty() ? "" : " (" + own.get(0) + " is " + TagWords.abi(own.get(0)) + ")"));
         }
-        Optional<Tag> sameAbi = supported.stream()
+        Optional<Tag> sameAbi = real.stream()
                 .filter(t -> t.interpreter().equals(w.interpreter()) && t.abi().equals(w.abi())).findFirst();
         return platformMiss(w, target, supported, sameAbi);
     }

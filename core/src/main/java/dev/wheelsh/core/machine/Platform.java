@@ -58,10 +58,8 @@ public sealed interface Platform {
 
         @Override
         public String describe() {
-            StringBuilder sb = new StringBuilder("Linux " + arch);
-            if (userland32) {
-                sb.append(" (32-bit userland)");
-            }
+            // A 32-bit userland runs the 32-bit architecture's code: name that one, as the tags do.
+            StringBuilder sb = new StringBuilder("Linux " + (userland32 ? userlandArch() + " (a 32-bit userland on an " + arch + " kernel)" : arch));
             if (isArm32() && !armHardFloat) {
                 sb.append(" soft-float");
             }
@@ -69,6 +67,18 @@ public sealed interface Platform {
                 sb.append(" old world (ABI1.0)");
             }
             return sb.append(", ").append(libc).toString();
+        }
+
+        /** The architecture the interpreter's code is built for: i686 on x86_64, armv8l on aarch64 with a 32-bit userland. */
+        public String userlandArch() {
+            if (!userland32) {
+                return arch;
+            }
+            return switch (arch) {
+                case "x86_64" -> "i686";
+                case "aarch64" -> "armv8l";
+                default -> arch;
+            };
         }
 
         private boolean isArm32() {

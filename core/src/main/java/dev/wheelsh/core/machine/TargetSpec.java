@@ -1,5 +1,6 @@
 package dev.wheelsh.core.machine;
 
+import dev.wheelsh.core.tags.Interpreters;
 import dev.wheelsh.core.elf.LoongArchWorld;
 import dev.wheelsh.core.vocabulary.Code;
 import dev.wheelsh.core.tags.Architectures;
@@ -150,10 +151,7 @@ public final class TargetSpec {
      * GraalPy names its release in the tag, which a spec cannot guess: give {@code +abi=TAG}.
      */
     static List<String> defaultAbis(String impl, PythonVersion version) {
-        if (impl.equals("pp")) {
-            return List.of("pypy" + version.nodot() + "_pp73");
-        }
-        return List.of();
+        return Interpreters.currentAbis(impl, version);
     }
 
     private static PythonVersion version(Columns at, int offset, String digits) throws InputException {

@@ -1,5 +1,7 @@
 package dev.wheelsh.core.tags;
 
+import dev.wheelsh.core.vocabulary.Code;
+import dev.wheelsh.core.vocabulary.InputException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -130,6 +132,17 @@ public final class Architectures {
         }
         return Optional.of("'" + word + "' is not an architecture " + os.word() + " platform tags use"
                 + spellingOf(os, word).map(fix -> "; Python spells it " + fix).orElse(""));
+    }
+
+    /**
+     * Refuses a word that is not an architecture of {@code os}, as a target with it is refused:
+     * the same words, code WH191.
+     */
+    public static void require(Os os, String word, String option) throws InputException {
+        Optional<String> why = problem(os, word);
+        if (why.isPresent()) {
+            throw InputException.in(option, word, 0, word.length(), why.get()).withCode(Code.WH191);
+        }
     }
 
     private static List<Arch> load() {

@@ -55,6 +55,18 @@ public final class Interpreters {
         return byName(implementationName).map(Implementation::shortName).orElse(implementationName);
     }
 
+    /**
+     * The ABI tag an implementation's current release uses when nothing else says: PyPy 7.3 is
+     * {@code pypyXY_pp73}; GraalPy names its release in the tag, which no version can guess
+     * (give its extension suffix or ABI); other implementations have none.
+     */
+    public static List<String> currentAbis(String shortName, PythonVersion version) {
+        if (shortName.equals("pp")) {
+            return List.of("pypy" + version.nodot() + "_pp73");
+        }
+        return List.of();
+    }
+
     private static List<Implementation> load() {
         List<Implementation> out = new ArrayList<>();
         try (InputStream in = Interpreters.class.getResourceAsStream("interpreters.tsv")) {

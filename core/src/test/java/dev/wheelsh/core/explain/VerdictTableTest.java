@@ -77,4 +77,14 @@ class VerdictTableTest {
         assertEquals(InstallVerdict.Component.LIBC_VERSION, misses.closest().component());
         assertEquals(List.of(), misses.others());
     }
+
+    /** The nearest tag is one a wheel could carry: no manylinux tag below the architecture's first baseline. */
+    @Test
+    void theNearestTagCanExist() throws Exception {
+        InstallVerdict v = InstallVerdict.of(WheelFilename.parse("numpy-2.1.1-cp37-cp37m-manylinux_2_36_loongarch64.whl").tags(),
+                TargetSpec.parse("cp37-glibc2.28-loongarch64+oldworld"));
+        InstallVerdict.Miss miss = assertInstanceOf(InstallVerdict.Misses.class, v).closest();
+        assertEquals(InstallVerdict.Component.LIBC_VERSION, miss.component());
+        assertEquals("cp37-cp37m-linux_loongarch64", miss.nearest().orElseThrow().toString());
+    }
 }

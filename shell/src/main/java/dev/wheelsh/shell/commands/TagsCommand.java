@@ -1,5 +1,7 @@
 package dev.wheelsh.shell.commands;
 
+import dev.wheelsh.core.tags.Architectures;
+import dev.wheelsh.core.tags.Interpreters;
 import dev.wheelsh.core.vocabulary.InputException;
 import dev.wheelsh.core.tags.CpythonAbi;
 import dev.wheelsh.core.tags.InterpreterTagInputs;
@@ -107,7 +109,9 @@ final class TagsCommand implements Callable<Integer> {
             }
             inputs = InterpreterTagInputs.cpython(version, CpythonAbi.fromFlags(abiFlags, version), platformTags);
         } else {
-            List<String> abis = extSuffix == null ? List.of() : InterpreterTagInputs.abiFromExtSuffix(extSuffix);
+            // Without an extension suffix, the implementation's current ABI, as a target of it has.
+            List<String> abis = extSuffix == null ? Interpreters.currentAbis(implementation.toLowerCase(Locale.ROOT), version)
+                    : InterpreterTagInputs.abiFromExtSuffix(extSuffix);
             inputs = InterpreterTagInputs.generic(implementation.toLowerCase(Locale.ROOT), version, abis, platformTags);
         }
         List<Tag> tags = TagGenerator.sysTags(inputs);
@@ -143,6 +147,7 @@ final class TagsCommand implements Callable<Integer> {
         if (arch == null) {
             throw new InputException("tags: give --arch (with --glibc, --musl or --macos) or --platform");
         }
+        Architectures.require(macos != null ? Architectures.Os.MACOS : Architectures.Os.LINUX, arch, "--arch");
         if (macos != null) {
             int[] v = twoNumbers("--macos", macos);
             return PlatformTags.macos(v[0], v[1], arch);
