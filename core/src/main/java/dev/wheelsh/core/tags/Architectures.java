@@ -2,12 +2,6 @@ package dev.wheelsh.core.tags;
 
 import dev.wheelsh.core.vocabulary.Code;
 import dev.wheelsh.core.vocabulary.InputException;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -147,30 +141,14 @@ public final class Architectures {
 
     private static List<Arch> load() {
         List<Arch> out = new ArrayList<>();
-        try (InputStream in = Architectures.class.getResourceAsStream("architectures.tsv")) {
-            if (in == null) {
-                throw new IllegalStateException("architectures.tsv missing from the jar");
+        for (String[] f : TsvTable.rows("architectures.tsv", 5)) {
+            Os os = Os.valueOf(f[0].toUpperCase(Locale.ROOT));
+            List<String> aliases = f[2].equals("-") ? List.of() : Arrays.asList(f[2].split(" "));
+            Optional<LibcVersion> floor = f[3].equals("-") ? Optional.empty() : LibcVersion.parse(f[3]);
+            if (!f[3].equals("-") && floor.isEmpty()) {
+                throw new IllegalStateException("architectures.tsv: bad floor: " + String.join("\t", f));
             }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.split("\t", -1);
-                if (f.length != 5) {
-                    throw new IllegalStateException("architectures.tsv: expected 5 columns: " + line);
-                }
-                Os os = Os.valueOf(f[0].toUpperCase(Locale.ROOT));
-                List<String> aliases = f[2].equals("-") ? List.of() : Arrays.asList(f[2].split(" "));
-                Optional<LibcVersion> floor = f[3].equals("-") ? Optional.empty() : LibcVersion.parse(f[3]);
-                if (!f[3].equals("-") && floor.isEmpty()) {
-                    throw new IllegalStateException("architectures.tsv: bad floor: " + line);
-                }
-                out.add(new Arch(os, f[1], aliases, floor, f[4].equals("yes")));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            out.add(new Arch(os, f[1], aliases, floor, f[4].equals("yes")));
         }
         return List.copyOf(out);
     }

@@ -1,12 +1,5 @@
 package dev.wheelsh.core.tags;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -68,26 +61,6 @@ public final class Interpreters {
     }
 
     private static List<Implementation> load() {
-        List<Implementation> out = new ArrayList<>();
-        try (InputStream in = Interpreters.class.getResourceAsStream("interpreters.tsv")) {
-            if (in == null) {
-                throw new IllegalStateException("interpreters.tsv missing from the jar");
-            }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.split("\t", -1);
-                if (f.length != 3) {
-                    throw new IllegalStateException("interpreters.tsv: expected 3 columns: " + line);
-                }
-                out.add(new Implementation(f[0], f[1], f[2]));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return List.copyOf(out);
+        return TsvTable.rows("interpreters.tsv", 3).stream().map(f -> new Implementation(f[0], f[1], f[2])).toList();
     }
 }
