@@ -66,7 +66,7 @@ public final class NativeFormats {
         if (formats.contains(format)) {
             return Optional.empty();
         }
-        return Optional.of(Finding.of(Code.WH327, Severity.ERROR, member + " is a " + format + " file (" + os + " code), but the wheel's platform "
+        return Optional.of(Finding.of(Code.WH327, Severity.ERROR, member + (format.equals("ELF") ? " is an " : " is a ") + format + " file (" + os + " code), but the wheel's platform "
                         + "tags (" + tags + ") are for systems that load " + String.join(" or ", formats) + " files",
                 "No loader reads another system's object format: on the systems the tags name, importing the module fails"
                         + " (\"invalid ELF header\", \"not a mach-o file\", \"%1 is not a valid Win32 application\"). The wheel"
