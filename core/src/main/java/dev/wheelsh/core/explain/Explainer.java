@@ -1,8 +1,8 @@
 package dev.wheelsh.core.explain;
 
+import dev.wheelsh.core.checks.WheelCheckList;
 import dev.wheelsh.core.machine.Target;
 import dev.wheelsh.core.policy.PolicySet;
-import dev.wheelsh.core.policy.PromiseChecks;
 import dev.wheelsh.core.tags.PlatformTag;
 import dev.wheelsh.core.tags.Tag;
 import dev.wheelsh.core.tags.TagSet;
@@ -59,8 +59,9 @@ public final class Explainer {
         List<Finding> contents = new ArrayList<>();
         try (WheelArchive archive = WheelArchive.open(file)) {
             WheelChecks.Result checked = WheelChecks.check(archive, false);
-            contents.addAll(PromiseChecks.all(checked, policies));
-            target.ifPresent(t -> contents.addAll(TargetContentChecks.check(checked, t)));
+            // every wheel check once, in the registry's order: the contents, macOS/iOS/Windows members,
+            // the promises, and the target's checks when there is a target
+            contents.addAll(WheelCheckList.run(checked.facts(), policies, target));
         }
         return explain(file.toString(), name, target, policies, contents);
     }

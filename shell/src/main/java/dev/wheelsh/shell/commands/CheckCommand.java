@@ -4,7 +4,6 @@ import dev.wheelsh.core.config.WheelshTable;
 import dev.wheelsh.core.policy.BaselinePromise;
 import dev.wheelsh.core.policy.PolicySet;
 import dev.wheelsh.core.policy.PolicyVerdict;
-import dev.wheelsh.core.policy.PromiseChecks;
 import dev.wheelsh.core.vocabulary.InputException;
 import dev.wheelsh.core.vocabulary.Finding;
 import dev.wheelsh.core.vocabulary.Severity;
@@ -12,6 +11,7 @@ import dev.wheelsh.core.explain.WheelPick;
 import dev.wheelsh.core.machine.Profiles;
 import dev.wheelsh.core.machine.Target;
 import dev.wheelsh.core.machine.TargetSpec;
+import dev.wheelsh.core.checks.WheelCheckList;
 import dev.wheelsh.core.wheel.WheelArchive;
 import dev.wheelsh.core.wheel.WheelChecks;
 import dev.wheelsh.shell.io.Json;
@@ -140,7 +140,7 @@ final class CheckCommand implements Callable<Integer> {
                 WheelChecks.Result contents = WheelChecks.check(archive, false);
                 consistentWith = BaselinePromise.verdict(contents, policies)
                         .map(PolicyVerdict::bestTag).orElse(null);
-                for (Finding f : PromiseChecks.all(contents, policies)) {
+                for (Finding f : WheelCheckList.run(contents.facts(), policies, Optional.empty())) {
                     Map<String, String> finding = new LinkedHashMap<>();
                     finding.put("code", f.code().id());
                     finding.put("severity", f.severity().name().toLowerCase(Locale.ROOT));
