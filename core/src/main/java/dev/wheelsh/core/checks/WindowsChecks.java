@@ -1,6 +1,5 @@
 package dev.wheelsh.core.checks;
 
-import dev.wheelsh.core.pe.PeFile;
 import dev.wheelsh.core.tags.PlatformTag;
 import dev.wheelsh.core.tags.Tag;
 import dev.wheelsh.core.vocabulary.Code;
@@ -164,17 +163,18 @@ public final class WindowsChecks {
         for (String n : facts.memberNames()) {
             inWheel.add(n.substring(n.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT));
         }
+        Set<String> runtime = interpreterRuntime(facts);
         for (PeMember m : facts.peMembers()) {
             Set<String> missing = new LinkedHashSet<>();
             for (String dll : m.file().allImports()) {
                 String lower = dll.toLowerCase(Locale.ROOT);
-                if (!inWheel.contains(lower) && !providedBySystemOrPython(lower, m.file())) {
+                if (!inWheel.contains(lower) && !providedBySystemOrPython(lower, runtime)) {
                     missing.add(dll);
                 }
             }
             if (!missing.isEmpty()) {
                 out.add(Finding.of(Code.WH326, Severity.ERROR, m.name() + " imports " + String.join(", ", missing)
-                                + (missing.size() == 1 ? ", which" : ", which") + " neither the wheel, Windows nor CPython provides",
+                                + ", which" + " neither the wheel, Windows nor CPython provides",
                         "Windows looks for a DLL next to the module, in the folders added with os.add_dll_directory, in"
                                 + " System32 and on PATH; on a machine without it (msvcp140.dll comes with the Visual C++"
                                 + " Redistributable, not with Windows or CPython) importing the module fails with \"DLL load failed"
@@ -186,18 +186,50 @@ public final class WindowsChecks {
     });
 
     /**
-     * Windows's DLLs and API sets, the Python DLLs (judged by WH325), and the C runtime CPython
-     * installs: vcruntime140.dll everywhere, vcruntime140_1.dll on x64 and ARM64 only (delvewheel's
-     * ignore_by_abi_platform).
+     * Windows's DLLs and API sets (api-*, as delvewheel's ignore_regexes), the Python DLLs (judged
+     * by WH325), and the C runtime every interpreter the tags name ships ({@link #interpreterRuntime}).
      */
-    static boolean providedBySystemOrPython(String lower, PeFile file) {
-        if (SYSTEM_DLLS.contains(lower) || lower.startsWith("api-ms-win-") || lower.startsWith("ext-ms-")) {
+    static boolean providedBySystemOrPython(String lower, Set<String> runtime) {
+        if (SYSTEM_DLLS.contains(lower) || lower.startsWith("api-")) {
             return true;
         }
-        if (PYTHON_DLL.matcher(lower).matches() || lower.equals("vcruntime140.dll")) {
-            return true;
+        return PYTHON_DLL.matcher(lower).matches() || runtime.contains(lower);
+    }
+
+    private static final Pattern CP_VERSION = Pattern.compile("cp3(\\d+)t?");
+
+    /**
+     * The C runtime DLLs that every interpreter the wheel's tags admit ships, by delvewheel's
+     * ignore_by_abi_platform and ignore_abi3 tables: CPython 3.9 and later on x64 and ARM64 ship
+     * vcruntime140.dll and vcruntime140_1.dll, on x86 vcruntime140.dll; CPython 3.5 to 3.8 and
+     * PyPy vcruntime140.dll. A wheel whose tags admit any other interpreter (ABI none, say) can
+     * count on none of them: the set is what all of its tags have in common.
+     */
+    static Set<String> interpreterRuntime(WheelFacts facts) {
+        Set<String> common = null;
+        for (Tag t : facts.filename().tags().tags()) {
+            boolean wide = t.platform().equals("win_amd64") || t.platform().equals("win_arm64");
+            Set<String> these = Set.of();
+            Matcher abi = CP_VERSION.matcher(t.abi());
+            Matcher py = CP_VERSION.matcher(t.interpreter());
+            int minor = -1;
+            if (abi.matches()) {
+                minor = Integer.parseInt(abi.group(1));
+            } else if ((t.abi().equals("abi3") || t.abi().equals("abi3t")) && py.matches()) {
+                minor = Integer.parseInt(py.group(1));
+            }
+            if (minor >= 9) {
+                these = wide ? Set.of("vcruntime140.dll", "vcruntime140_1.dll") : Set.of("vcruntime140.dll");
+            } else if (minor >= 5 || t.abi().startsWith("pypy") || t.abi().equals("pp73")) {
+                these = Set.of("vcruntime140.dll");
+            }
+            if (common == null) {
+                common = new HashSet<>(these);
+            } else {
+                common.retainAll(these);
+            }
         }
-        return lower.equals("vcruntime140_1.dll") && file.machine() != PeFile.IMAGE_FILE_MACHINE_I386;
+        return common == null ? Set.of() : Set.copyOf(common);
     }
 
     /** The Windows checks, in the order their findings are reported. */

@@ -181,6 +181,13 @@ class OtherSystemsVerdictTest {
         byte[] bundled = new TestPe().build();
         assertEquals(List.of(), verdict(wheel("foo-1.0-cp312-cp312-win_amd64.whl", members("foo/_x.pyd", pyd,
                 "foo.libs/msvcp140.dll", bundled, "foo.libs/libopenblas.dll", bundled))));
+        // the C runtime a wheel may count on is what every interpreter its tags admit ships (delvewheel's tables)
+        byte[] runtime = new TestPe().imports("VCRUNTIME140.dll", "VCRUNTIME140_1.dll").build();
+        assertEquals(List.of(), verdict(wheel("foo-1.0-cp39-abi3-win_amd64.whl", members("foo/_x.pyd", runtime))));
+        assertEquals(List.of("WH326 foo/_x.pyd imports VCRUNTIME140_1.dll, which neither the wheel, Windows nor CPython provides"),
+                verdict(wheel("foo-1.0-cp38-cp38-win_amd64.whl", members("foo/_x.pyd", runtime))));
+        assertEquals(List.of("WH326 foo/_x.pyd imports VCRUNTIME140.dll, VCRUNTIME140_1.dll, which neither the wheel, Windows nor CPython provides"),
+                verdict(wheel("foo-1.0-py3-none-win_amd64.whl", members("foo/_x.pyd", runtime))));
         // vcruntime140_1.dll comes with CPython on x64 and ARM64, not on x86
         byte[] x86 = new TestPe().machine(PeFile.IMAGE_FILE_MACHINE_I386).imports("VCRUNTIME140_1.dll").build();
         assertEquals(List.of("WH326 foo/_x.pyd imports VCRUNTIME140_1.dll, which neither the wheel, Windows nor CPython provides"),
