@@ -30,7 +30,7 @@ public final class WheelCheckList {
 
     /** The checks against a target, in their order; without a target they find nothing. */
     public static final List<Check<CheckContext>> ON_TARGET = List.of(TargetChecks.MODULE_SUFFIXES, GlibcNeeds.ON_TARGET,
-            LibcFamilyChecks.ON_TARGET, TargetChecks.LOONGARCH_WORLDS);
+            LibcFamilyChecks.ON_TARGET, TargetChecks.LOONGARCH_WORLDS, OtherSystemTargets.ON_TARGET);
 
     /** The checks of Mach-O and PE members, and of every member's format, against the tags (WH320-WH327). */
     public static final List<Check<Object>> OTHER_SYSTEMS = join2(NativeFormats.ALL, AppleChecks.ALL, WindowsChecks.ALL);

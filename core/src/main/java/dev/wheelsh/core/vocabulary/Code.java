@@ -69,6 +69,7 @@ public enum Code {
     WH325(Severity.ERROR, "A PE member imports a versioned Python DLL the wheel's ABI tag rules out (python311.dll in abi3 or cp312)"),
     WH326(Severity.ERROR, "A PE member imports a DLL that neither the wheel, Windows nor CPython provides (msvcp140.dll)"),
     WH327(Severity.ERROR, "A native member of another object format than the tags' OS loads (a Mach-O file in a manylinux wheel)"),
+    WH328(Severity.ERROR, "With a macOS, iOS or Windows target: a Mach-O or PE member that does not load on it"),
     WH600(Severity.ERROR, "JSON syntax error (Jackson's message at its position); nothing after it is checked"),
     WH601(Severity.ERROR, "Not a list of policy objects (or {\"policies\": [...]})"),
     WH602(Severity.WARNING, "A member that is not a policy field (did-you-mean fix)"),

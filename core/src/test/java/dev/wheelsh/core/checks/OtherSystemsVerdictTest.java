@@ -10,7 +10,9 @@ import dev.wheelsh.core.macho.NativeCorpus;
 import dev.wheelsh.core.macho.TestMachO;
 import dev.wheelsh.core.pe.PeFile;
 import dev.wheelsh.core.pe.TestPe;
+import dev.wheelsh.core.machine.TargetSpec;
 import dev.wheelsh.core.policy.BuiltinPolicies;
+import dev.wheelsh.core.policy.CheckContext;
 import dev.wheelsh.core.vocabulary.Finding;
 import dev.wheelsh.core.wheel.TestWheel;
 import dev.wheelsh.core.wheel.WheelArchive;
@@ -57,6 +59,18 @@ class OtherSystemsVerdictTest {
         try (WheelArchive w = WheelArchive.open(wheel)) {
             List<String> out = new ArrayList<>();
             for (Finding f : WheelCheckList.run(WheelFacts.read(w, false), BuiltinPolicies.all(), Optional.empty())) {
+                out.add(f.code().id() + " " + f.message());
+            }
+            return out;
+        }
+    }
+
+    /** The findings of the checks against a target alone (WH307, WH308, WH310, WH313, WH328). */
+    private static List<String> onTarget(Path wheel, String target) throws Exception {
+        try (WheelArchive w = WheelArchive.open(wheel)) {
+            CheckContext c = CheckContext.of(WheelFacts.read(w, false), BuiltinPolicies.all(), Optional.of(TargetSpec.parse(target)));
+            List<String> out = new ArrayList<>();
+            for (Finding f : WheelCheckList.run(WheelCheckList.ON_TARGET, c)) {
                 out.add(f.code().id() + " " + f.message());
             }
             return out;
@@ -244,6 +258,28 @@ class OtherSystemsVerdictTest {
         List<String> mac = verdict(wheel("foo-1.0-cp312-cp312-macosx_11_0_arm64.whl", members("foo/_x.so", new TestPe().build())));
         assertEquals(List.of("WH327 foo/_x.so is a PE file (Windows code), but the wheel's platform tags (macosx_11_0_arm64)"
                 + " are for systems that load Mach-O files"), mac);
+    }
+
+    @Test
+    void onAMacosTargetTheReleaseIsComparedInFullAndTheSliceMustBeThere() throws Exception {
+        byte[] fat = NativeCorpus.fat(List.of(TestMachO.x86_64().buildVersion(1, 13, 0).build(), TestMachO.arm64().buildVersion(1, 13, 2).build()));
+        Path w = wheel("foo-1.0-cp312-cp312-macosx_13_0_universal2.whl", members("foo/_x.cpython-312-darwin.so", fat));
+        assertEquals(List.of(), onTarget(w, "cp312-macos13.2-arm64"));
+        assertEquals(List.of("WH328 foo/_x.cpython-312-darwin.so (arm64) needs macOS 13.2 (LC_BUILD_VERSION minos); the target is"
+                + " macOS 13.1 arm64, where it does not load"), onTarget(w, "cp312-macos13.1-arm64"));
+        Path thin = wheel("foo-1.0-cp312-cp312-macosx_11_0_universal2.whl", members("foo/_x.cpython-312-darwin.so",
+                TestMachO.arm64().buildVersion(1, 11, 0).build()));
+        assertEquals(List.of("WH328 foo/_x.cpython-312-darwin.so holds arm64 code, no x86_64 slice; the target is macOS 14.0 x86_64,"
+                + " where it does not load"), onTarget(thin, "cp312-macos14.0-x86_64"));
+    }
+
+    @Test
+    void onAWindowsTargetTheMachineMustBeTheTargets() throws Exception {
+        Path w = wheel("foo-1.0-cp312-cp312-win_amd64.whl", members("foo/_x.pyd", new TestPe().machine(PeFile.IMAGE_FILE_MACHINE_ARM64).build()));
+        assertEquals(List.of("WH328 foo/_x.pyd is ARM64 (IMAGE_FILE_MACHINE_ARM64) code (win_arm64); the target is Windows amd64, where"
+                + " it does not load"), onTarget(w, "cp312-windows-amd64"));
+        assertEquals(List.of(), onTarget(w, "cp312-windows-arm64"));
+        assertEquals(List.of(), onTarget(w, "cp312-glibc2.36-x86_64"), "a Linux target is judged by the ELF checks alone");
     }
 
     @Test
