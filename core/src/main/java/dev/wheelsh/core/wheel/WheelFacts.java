@@ -8,7 +8,6 @@ import dev.wheelsh.core.macho.MachOFile;
 import dev.wheelsh.core.macho.MachOReader;
 import dev.wheelsh.core.pe.PeFile;
 import dev.wheelsh.core.pe.PeReader;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -38,9 +37,6 @@ public record WheelFacts(WheelFilename filename, String distInfo, WheelMetadata 
                          List<ExtensionModule> extensionModules, List<WheelChecks.Member> natives,
                          Optional<List<WheelArchive.RecordProblem>> recordProblems,
                          List<MachOMember> machOMembers, List<PeMember> peMembers, List<String> memberNames) {
-
-    /** The most bytes of one Mach-O or PE member read into memory. */
-    static final long MAX_FOREIGN_MEMBER = 1L << 30;
 
     /** A Mach-O member (a macOS or iOS extension module or library). */
     public record MachOMember(String name, MachOFile file) {
@@ -99,8 +95,7 @@ public record WheelFacts(WheelFilename filename, String distInfo, WheelMetadata 
             if (ElfReader.isElf(head)) {
                 natives.add(new WheelChecks.Member(m.name(), w.readElf(m.name())));
             } else if (MachOReader.isMachO(head)) {
-                machO.add(new MachOMember(m.name(), MachOReader.read(where(w, m.name()),
-                        w.read(m.name(), MAX_FOREIGN_MEMBER))));
+                machO.add(new MachOMember(m.name(), w.readWith(m.name(), MachOReader::read)));
             } else if (PeReader.isPe(head) && m.size() >= 64) {
                 peMember(w, m.name()).ifPresent(pe::add);
             }
@@ -114,9 +109,8 @@ public record WheelFacts(WheelFilename filename, String distInfo, WheelMetadata 
      * say it is a Windows image) some other file that happens to start with those two letters.
      */
     private static Optional<PeMember> peMember(WheelArchive w, String name) throws InputException {
-        byte[] bytes = w.read(name, MAX_FOREIGN_MEMBER);
         try {
-            return Optional.of(new PeMember(name, PeReader.read(where(w, name), bytes)));
+            return Optional.of(new PeMember(name, w.readWith(name, PeReader::read)));
         } catch (InputException e) {
             String lower = name.toLowerCase(Locale.ROOT);
             if (lower.endsWith(".pyd") || lower.endsWith(".dll") || lower.endsWith(".exe")) {
@@ -124,12 +118,6 @@ public record WheelFacts(WheelFilename filename, String distInfo, WheelMetadata 
             }
             return Optional.empty();
         }
-    }
-
-    /** A member as the archive's messages name it: {@code pkg-1.0-....whl!pkg/_x.so}. */
-    private static String where(WheelArchive w, String member) {
-        Path file = w.path().getFileName();
-        return (file == null ? w.path() : file) + "!" + member;
     }
 
     /** The Mach-O and PE members' names, with the ELF ones: every native member, in no particular order. */

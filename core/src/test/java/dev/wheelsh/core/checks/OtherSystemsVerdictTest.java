@@ -1,6 +1,7 @@
 package dev.wheelsh.core.checks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -14,12 +15,14 @@ import dev.wheelsh.core.machine.TargetSpec;
 import dev.wheelsh.core.policy.BuiltinPolicies;
 import dev.wheelsh.core.policy.CheckContext;
 import dev.wheelsh.core.vocabulary.Finding;
+import dev.wheelsh.core.vocabulary.InputException;
 import dev.wheelsh.core.wheel.TestWheel;
 import dev.wheelsh.core.wheel.WheelArchive;
 import dev.wheelsh.core.wheel.WheelFacts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -280,6 +283,29 @@ class OtherSystemsVerdictTest {
                 + " it does not load"), onTarget(w, "cp312-windows-amd64"));
         assertEquals(List.of(), onTarget(w, "cp312-windows-arm64"));
         assertEquals(List.of(), onTarget(w, "cp312-glibc2.36-x86_64"), "a Linux target is judged by the ELF checks alone");
+    }
+
+    @Test
+    void storedAndDeflatedMembersAreReadInPlaceAlike() throws Exception {
+        byte[] ext = TestMachO.x86_64().buildVersion(1, 12, 0).build();
+        byte[] pyd = new TestPe().imports("python311.dll").build();
+        for (boolean store : new boolean[] {true, false}) {
+            Path mac = new TestWheel().distInfo("foo-1.0.dist-info", "Wheel-Version: 1.0\nRoot-Is-Purelib: false\nTag: cp312-cp312-macosx_11_0_x86_64\n")
+                    .add("foo/_x.cpython-312-darwin.so", ext, store).write(dir.resolve("foo-1.0-cp312-cp312-macosx_11_0_x86_64.whl"));
+            assertEquals(List.of("WH320"), verdict(mac).stream().map(v -> v.substring(0, 5)).toList(), "stored " + store);
+            Path win = new TestWheel().distInfo("foo-1.0.dist-info", "Wheel-Version: 1.0\nRoot-Is-Purelib: false\nTag: cp312-abi3-win_amd64\n")
+                    .add("foo/_x.pyd", pyd, store).write(dir.resolve("foo-1.0-cp312-abi3-win_amd64.whl"));
+            assertEquals(List.of("WH325"), verdict(win).stream().map(v -> v.substring(0, 5)).toList(), "stored " + store);
+        }
+    }
+
+    @Test
+    void aBrokenMachOMemberIsOneLineNamingTheWheelAndMember() throws Exception {
+        byte[] cut = Arrays.copyOf(TestMachO.x86_64().buildVersion(1, 12, 0).loads("/usr/lib/libSystem.B.dylib").build(), 50);
+        Path w = wheel("foo-1.0-cp312-cp312-macosx_11_0_x86_64.whl", members("foo/_x.cpython-312-darwin.so", cut));
+        InputException e = assertThrows(InputException.class, () -> verdict(w));
+        assertTrue(e.getMessage().startsWith("foo-1.0-cp312-cp312-macosx_11_0_x86_64.whl!foo/_x.cpython-312-darwin.so: "), e.getMessage());
+        assertTrue(!e.getMessage().contains("\n"), e.getMessage());
     }
 
     @Test

@@ -137,12 +137,11 @@ final class ElfCommand implements Callable<Integer> {
                     return Optional.empty();
                 }
                 byte[] head = w.head(member, 8);
-                String name = wheel.getFileName() + "!" + ElfReader.printable(member);
                 if (MachOReader.isMachO(head)) {
-                    return Optional.of(MachOReader.read(name, w.read(member, MAX_OBJECT_BYTES)));
+                    return Optional.of(w.readWith(member, MachOReader::read));
                 }
                 if (PeReader.isPe(head)) {
-                    return Optional.of(PeReader.read(name, w.read(member, MAX_OBJECT_BYTES)));
+                    return Optional.of(w.readWith(member, PeReader::read));
                 }
                 return Optional.empty();
             } catch (java.io.IOException e) {
@@ -166,9 +165,6 @@ final class ElfCommand implements Callable<Integer> {
         }
         return Optional.empty();
     }
-
-    /** The most bytes of one Mach-O or PE wheel member read. */
-    private static final long MAX_OBJECT_BYTES = 1L << 30;
 
     static String elfMemberNames(WheelArchive w) throws InputException {
         List<String> names = w.elfMembers().stream().map(WheelArchive.Member::name).toList();
