@@ -82,7 +82,9 @@ public final class WindowsChecks {
         Set<String> tagNames = new LinkedHashSet<>();
         tags.forEach(t -> tagNames.add(t.tag()));
         for (PeMember m : facts.peMembers()) {
-            if (!tagNames.contains(m.file().platformTag())) {
+            // a program runs as a process of its own (x86 programs run on x64 and ARM64 Windows);
+            // only a DLL (a .pyd, a library) must be of the interpreter's machine
+            if (m.file().isDll() && !tagNames.contains(m.file().platformTag())) {
                 out.add(Finding.of(Code.WH324, Severity.ERROR, m.name() + " is " + m.file().machineName() + " code, but the wheel's platform tag"
                                 + (tagNames.size() == 1 ? " is " : "s are ") + String.join(", ", tagNames)
                                 + "; the code is consistent with " + m.file().platformTag(),

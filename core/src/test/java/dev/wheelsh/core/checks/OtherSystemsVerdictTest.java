@@ -156,6 +156,13 @@ class OtherSystemsVerdictTest {
     }
 
     @Test
+    void aProgramOfAnotherMachineIsNoDllAndRunsOnItsOwn() throws Exception {
+        // esbuild's x86 program in an x64 wheel runs under WOW64; only DLLs load into Python
+        Path w = wheel("foo-1.0-py3-none-win_amd64.whl", members("foo/bin/esbuild.exe", real("@esbuild_win32-ia32/package/esbuild.exe")));
+        assertEquals(List.of(), verdict(w));
+    }
+
+    @Test
     void realWindowsLibrariesImportOnlyWhatWindowsHas() throws Exception {
         assertEquals(List.of(), verdict(wheel("foo-1.0-cp312-cp312-win_amd64.whl", members(
                 "foo/_zstd.cp312-win_amd64.pyd", real(ZSTD_WIN_X64), "foo/rollup.node", real(ROLLUP_WIN_X64)))));
