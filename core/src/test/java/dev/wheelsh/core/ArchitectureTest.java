@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The layers of core (docs/architecture.md), from the bottom: vocabulary; the values and the
- * readers of one format each (tags, document, elf); machines and wheels; baselines (policy);
+ * readers of one format each (tags, document, elf; macho and pe read their bytes through elf's ByteSource); machines and wheels; baselines (policy);
  * the list of every wheel check (checks); words; explanations and verdicts (explain); the checks
  * of config files (config). A package may use the ones below it, never one above it or beside it
  * that is not listed.
@@ -48,6 +48,8 @@ class ArchitectureTest {
                 .layer("tags").definedBy("dev.wheelsh.core.tags..")
                 .layer("document").definedBy("dev.wheelsh.core.document..")
                 .layer("elf").definedBy("dev.wheelsh.core.elf..")
+                .layer("macho").definedBy("dev.wheelsh.core.macho..")
+                .layer("pe").definedBy("dev.wheelsh.core.pe..")
                 .layer("machine").definedBy("dev.wheelsh.core.machine..")
                 .layer("wheel").definedBy("dev.wheelsh.core.wheel..")
                 .layer("policy").definedBy("dev.wheelsh.core.policy..")
@@ -62,7 +64,9 @@ class ArchitectureTest {
                 .whereLayer("policy").mayOnlyBeAccessedByLayers("checks", "words", "explain", "config")
                 .whereLayer("wheel").mayOnlyBeAccessedByLayers("policy", "checks", "words", "explain", "config")
                 .whereLayer("machine").mayOnlyBeAccessedByLayers("policy", "checks", "words", "explain", "config")
-                .whereLayer("elf").mayOnlyBeAccessedByLayers("machine", "wheel", "policy", "checks", "words", "explain", "config")
+                .whereLayer("macho").mayOnlyBeAccessedByLayers("wheel", "policy", "checks", "words", "explain", "config")
+                .whereLayer("pe").mayOnlyBeAccessedByLayers("wheel", "policy", "checks", "words", "explain", "config")
+                .whereLayer("elf").mayOnlyBeAccessedByLayers("macho", "pe", "machine", "wheel", "policy", "checks", "words", "explain", "config")
                 .whereLayer("document").mayOnlyBeAccessedByLayers("policy", "explain", "config")
                 .whereLayer("tags").mayOnlyBeAccessedByLayers("machine", "wheel", "policy", "checks", "words", "explain", "config")
                 .check(core);

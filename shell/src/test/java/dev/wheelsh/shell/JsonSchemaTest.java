@@ -79,6 +79,9 @@ class JsonSchemaTest {
     static Path unreadable;
     static Path customBaseline;
     static Path badBaseline;
+    static Path machOLibrary;
+    static Path macWheel;
+    static Path windowsWheel;
 
     // ---- the fixtures ----
 
@@ -143,6 +146,14 @@ class JsonSchemaTest {
         demandingBaseline = Files.writeString(dir.resolve("strict.json"), "[{\"name\": \"strict_1\", \"aliases\": [], "
                 + "\"priority\": 99, \"symbol_versions\": {\"" + arch + "\": {}}, "
                 + "\"lib_whitelist\": [\"libc.so.6\", \"libz.so.1\"], \"blacklist\": {\"libc.so.6\": [\"getenv\", \"malloc\"]}}]\n");
+
+        // macOS and Windows code: a 13.0 library in a 10.9 wheel, an abi3 module importing python311.dll
+        byte[] macho = NativeImages.machO(NativeImages.X86_64, 13, 0, List.of("/usr/lib/libSystem.B.dylib", "/opt/homebrew/lib/libomp.dylib"));
+        machOLibrary = Files.write(dir.resolve("libdemo.dylib"), macho);
+        macWheel = wheel("mac-1.0-cp312-cp312-macosx_10_9_x86_64.whl", "cp312-cp312-macosx_10_9_x86_64",
+                "mac/_ext.cpython-312-darwin.so", macho);
+        windowsWheel = wheel("win-1.0-cp311-abi3-win_amd64.whl", "cp311-abi3-win_amd64", "win/_ext.pyd",
+                NativeImages.pe(List.of("python311.dll", "KERNEL32.dll", "MSVCP140.dll")));
 
         covering = Files.createDirectory(dir.resolve("dist"));
         Files.copy(nativeWheel, covering.resolve(nativeWheel.getFileName()));
@@ -250,6 +261,15 @@ class JsonSchemaTest {
                         "show", demandingWheel, "--baseline", demandingBaseline, "--json"),
                 c("show a LoongArch wheel", "show.schema.json", -1,
                         "show", loongArchWheel, "--baseline", customBaseline, "--json"),
+
+                c("show a macOS wheel whose code needs a newer macOS and Homebrew's libomp", "show.schema.json", 1,
+                        "show", macWheel, "--json"),
+                c("show an abi3 Windows wheel importing a versioned Python DLL", "show.schema.json", 1,
+                        "show", windowsWheel, "--json"),
+                c("elf of a Mach-O library", "macho.schema.json", 0,
+                        "elf", machOLibrary, "--json"),
+                c("elf of a PE member of a wheel", "pe.schema.json", 0,
+                        "elf", windowsWheel + "!win/_ext.pyd", "--json"),
 
                 c("elf of a program", "elf.schema.json", 0,
                         "elf", launcher, "--json"),

@@ -16,7 +16,8 @@ import java.util.Optional;
 
 /**
  * Every wheel check (WH3xx), once, in the order their findings are reported: the checks of the
- * contents against the wheel's own claims ({@link ContentChecks#ALL}), the promise checks against
+ * contents against the wheel's own claims ({@link ContentChecks#ALL}), the Mach-O and PE members
+ * and every member's format against the tags ({@link #OTHER_SYSTEMS}), the promise checks against
  * the baselines its tags name ({@link PromiseChecks#PROMISES}), then the checks against a target
  * ({@link #ON_TARGET}). Each check is registered in the one list of the layer that knows what it
  * reads; this list joins them, so show, check and explain judge a wheel alike. A wheel's facts
@@ -29,16 +30,22 @@ public final class WheelCheckList {
 
     /** The checks against a target, in their order; without a target they find nothing. */
     public static final List<Check<CheckContext>> ON_TARGET = List.of(TargetChecks.MODULE_SUFFIXES, GlibcNeeds.ON_TARGET,
-            LibcFamilyChecks.ON_TARGET, TargetChecks.LOONGARCH_WORLDS);
+            LibcFamilyChecks.ON_TARGET, TargetChecks.LOONGARCH_WORLDS, OtherSystemTargets.ON_TARGET);
+
+    /** The checks of Mach-O and PE members, and of every member's format, against the tags (WH320-WH327). */
+    public static final List<Check<Object>> OTHER_SYSTEMS = join2(NativeFormats.ALL, AppleChecks.ALL, WindowsChecks.ALL);
 
     /** Every wheel check. */
-    public static final List<Check<? super CheckContext>> ALL = join(ContentChecks.ALL, PromiseChecks.PROMISES, ON_TARGET);
+    public static final List<Check<? super CheckContext>> ALL = join(ContentChecks.ALL, OTHER_SYSTEMS, PromiseChecks.PROMISES, ON_TARGET);
 
-    /**
-     * What explain judges of a wheel file: its tags' promises and the target. (The consistency
-     * of the archive itself, WH301-WH306, is show's and check's business.)
-     */
-    public static final List<Check<? super CheckContext>> PROMISES_AND_TARGET = join(PromiseChecks.PROMISES, ON_TARGET);
+    @SafeVarargs
+    private static List<Check<Object>> join2(List<Check<Object>>... parts) {
+        List<Check<Object>> out = new ArrayList<>();
+        for (List<Check<Object>> p : parts) {
+            out.addAll(p);
+        }
+        return List.copyOf(out);
+    }
 
     @SafeVarargs
     private static List<Check<? super CheckContext>> join(List<? extends Check<? super CheckContext>>... parts) {

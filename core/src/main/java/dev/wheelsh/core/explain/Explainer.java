@@ -59,8 +59,10 @@ public final class Explainer {
         WheelFilename.parse(name);
         List<Finding> contents = new ArrayList<>();
         try (WheelArchive archive = WheelArchive.open(file)) {
+            // every wheel check once, in the registry's order (the contents, macOS/iOS/Windows
+            // members, the promises, the target's checks), over one reading of the wheel
             CheckContext context = CheckContext.of(WheelFacts.read(archive, false), policies, target);
-            contents.addAll(WheelCheckList.run(WheelCheckList.PROMISES_AND_TARGET, context));
+            contents.addAll(WheelCheckList.run(context));
         }
         return explain(file.toString(), name, target, policies, contents);
     }

@@ -234,6 +234,20 @@ public final class WheelArchive implements AutoCloseable {
      * through a bounded inflating window (see {@link InflatingByteSource}).
      */
     public ElfFile readElf(String member) throws InputException {
+        return readWith(member, ElfReader::read);
+    }
+
+    /** A reader of one object format from random access to its bytes (ElfReader::read, MachOReader::read, ...). */
+    @FunctionalInterface
+    public interface ObjectReader<T> {
+        T read(String where, ByteSource source) throws InputException;
+    }
+
+    /**
+     * Reads a member in place with a reader of its format, as {@link #readElf} does for ELF: the
+     * reader asks for the ranges it needs and the member is never held whole in memory.
+     */
+    public <T> T readWith(String member, ObjectReader<T> reader) throws InputException {
         ZipArchiveEntry e = entry(member);
         long size = e.getSize();
         if (size < 0 || size > limits.maxMemberBytes()) {
@@ -255,7 +269,7 @@ public final class WheelArchive implements AutoCloseable {
                 source = new InflatingByteSource(() -> zip.getInputStream(e), size, kept, kept,
                         Math.max(8 * size, 64L << 20));
             }
-            return ElfReader.read(where(member), source);
+            return reader.read(where(member), source);
         } catch (IOException | RuntimeException ex) {
             throw new InputException(where(member) + ": cannot read: " + ElfReader.printable(String.valueOf(ex.getMessage())), ex);
         } finally {

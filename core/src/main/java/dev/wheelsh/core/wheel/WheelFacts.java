@@ -4,10 +4,15 @@ import dev.wheelsh.core.tags.Tag;
 import dev.wheelsh.core.tags.WheelFilename;
 import dev.wheelsh.core.vocabulary.InputException;
 import dev.wheelsh.core.elf.ElfReader;
+import dev.wheelsh.core.macho.MachOFile;
+import dev.wheelsh.core.macho.MachOReader;
+import dev.wheelsh.core.pe.PeFile;
+import dev.wheelsh.core.pe.PeReader;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,10 +28,31 @@ import java.util.Set;
  *                         in the order of the zip directory
  * @param natives          the members whose content starts with the ELF magic, whatever their names
  * @param recordProblems   RECORD against the members; empty when RECORD was not verified
+ * @param machOMembers     the members whose content starts like a Mach-O file (thin or universal)
+ * @param peMembers        the members that are PE images (an MZ stub and a PE header)
+ * @param memberNames      the name of every member that is not a directory, in zip order (where
+ *                         the loader of another OS looks for a library the wheel bundles)
  */
 public record WheelFacts(WheelFilename filename, String distInfo, WheelMetadata wheel, Set<Tag> wheelTags,
                          List<ExtensionModule> extensionModules, List<WheelChecks.Member> natives,
-                         Optional<List<WheelArchive.RecordProblem>> recordProblems) {
+                         Optional<List<WheelArchive.RecordProblem>> recordProblems,
+                         List<MachOMember> machOMembers, List<PeMember> peMembers, List<String> memberNames) {
+
+    /** A Mach-O member (a macOS or iOS extension module or library). */
+    public record MachOMember(String name, MachOFile file) {
+    }
+
+    /** A PE member (a .pyd, a DLL, an .exe). */
+    public record PeMember(String name, PeFile file) {
+    }
+
+    /** Facts without Mach-O or PE members (the ELF-only reading of earlier versions). */
+    public WheelFacts(WheelFilename filename, String distInfo, WheelMetadata wheel, Set<Tag> wheelTags,
+                      List<ExtensionModule> extensionModules, List<WheelChecks.Member> natives,
+                      Optional<List<WheelArchive.RecordProblem>> recordProblems) {
+        this(filename, distInfo, wheel, wheelTags, extensionModules, natives, recordProblems, List.of(), List.of(),
+                natives.stream().map(WheelChecks.Member::name).toList());
+    }
 
     /** A member whose name says which CPython imports it. */
     public record ExtensionModule(String member, ExtensionSuffix suffix) {
@@ -37,6 +63,9 @@ public record WheelFacts(WheelFilename filename, String distInfo, WheelMetadata 
         extensionModules = List.copyOf(extensionModules);
         natives = List.copyOf(natives);
         recordProblems = recordProblems.map(List::copyOf);
+        machOMembers = List.copyOf(machOMembers);
+        peMembers = List.copyOf(peMembers);
+        memberNames = List.copyOf(memberNames);
     }
 
     /** Reads the facts of a wheel; verifying RECORD reads every member in full. */
@@ -50,17 +79,54 @@ public record WheelFacts(WheelFilename filename, String distInfo, WheelMetadata 
         }
         List<ExtensionModule> modules = new ArrayList<>();
         List<WheelChecks.Member> natives = new ArrayList<>();
+        List<MachOMember> machO = new ArrayList<>();
+        List<PeMember> pe = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (WheelArchive.Member m : w.members()) {
             if (m.directory()) {
                 continue;
             }
+            names.add(m.name());
             ExtensionSuffix.of(m.name()).ifPresent(s -> modules.add(new ExtensionModule(m.name(), s)));
-            if (m.size() >= 16 && ElfReader.isElf(w.head(m.name(), 4))) {
+            if (m.size() < 16) {
+                continue;
+            }
+            byte[] head = w.head(m.name(), 8);
+            if (ElfReader.isElf(head)) {
                 natives.add(new WheelChecks.Member(m.name(), w.readElf(m.name())));
+            } else if (MachOReader.isMachO(head)) {
+                machO.add(new MachOMember(m.name(), w.readWith(m.name(), MachOReader::read)));
+            } else if (PeReader.isPe(head) && m.size() >= 64) {
+                peMember(w, m.name()).ifPresent(pe::add);
             }
         }
         Optional<List<WheelArchive.RecordProblem>> record = verifyRecord ? Optional.of(w.verifyRecord(distInfo)) : Optional.empty();
-        return new WheelFacts(fn, distInfo, wheel, wheelTags, modules, natives, record);
+        return new WheelFacts(fn, distInfo, wheel, wheelTags, modules, natives, record, machO, pe, names);
+    }
+
+    /**
+     * A member that starts with "MZ": a PE image, or (when it has no PE header and its name does not
+     * say it is a Windows image) some other file that happens to start with those two letters.
+     */
+    private static Optional<PeMember> peMember(WheelArchive w, String name) throws InputException {
+        try {
+            return Optional.of(new PeMember(name, w.readWith(name, PeReader::read)));
+        } catch (InputException e) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (lower.endsWith(".pyd") || lower.endsWith(".dll") || lower.endsWith(".exe")) {
+                throw e;
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** The Mach-O and PE members' names, with the ELF ones: every native member, in no particular order. */
+    public List<String> allNativeNames() {
+        List<String> out = new ArrayList<>();
+        natives.forEach(n -> out.add(n.name()));
+        machOMembers.forEach(n -> out.add(n.name()));
+        peMembers.forEach(n -> out.add(n.name()));
+        return out;
     }
 
     /**

@@ -6,7 +6,6 @@ import dev.wheelsh.core.wheel.WheelFacts;
 import dev.wheelsh.core.config.WheelshTable;
 import dev.wheelsh.core.policy.PolicySet;
 import dev.wheelsh.core.policy.PolicyVerdict;
-import dev.wheelsh.core.policy.PromiseChecks;
 import dev.wheelsh.core.vocabulary.InputException;
 import dev.wheelsh.core.vocabulary.Finding;
 import dev.wheelsh.core.vocabulary.Severity;
@@ -14,6 +13,7 @@ import dev.wheelsh.core.explain.WheelPick;
 import dev.wheelsh.core.machine.Profiles;
 import dev.wheelsh.core.machine.Target;
 import dev.wheelsh.core.machine.TargetSpec;
+import dev.wheelsh.core.checks.WheelCheckList;
 import dev.wheelsh.core.wheel.WheelArchive;
 import dev.wheelsh.shell.io.Json;
 import dev.wheelsh.shell.io.Progress;
@@ -141,7 +141,7 @@ final class CheckCommand implements Callable<Integer> {
                 // One reading of the wheel and one baseline verdict, shared by the checks and the row.
                 CheckContext context = CheckContext.of(WheelFacts.read(archive, false), policies, Optional.empty());
                 consistentWith = context.verdict().map(PolicyVerdict::bestTag).orElse(null);
-                for (Finding f : WheelCheckList.run(PromiseChecks.PROMISES, context)) {
+                for (Finding f : WheelCheckList.run(context)) {
                     Map<String, String> finding = new LinkedHashMap<>();
                     finding.put("code", f.code().id());
                     finding.put("severity", f.severity().name().toLowerCase(Locale.ROOT));

@@ -10,6 +10,10 @@ import dev.wheelsh.core.elf.LoongArchWorld;
 import dev.wheelsh.core.elf.VersionDefinition;
 import dev.wheelsh.core.elf.VersionNames;
 import dev.wheelsh.core.elf.VersionNeed;
+import dev.wheelsh.core.macho.MachOFile;
+import dev.wheelsh.core.macho.MachOReader;
+import dev.wheelsh.core.pe.PeFile;
+import dev.wheelsh.core.pe.PeReader;
 import dev.wheelsh.core.wheel.WheelArchive;
 import dev.wheelsh.shell.io.Json;
 import dev.wheelsh.shell.io.Rows;
@@ -28,10 +32,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code wheelsh elf FILE}: what one ELF object needs from the machine that loads it. */
+/**
+ * {@code wheelsh elf FILE}: what one ELF object needs from the machine that loads it; a Mach-O or
+ * PE file (macOS, iOS, Windows) is shown with the facts of its own format.
+ */
 @Command(name = "elf",
         footer = {"", "Examples:", "  wheelsh elf build/_ext.cpython-313-x86_64-linux-gnu.so", "  wheelsh elf dist/pkg-1.0-cp313-cp313-manylinux_2_38_loongarch64.whl!pkg/_ext.so --json"}, description = "Show what an ELF library or program needs: machine, ABI, loader, "
-        + "libraries, symbol versions, Python entry points, LoongArch world.")
+        + "libraries, symbol versions, Python entry points, LoongArch world. A Mach-O file shows its slices, minimum "
+        + "OS versions, libraries and rpaths; a PE file its machine and imported DLLs.")
 final class ElfCommand implements Callable<Integer> {
 
     @Spec
@@ -46,6 +54,25 @@ final class ElfCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InputException {
+        Optional<Object> other = readMachOOrPe(target);
+        if (other.isPresent()) {
+            PrintWriter out = spec.commandLine().getOut();
+            if (other.get() instanceof MachOFile m) {
+                if (json) {
+                    out.println(Json.pretty(ObjectFacts.json(m)));
+                } else {
+                    ObjectFacts.printText(m, out);
+                }
+            } else if (other.get() instanceof PeFile p) {
+                if (json) {
+                    out.println(Json.pretty(ObjectFacts.json(p)));
+                } else {
+                    ObjectFacts.printText(p, out);
+                }
+            }
+            out.flush();
+            return 0;
+        }
         ElfFile elf = read(target);
         PrintWriter out = spec.commandLine().getOut();
         Map<String, Object> facts = facts(elf);
@@ -93,6 +120,50 @@ final class ElfCommand implements Callable<Integer> {
             }
         }
         return ElfReader.read(file);
+    }
+
+    /**
+     * A Mach-O or PE file, or a wheel member of those formats, read whole; empty for anything else
+     * (which {@link #read} then reads as ELF, or rejects as it always did).
+     */
+    static Optional<Object> readMachOOrPe(String target) throws InputException {
+        Path file = Path.of(target);
+        int bang = target.indexOf('!');
+        if (!Files.exists(file) && bang > 0 && Files.isRegularFile(Path.of(target.substring(0, bang)))) {
+            Path wheel = Path.of(target.substring(0, bang));
+            String member = target.substring(bang + 1);
+            try (WheelArchive w = WheelArchive.open(wheel)) {
+                if (w.member(member).isEmpty()) {
+                    return Optional.empty();
+                }
+                byte[] head = w.head(member, 8);
+                if (MachOReader.isMachO(head)) {
+                    return Optional.of(w.readWith(member, MachOReader::read));
+                }
+                if (PeReader.isPe(head)) {
+                    return Optional.of(w.readWith(member, PeReader::read));
+                }
+                return Optional.empty();
+            } catch (java.io.IOException e) {
+                throw new InputException(wheel + ": cannot close: " + e.getMessage(), e);
+            }
+        }
+        if (!Files.isRegularFile(file) || target.endsWith(".whl")) {
+            return Optional.empty();
+        }
+        byte[] head;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(8);
+        } catch (java.io.IOException e) {
+            throw new InputException(target + ": cannot read: " + e.getMessage(), e);
+        }
+        if (MachOReader.isMachO(head)) {
+            return Optional.of(MachOReader.read(file));
+        }
+        if (PeReader.isPe(head)) {
+            return Optional.of(PeReader.read(file));
+        }
+        return Optional.empty();
     }
 
     static String elfMemberNames(WheelArchive w) throws InputException {

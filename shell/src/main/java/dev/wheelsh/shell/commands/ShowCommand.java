@@ -13,6 +13,7 @@ import dev.wheelsh.core.vocabulary.Severity;
 import dev.wheelsh.core.policy.PolicySet;
 import dev.wheelsh.core.policy.PolicyVerdict;
 import dev.wheelsh.core.policy.SystemNeeds;
+import dev.wheelsh.core.checks.WheelCheckList;
 import dev.wheelsh.core.wheel.WheelArchive;
 import dev.wheelsh.core.wheel.WheelChecks;
 import dev.wheelsh.shell.io.Json;
@@ -108,6 +109,8 @@ final class ShowCommand implements Callable<Integer> {
             natives.add(e);
         }
         m.put("native_members", natives);
+        m.put("macho_members", r.facts().machOMembers().stream().map(x -> member(x.name(), ObjectFacts.json(x.file()))).toList());
+        m.put("pe_members", r.facts().peMembers().stream().map(x -> member(x.name(), ObjectFacts.json(x.file()))).toList());
         m.put("highest_versions", needs.highestVersions());
         m.put("external_libraries", List.copyOf(needs.libraries()));
         m.put("baseline", verdict.map(ShowCommand::verdictJson).orElse(null));
@@ -121,6 +124,18 @@ final class ShowCommand implements Callable<Integer> {
             findings.add(e);
         }
         m.put("findings", findings);
+        return m;
+    }
+
+    /** A Mach-O or PE member's facts under its member name (the facts' own file and format keys left out). */
+    private static Map<String, Object> member(String name, Map<String, Object> facts) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("member", name);
+        facts.forEach((k, v) -> {
+            if (!k.equals("file") && !k.equals("format")) {
+                m.put(k, v);
+            }
+        });
         return m;
     }
 
@@ -195,9 +210,16 @@ final class ShowCommand implements Callable<Integer> {
         out.println(ElfReader.printable(r.filename().name() + " " + r.filename().version()));
         row(out, "tags", r.filename().tags().compressed());
         row(out, "dist-info", r.distInfo() + (r.wheel().rootIsPurelib() ? " (root is purelib)" : " (root is platlib)"));
-        if (r.elfMembers().isEmpty()) {
+        List<String> others = new ArrayList<>();
+        r.facts().machOMembers().forEach(x -> others.add(ObjectFacts.summary(x.name(), x.file())));
+        r.facts().peMembers().forEach(x -> others.add(ObjectFacts.summary(x.name(), x.file())));
+        if (!others.isEmpty()) {
+            row(out, "native code", others.size() + (others.size() == 1 ? " Mach-O or PE member" : " Mach-O and PE members"));
+            others.forEach(line -> out.println(ElfReader.printable("    " + line)));
+        }
+        if (r.elfMembers().isEmpty() && others.isEmpty()) {
             row(out, "native code", "none found (no member starts with the ELF magic)");
-        } else {
+        } else if (!r.elfMembers().isEmpty()) {
             row(out, "native code", r.elfMembers().size() + (r.elfMembers().size() == 1 ? " ELF member" : " ELF members"));
             for (WheelChecks.Member n : r.elfMembers()) {
                 ElfFile f = n.elf();

@@ -1,0 +1,239 @@
+package dev.wheelsh.core.checks;
+
+import dev.wheelsh.core.tags.PlatformTag;
+import dev.wheelsh.core.tags.Tag;
+import dev.wheelsh.core.vocabulary.Code;
+import dev.wheelsh.core.vocabulary.Finding;
+import dev.wheelsh.core.vocabulary.Severity;
+import dev.wheelsh.core.wheel.Check;
+import dev.wheelsh.core.wheel.WheelFacts;
+import dev.wheelsh.core.wheel.WheelFacts.PeMember;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The PE members of a Windows wheel against its tags (WH324-WH326, docs/codes.md): each member's
+ * machine against win32/win_amd64/win_arm64, the Python DLL it imports against the ABI tag, and
+ * the DLLs it imports that neither the wheel, Windows nor CPython provides. delvewheel's rules
+ * (docs/baselines.md) where they apply.
+ */
+public final class WindowsChecks {
+
+    private WindowsChecks() {
+    }
+
+    /** pythonXY.dll, pythonXYt.dll, python3.dll, python3t.dll and their _d debug builds. */
+    static final Pattern PYTHON_DLL = Pattern.compile("python(3)(\\d*)(t?)(_d)?\\.dll");
+    private static final Pattern CP_ABI = Pattern.compile("cp3(\\d+)(t?)");
+
+    /** Windows's own DLLs (resource windows-system-dlls.txt: its source is in its header). */
+    static final Set<String> SYSTEM_DLLS = load();
+
+    private static Set<String> load() {
+        Set<String> out = new TreeSet<>();
+        try (InputStream in = WindowsChecks.class.getResourceAsStream("windows-system-dlls.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("windows-system-dlls.txt is missing from the classpath");
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line; (line = r.readLine()) != null; ) {
+                line = line.strip();
+                if (!line.isEmpty() && !line.startsWith("#")) {
+                    out.add(line);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Set.copyOf(out);
+    }
+
+    static List<PlatformTag.Windows> windowsTags(WheelFacts facts) {
+        List<PlatformTag.Windows> out = new ArrayList<>();
+        for (Tag t : facts.filename().tags().tags()) {
+            if (PlatformTag.parse(t.platform()) instanceof PlatformTag.Windows w && !out.contains(w)) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    /** WH324: a member of another machine than the tags name. */
+    public static final Check<Object> MACHINES = Check.of(Code.WH324, (facts, none) -> {
+        List<PlatformTag.Windows> tags = windowsTags(facts);
+        List<Finding> out = new ArrayList<>();
+        if (tags.isEmpty()) {
+            return out;
+        }
+        Set<String> tagNames = new LinkedHashSet<>();
+        tags.forEach(t -> tagNames.add(t.tag()));
+        for (PeMember m : facts.peMembers()) {
+            // a program runs as a process of its own (x86 programs run on x64 and ARM64 Windows);
+            // only a DLL (a .pyd, a library) must be of the interpreter's machine
+            if (m.file().isDll() && !tagNames.contains(m.file().platformTag())) {
+                out.add(Finding.of(Code.WH324, Severity.ERROR, m.name() + " is " + m.file().machineName() + " code, but the wheel's platform tag"
+                                + (tagNames.size() == 1 ? " is " : "s are ") + String.join(", ", tagNames)
+                                + "; the code is consistent with " + m.file().platformTag(),
+                        "Windows loads a DLL only into a process of its own machine: pip installs the wheel and importing the"
+                                + " module fails with \"DLL load failed while importing ...: %1 is not a valid Win32 application\"."
+                                + " Build it for the tag's machine (cibuildwheel's archs, the MSVC toolset of that target), or tag"
+                                + " the wheel for the machine it holds."));
+            }
+        }
+        return out;
+    });
+
+    /**
+     * The Python DLL a tag's interpreters provide: {@code python312.dll} for cp312,
+     * {@code python313t.dll} for cp313t, none for abi3 (each version has its own; only python3.dll
+     * is common to them), empty when the tag does not name CPython's ABI.
+     */
+    static Optional<String> versionedDll(Tag t) {
+        Matcher m = CP_ABI.matcher(t.abi());
+        return m.matches() ? Optional.of("python3" + m.group(1) + m.group(2) + ".dll") : Optional.empty();
+    }
+
+    /** WH325: an import of a versioned Python DLL the tag's interpreters do not have. */
+    public static final Check<Object> PYTHON_DLLS = Check.of(Code.WH325, (facts, none) -> {
+        List<Finding> out = new ArrayList<>();
+        if (windowsTags(facts).isEmpty()) {
+            return out;
+        }
+        Set<String> abis = new LinkedHashSet<>();
+        Set<String> provided = new LinkedHashSet<>();
+        boolean stable = false;
+        for (Tag t : facts.filename().tags().tags()) {
+            if (t.abi().equals("abi3") || t.abi().equals("abi3t")) {
+                stable = true;
+                abis.add(t.abi());
+            }
+            versionedDll(t).ifPresent(d -> {
+                provided.add(d);
+                abis.add(t.abi());
+            });
+        }
+        if (abis.isEmpty()) {
+            return out;
+        }
+        for (PeMember m : facts.peMembers()) {
+            for (String dll : m.file().allImports()) {
+                String lower = dll.toLowerCase(Locale.ROOT);
+                Matcher pm = PYTHON_DLL.matcher(lower);
+                if (!pm.matches() || pm.group(2).isEmpty()) {
+                    continue; // python3.dll / python3t.dll: the stable ABI, which every CPython 3 provides
+                }
+                boolean bad = stable || !provided.contains(pm.group(4) == null ? lower : lower.replace("_d.dll", ".dll"));
+                if (!bad) {
+                    continue;
+                }
+                String version = "3." + pm.group(2) + (pm.group(3).isEmpty() ? "" : " (free-threaded)");
+                String needs = stable
+                        ? "a stable-ABI (" + String.join(", ", abis) + ") module must import only python3" + (abis.contains("abi3t") ? "t" : "") + ".dll"
+                        : "the tags' interpreters provide " + String.join(", ", provided);
+                out.add(Finding.of(Code.WH325, Severity.ERROR, m.name() + " imports " + dll + " (CPython " + version + "), but the wheel is tagged "
+                                + String.join(", ", abis) + ": " + needs,
+                        "Windows resolves the Python DLL by name when it loads the module: under any other CPython the"
+                                + " import fails with \"DLL load failed\", or, worse, loads a second interpreter found on PATH"
+                                + " and crashes. Link against python3.dll (Py_LIMITED_API) for an abi3 wheel, or against the"
+                                + " version the tag names."));
+            }
+        }
+        return out;
+    });
+
+    /** WH326: DLLs that neither the wheel, Windows nor CPython provides. */
+    public static final Check<Object> DLLS = Check.of(Code.WH326, (facts, none) -> {
+        List<Finding> out = new ArrayList<>();
+        if (windowsTags(facts).isEmpty()) {
+            return out;
+        }
+        Set<String> inWheel = new HashSet<>();
+        for (String n : facts.memberNames()) {
+            inWheel.add(n.substring(n.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT));
+        }
+        Set<String> runtime = interpreterRuntime(facts);
+        for (PeMember m : facts.peMembers()) {
+            Set<String> missing = new LinkedHashSet<>();
+            for (String dll : m.file().allImports()) {
+                String lower = dll.toLowerCase(Locale.ROOT);
+                if (!inWheel.contains(lower) && !providedBySystemOrPython(lower, runtime)) {
+                    missing.add(dll);
+                }
+            }
+            if (!missing.isEmpty()) {
+                out.add(Finding.of(Code.WH326, Severity.ERROR, m.name() + " imports " + String.join(", ", missing)
+                                + ", which" + " neither the wheel, Windows nor CPython provides",
+                        "Windows looks for a DLL next to the module, in the folders added with os.add_dll_directory, in"
+                                + " System32 and on PATH; on a machine without it (msvcp140.dll comes with the Visual C++"
+                                + " Redistributable, not with Windows or CPython) importing the module fails with \"DLL load failed"
+                                + " ... The specified module could not be found\". delvewheel repair copies such DLLs into the"
+                                + " wheel (pkg.libs) and loads them from there."));
+            }
+        }
+        return out;
+    });
+
+    /**
+     * Windows's DLLs and API sets (api-*, as delvewheel's ignore_regexes), the Python DLLs (judged
+     * by WH325), and the C runtime every interpreter the tags name ships ({@link #interpreterRuntime}).
+     */
+    static boolean providedBySystemOrPython(String lower, Set<String> runtime) {
+        if (SYSTEM_DLLS.contains(lower) || lower.startsWith("api-")) {
+            return true;
+        }
+        return PYTHON_DLL.matcher(lower).matches() || runtime.contains(lower);
+    }
+
+    private static final Pattern CP_VERSION = Pattern.compile("cp3(\\d+)t?");
+
+    /**
+     * The C runtime DLLs that every interpreter the wheel's tags admit ships, by delvewheel's
+     * ignore_by_abi_platform and ignore_abi3 tables: CPython 3.9 and later on x64 and ARM64 ship
+     * vcruntime140.dll and vcruntime140_1.dll, on x86 vcruntime140.dll; CPython 3.5 to 3.8 and
+     * PyPy vcruntime140.dll. A wheel whose tags admit any other interpreter (ABI none, say) can
+     * count on none of them: the set is what all of its tags have in common.
+     */
+    static Set<String> interpreterRuntime(WheelFacts facts) {
+        Set<String> common = null;
+        for (Tag t : facts.filename().tags().tags()) {
+            boolean wide = t.platform().equals("win_amd64") || t.platform().equals("win_arm64");
+            Set<String> these = Set.of();
+            Matcher abi = CP_VERSION.matcher(t.abi());
+            Matcher py = CP_VERSION.matcher(t.interpreter());
+            int minor = -1;
+            if (abi.matches()) {
+                minor = Integer.parseInt(abi.group(1));
+            } else if ((t.abi().equals("abi3") || t.abi().equals("abi3t")) && py.matches()) {
+                minor = Integer.parseInt(py.group(1));
+            }
+            if (minor >= 9) {
+                these = wide ? Set.of("vcruntime140.dll", "vcruntime140_1.dll") : Set.of("vcruntime140.dll");
+            } else if (minor >= 5 || t.abi().startsWith("pypy") || t.abi().equals("pp73")) {
+                these = Set.of("vcruntime140.dll");
+            }
+            if (common == null) {
+                common = new HashSet<>(these);
+            } else {
+                common.retainAll(these);
+            }
+        }
+        return common == null ? Set.of() : Set.copyOf(common);
+    }
+
+    /** The Windows checks, in the order their findings are reported. */
+    public static final List<Check<Object>> ALL = List.of(MACHINES, PYTHON_DLLS, DLLS);
+}
