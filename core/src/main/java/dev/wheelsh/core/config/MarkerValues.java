@@ -194,9 +194,11 @@ final class MarkerValues {
                 Optional<String> fix = oses.size() == 1 && ws.size() == 1 ? spelling(oses.iterator().next(), ws.get(0)) : Optional.empty();
                 int from = Math.min(osPart.from(), c.from());
                 int to = Math.max(osPart.to(), c.to());
+                List<String> shown = new ArrayList<>(machines).subList(0, Math.min(6, machines.size()));
+                String says = fix.map(f -> "Python reports '" + f + "' there")
+                        .orElse("platform_machine there is " + String.join(", ", shown) + (machines.size() > shown.size() ? ", ..." : ""));
                 Issue i = Issue.of(Code.WH125, Severity.WARNING, from, to,
-                        "this condition never holds: on " + where + " platform_machine is " + String.join(", ", machines)
-                                + ", never " + String.join(" or ", ws) + fix.map(f -> "; write '" + f + "'").orElse(""),
+                        "this condition never holds: on " + where + " platform_machine is never " + String.join(" or ", ws) + "; " + says,
                         "platform.machine() spells architectures per OS: aarch64 on Linux, arm64 on macOS, ARM64 on Windows; "
                                 + "x86_64 on Linux and macOS, AMD64 on Windows.");
                 if (fix.isPresent()) {
