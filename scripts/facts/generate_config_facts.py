@@ -244,6 +244,7 @@ def strings_of_args(node: ast.AST) -> list[str]:
 
 
 OPTION_CLASSES = ("Option", "PipOption")
+OPTION_TYPES: dict[str, str | None] = {}   # first long name -> optparse type (float, int, path, ...), of the release read last
 
 
 def option_calls(node: ast.AST):
@@ -257,6 +258,8 @@ def option_calls(node: ast.AST):
                                                        and n.args[0].id in OPTION_CLASSES):
             opts = long_options(n)
             if opts:
+                kind = next((k.value.value for k in n.keywords if k.arg == "type" and isinstance(k.value, ast.Constant)), None)
+                OPTION_TYPES.setdefault(opts[0], kind)
                 yield opts
 
 
@@ -353,7 +356,11 @@ def pip_options(repo: Repo, tag: str | None) -> tuple[list[str], dict[str, dict]
 
 
 def pip(repo: Repo) -> dict:
+    OPTION_TYPES.clear()
     commands, options = pip_options(repo, None)
+    for name, entry in options.items():
+        if OPTION_TYPES.get(name) in ("int", "float"):
+            entry["type"] = OPTION_TYPES[name]
     tags = [t for t in repo.git("tag", "--sort=v:refname").split() if re.fullmatch(r"(2[0-9])\.0", t)]
     if repo.tag not in tags:
         tags.append(repo.tag)

@@ -69,6 +69,8 @@ final class ConfigFacts {
     /** Each alias mapped to pip's first name of the option (no-dependencies -> no-deps). */
     final Map<String, String> pipCanonical;
     final Map<String, Span> pipHistory;
+    /** Options pip converts to a number (int, float): a value that is not one makes pip stop. */
+    final Map<String, String> pipNumberTypes;
 
     final Source uvSource;
     final Map<String, List<String>> uvPythonPlatforms;
@@ -135,6 +137,13 @@ final class ConfigFacts {
         pipCanonical = Collections.unmodifiableMap(canonical);
         pipOptions = List.copyOf(canonical.keySet());
         pipHistory = spans(pip.path("history").path("options"));
+        Map<String, String> numberTypes = new LinkedHashMap<>();
+        pip.path("options").fields().forEachRemaining(e -> {
+            if (e.getValue().has("type")) {
+                numberTypes.put(e.getKey(), e.getValue().path("type").asText());
+            }
+        });
+        pipNumberTypes = Collections.unmodifiableMap(numberTypes);
 
         uvSource = source(uv);
         uvPythonPlatforms = listMap(uv, "pythonPlatforms");

@@ -99,6 +99,33 @@ final class PipConfChecks {
     }
 
     /**
+     * The http:// URLs one pip command would ignore as "not a trusted or secure host" under this
+     * file alone: index-url, extra-index-url and find-links from the command's section or else
+     * [global], judged with the trusted-host entries found the same way (what pip's own config
+     * cascade and is_secure_origin decide; the differential test holds this to pip).
+     */
+    static List<String> insecureUrls(String text, String command) {
+        PipConfChecks c = new PipConfChecks(IniReader.read(text), Set.of());
+        c.run();
+        List<String> out = new java.util.ArrayList<>();
+        for (String option : List.of("index-url", "extra-index-url", "find-links")) {
+            IniReader.Option o = c.bySection.getOrDefault(command, Map.of()).get(option);
+            if (o == null) {
+                o = c.bySection.getOrDefault("global", Map.of()).get(option);
+            }
+            if (o == null) {
+                continue;
+            }
+            for (String url : o.value().strip().split("\\s+")) {
+                if (url.regionMatches(true, 0, "http:", 0, 5) && !PipOrigins.isSecure(url, c.trustedHosts(command))) {
+                    out.add(url);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
      * The trusted-host entries pip uses for a section's URLs: the section's own, else [global]'s
      * (a command's section replaces a [global] value, it does not add to it).
      */
@@ -137,9 +164,13 @@ final class PipConfChecks {
             String v = line.text();
             int hash = inlineComment(v);
             if (hash >= 0) {
-                found.add(Issue.of(Code.WH211, Severity.WARNING, hash, v.length(),
-                        "'" + v.substring(hash) + "' is part of the value: pip.conf has no comments after a value",
-                        "configparser only treats whole lines starting with # or ; as comments; move the comment to its own line."), ranger);
+                String type = facts.pipNumberTypes.get(name);
+                found.add(Issue.of(Code.WH211, type != null ? Severity.ERROR : Severity.WARNING, hash, v.length(),
+                        "'" + v.substring(hash) + "' is part of the value: pip.conf has no comments after a value"
+                                + (type != null ? "; pip stops, '" + v + "' is not a number" : ""),
+                        "configparser only treats whole lines starting with # or ; as comments; move the comment to its own line."
+                                + (type != null ? " pip converts " + name + " to " + (type.equals("int") ? "an integer" : "a number")
+                                        + " and exits with a configuration error when it cannot." : "")), ranger);
                 v = v.substring(0, hash).stripTrailing();
             }
             Matcher m = WORD.matcher(v);
