@@ -171,7 +171,8 @@ final class PyprojectChecks {
         if (types.isEmpty() || key.equals("overrides") || n instanceof Toml.Scalar sc && sc.kind() == Toml.Scalar.Kind.INVALID) {
             return true;
         }
-        boolean ok = n instanceof Toml.Str && types.contains("string")
+        // cibuildwheel turns every value into text before it reads it: "1" is a fine build-verbosity
+        boolean ok = n instanceof Toml.Str && (types.contains("string") || types.contains("integer"))
                 || n instanceof Toml.Arr a && types.contains("array") && a.items().stream().allMatch(i -> i instanceof Toml.Str)
                 || n instanceof Toml.Table && types.contains("object")
                 || n instanceof Toml.Scalar sc && (sc.kind() == Toml.Scalar.Kind.INTEGER && types.contains("integer")
@@ -184,10 +185,21 @@ final class PyprojectChecks {
                 case "boolean" -> "true or false";
                 default -> "a string";
             }).toList();
+            boolean scalar = n instanceof Toml.Scalar;
             found.add(Code.WH117, Severity.ERROR, n.range(), "'" + key + "' takes " + String.join(" or ", words),
-                    "cibuildwheel " + facts.cibwVersion + "'s schema allows " + String.join(", ", types) + " for " + key + ".");
+                    "cibuildwheel " + facts.cibwVersion + "'s schema allows " + String.join(", ", types) + " for " + key
+                            + (scalar ? "; cibuildwheel itself would read " + text(n.range()) + " as the text '" + text(n.range()) + "'."
+                                    : "; cibuildwheel stops with \"Error converting ... to a string\"."));
         }
         return ok;
+    }
+
+    private String text(SourceRange r) {
+        if (r.startLine() != r.endLine() || r.startLine() >= doc.lines().size()) {
+            return "the value";
+        }
+        String line = doc.lines().get(r.startLine());
+        return line.substring(Math.min(r.startColumn(), line.length()), Math.min(r.endColumn(), line.length()));
     }
 
     static List<Toml.Str> strings(Toml.Node node) {
