@@ -136,8 +136,17 @@ final class MarkerValues {
             if (c.op().equals("==") || c.op().equals("===")) {
                 oses.retainAll(osesWith(c.variable(), List.of(c.value())));
             } else if (c.op().equals("in") && c.variableLeft()) {
-                List<String> ws = words(c).stream().map(w -> text(c, w)).toList();
-                oses.retainAll(osesWith(c.variable(), ws));
+                // PEP 508's 'in' is Python's substring test: the OSes whose value occurs in the text
+                Set<String> in = new LinkedHashSet<>();
+                facts.markerOs.forEach((os, vars) -> {
+                    if (vars.get(c.variable()).stream().anyMatch(c.value()::contains)) {
+                        in.add(os);
+                    }
+                });
+                if (otherValues(c.variable()).stream().anyMatch(c.value()::contains)) {
+                    in.add(OTHER);
+                }
+                oses.retainAll(in);
             } else if (c.op().equals("!=")) {
                 for (Map.Entry<String, Map<String, List<String>>> os : facts.markerOs.entrySet()) {
                     if (os.getValue().get(c.variable()).equals(List.of(c.value()))) {
@@ -147,6 +156,16 @@ final class MarkerValues {
             }
         }
         return oses;
+    }
+
+    /** The values Python reports for an OS variable on the OSes the facts do not model one by one (freebsd, emscripten, ...). */
+    private List<String> otherValues(String variable) {
+        List<String> known = switch (variable) {
+            case "sys_platform" -> facts.sysPlatforms;
+            case "platform_system" -> facts.platformSystems;
+            default -> List.of("java");
+        };
+        return known.stream().filter(v -> facts.markerOs.values().stream().noneMatch(os -> os.get(variable).contains(v))).toList();
     }
 
     /** The OSes on which a variable takes one of the values; 'other' when a value is none of theirs. */
@@ -182,14 +201,17 @@ final class MarkerValues {
             if (!c.variable().equals("platform_machine") || osPart == null || oses.contains(OTHER)) {
                 continue;
             }
+            boolean in = c.op().equals("in") && c.variableLeft();
             List<String> ws = c.op().equals("==") || c.op().equals("===") ? List.of(c.value())
-                    : c.op().equals("in") && c.variableLeft() ? words(c).stream().map(w -> text(c, w)).toList() : List.of();
+                    : in ? words(c).stream().map(w -> text(c, w)).toList() : List.of();
             if (ws.isEmpty()) {
                 continue;
             }
             Set<String> machines = new LinkedHashSet<>();
             oses.forEach(os -> machines.addAll(facts.markerOs.get(os).get("platform_machine")));
-            if (ws.stream().noneMatch(machines::contains) && ws.stream().allMatch(facts.platformMachines::contains)) {
+            // 'in' holds when a machine occurs anywhere in the text ('x86' in 'x86_64 aarch64')
+            boolean holdsSomewhere = in ? machines.stream().anyMatch(c.value()::contains) : machines.contains(c.value());
+            if (!holdsSomewhere && ws.stream().allMatch(facts.platformMachines::contains)) {
                 String where = String.join(" or ", oses.stream().map(os -> facts.markerOs.get(os).get("sys_platform").get(0)).toList());
                 Optional<String> fix = oses.size() == 1 && ws.size() == 1 ? spelling(oses.iterator().next(), ws.get(0)) : Optional.empty();
                 int from = Math.min(osPart.from(), c.from());
