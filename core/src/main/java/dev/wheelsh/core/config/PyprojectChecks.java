@@ -35,6 +35,8 @@ final class PyprojectChecks {
     private final CheckSettings settings;
     private final Found found = new Found();
     private final ConfigFacts facts = ConfigFacts.INSTANCE;
+    /** The release [tool.wheelsh] cibuildwheel pins, or null: the release of the facts. */
+    private String pinned;
 
     private PyprojectChecks(Toml.Document doc, CheckSettings settings) {
         this.doc = doc;
@@ -53,6 +55,12 @@ final class PyprojectChecks {
         for (Toml.SyntaxError e : doc.errors()) {
             found.add(Code.WH100, Severity.ERROR, e.range(), "TOML: " + e.message(),
                     "The file is not valid TOML 1.0; the tools that read it (pip, build, cibuildwheel, uv) stop here.");
+        }
+        for (Toml.Entry e : doc.entries()) {
+            if (e.path().equals(List.of("tool", "wheelsh", "cibuildwheel")) && e.value() instanceof Toml.Str s
+                    && s.value().matches("\\d+(\\.\\d+){0,2}")) {
+                pinned = s.value();
+            }
         }
         for (Toml.Entry e : doc.under(CIBW)) {
             cibuildwheel(e);
@@ -236,14 +244,19 @@ final class PyprojectChecks {
             for (Issue i : issues) {
                 found.add(i.shift(p.offset()), s::sub);
             }
-            if (build && issues.isEmpty() && p.pattern().length() <= 200 && !Selectors.matchesCurrent(p.pattern())) {
-                String last = Selectors.firstMatch(p.pattern())
-                        .map(id -> facts.cibwIdentifierHistory.getOrDefault(id, new ConfigFacts.Span("?", "?")).last()).orElse("?");
-                found.add(Issue.of(Code.WH110, Severity.WARNING, p.offset(), p.offset() + p.pattern().length(),
-                        "'" + p.pattern() + "' selects nothing cibuildwheel " + facts.cibwVersion + " builds (cibuildwheel " + last
-                                + " was the last release to build what it matches)",
-                        "cibuildwheel " + facts.cibwVersion + " builds " + String.join(", ", facts.cibwPythons)
-                                + "; with a pinned older cibuildwheel this pattern still selects builds."), s::sub);
+            if (build && issues.isEmpty() && p.pattern().length() <= 200) {
+                List<String> hits = Selectors.matches(p.pattern());
+                List<ConfigFacts.Span> spans = hits.stream().map(id -> facts.cibwIdentifierHistory.get(id)).filter(x -> x != null).toList();
+                boolean builds = pinned == null ? Selectors.matchesCurrent(p.pattern()) : spans.stream().anyMatch(x -> had(x, pinned));
+                if (!builds && !spans.isEmpty()) {
+                    String last = spans.stream().map(ConfigFacts.Span::last).max(PyprojectChecks::compareReleases).orElse("?");
+                    String first = spans.stream().map(ConfigFacts.Span::first).min(PyprojectChecks::compareReleases).orElse("?");
+                    found.add(Issue.of(Code.WH110, Severity.WARNING, p.offset(), p.offset() + p.pattern().length(),
+                            "'" + p.pattern() + "' selects nothing cibuildwheel " + release() + " builds (cibuildwheel " + first + " to "
+                                    + last + " built what it matches)",
+                            "Build identifiers depend on the cibuildwheel release; [tool.wheelsh] cibuildwheel names the one the project "
+                                    + "pins (the default is " + facts.cibwVersion + ")."), s::sub);
+                }
             }
         }
     }
@@ -309,17 +322,17 @@ final class PyprojectChecks {
         groups.add("all");
         for (Selectors.Part p : Selectors.split(s.value())) {
             String g = p.pattern();
-            if (groups.contains(g)) {
+            ConfigFacts.Span span = facts.cibwEnableHistory.get(g);
+            if (g.equals("all") || (pinned == null ? groups.contains(g) : span != null && had(span, pinned))) {
                 continue;
             }
-            ConfigFacts.Span span = facts.cibwEnableHistory.get(g);
             Optional<String> near = span != null ? Optional.empty() : Found.nearest(g, groups);
             String msg = span != null
-                    ? "cibuildwheel " + facts.cibwVersion + " has no enable group '" + g + "' (" + span.first() + " to " + span.last()
-                            + " had it); pin cibuildwheel " + span.last() + " or drop it"
+                    ? "cibuildwheel " + release() + " has no enable group '" + g + "' (" + span.first() + " to " + span.last()
+                            + " had it); pin such a release or drop it"
                     : "'" + g + "' is not a cibuildwheel enable group";
             Issue i = Issue.of(Code.WH115, Severity.ERROR, p.offset(), p.offset() + g.length(), msg,
-                    "cibuildwheel " + facts.cibwVersion + " stops with \"Unknown enable group\"; its groups: "
+                    "cibuildwheel stops with \"Unknown enable group\"; the groups of " + facts.cibwVersion + ": "
                             + String.join(", ", groups) + ".");
             found.add(near.map(n -> i.withFix(n, "Replace with " + n)).orElse(i), s::sub);
         }
@@ -335,21 +348,57 @@ final class PyprojectChecks {
         if (v.isEmpty() || v.contains("/") || v.contains(":") || v.contains("@")) {
             return; // the default, or a full image reference
         }
-        List<String> pinned = facts.cibwImagesPerArch.getOrDefault(arch, List.of()).stream().filter(n -> n.startsWith(family)).toList();
-        if (pinned.contains(v)) {
+        List<String> images = facts.cibwImagesPerArch.getOrDefault(arch, List.of()).stream().filter(n -> n.startsWith(family)).toList();
+        ConfigFacts.Span span = facts.cibwImageHistory.get(v);
+        if (pinned == null ? images.contains(v) : span != null && had(span, pinned)) {
             return;
         }
-        ConfigFacts.Span span = facts.cibwImageHistory.get(v);
         List<String> archsWithIt = facts.cibwImagesPerArch.entrySet().stream().filter(x -> x.getValue().contains(v)).map(Map.Entry::getKey).toList();
         String why = !archsWithIt.isEmpty()
                 ? "cibuildwheel " + facts.cibwVersion + " pins " + v + " only for " + String.join(", ", archsWithIt)
-                : span != null ? "cibuildwheel " + facts.cibwVersion + " ships no " + v + " image (" + span.last() + " was the last release that did)"
+                : span != null ? "cibuildwheel " + release() + " ships no " + v + " image (" + span.first() + " to " + span.last() + " did)"
                 : "'" + v + "' is not a " + family + " image name cibuildwheel knows";
-        Optional<String> near = span == null && archsWithIt.isEmpty() ? Found.nearest(v, pinned) : Optional.empty();
-        Issue i = Issue.of(Code.WH114, Severity.ERROR, 0, v.length(), why + "; for " + arch + ": " + String.join(", ", pinned),
+        Optional<String> near = span == null && archsWithIt.isEmpty() ? Found.nearest(v, images) : Optional.empty();
+        Issue i = Issue.of(Code.WH114, Severity.ERROR, 0, v.length(), why + "; " + facts.cibwVersion + " pins for " + arch + ": " + String.join(", ", images),
                 "cibuildwheel pulls an unknown short name as an image of that name, which does not exist; give one of the pinned "
                         + "names or a full image reference (quay.io/pypa/manylinux_2_28_x86_64:latest).");
         found.add(near.map(n -> i.withFix(n, "Replace with " + n)).orElse(i), s::sub);
+    }
+
+    /** The cibuildwheel release the checks judge by: the pinned one, else the facts' own. */
+    private String release() {
+        return pinned != null ? pinned : facts.cibwVersion;
+    }
+
+    /** Whether a release falls in a span of x.y.0 releases: its x.y from the first's to the last's. */
+    private static boolean had(ConfigFacts.Span span, String release) {
+        return compareMinor(span.first(), release) <= 0 && compareMinor(release, span.last()) <= 0;
+    }
+
+    private static int compareMinor(String a, String b) {
+        int[] x = parts(a);
+        int[] y = parts(b);
+        return x[0] != y[0] ? Integer.compare(x[0], y[0]) : Integer.compare(x[1], y[1]);
+    }
+
+    static int compareReleases(String a, String b) {
+        int[] x = parts(a);
+        int[] y = parts(b);
+        for (int i = 0; i < 3; i++) {
+            if (x[i] != y[i]) {
+                return Integer.compare(x[i], y[i]);
+            }
+        }
+        return 0;
+    }
+
+    private static int[] parts(String release) {
+        int[] out = new int[3];
+        String[] p = release.split("\\.");
+        for (int i = 0; i < Math.min(3, p.length); i++) {
+            out[i] = p[i].matches("\\d{1,6}") ? Integer.parseInt(p[i]) : 0;
+        }
+        return out;
     }
 
     // ---- [tool.uv]

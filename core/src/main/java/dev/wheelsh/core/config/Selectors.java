@@ -63,6 +63,12 @@ final class Selectors {
         return firstMatch(pattern, IDENTIFIERS);
     }
 
+    /** Every identifier of any release since 2.0 the pattern matches. */
+    static List<String> matches(String pattern) {
+        List<Pattern> res = compile(pattern);
+        return IDENTIFIERS.stream().filter(id -> res.stream().anyMatch(p -> p.matcher(id).matches())).toList();
+    }
+
     /** Whether a pattern matches an identifier the current cibuildwheel release builds. */
     static boolean matchesCurrent(String pattern) {
         return firstMatch(pattern, ConfigFacts.INSTANCE.cibwIdentifiers).isPresent();

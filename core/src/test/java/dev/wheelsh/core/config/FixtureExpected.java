@@ -13,7 +13,7 @@ import java.util.List;
  * message and the first fix's title as its note. For a new fixture or a deliberate change only:
  * read the result before committing it, since FixtureTest then holds the checks to it.
  *
- * <pre>java -cp CLASSPATH dev.wheelsh.core.config.FixtureExpected FOLDER...</pre>
+ * Run its main with the test classpath and the fixture folders as arguments.
  */
 final class FixtureExpected {
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wheelsh.core.testing.ReferencePython;
+import dev.wheelsh.core.vocabulary.Severity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,7 +115,7 @@ class PipDifferentialTest {
             if (entry.has("error")) {
                 // pip refuses the file (a configparser error, or a value its parser rejects): wheelsh must report an error too
                 assertTrue(new ConfigAnalyzer(CheckSettings.defaults()).check(ConfigFileKind.PIP_CONF, text).stream()
-                        .anyMatch(f -> f.severity() == dev.wheelsh.core.vocabulary.Severity.ERROR || f.code().id().equals("WH209")),
+                        .anyMatch(f -> f.severity() == Severity.ERROR || f.code().id().equals("WH209")),
                         names.get(i) + ": pip fails (" + entry.get("error").asText() + ") but wheelsh reports no error");
                 compared++;
                 continue;
