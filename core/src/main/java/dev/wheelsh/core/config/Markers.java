@@ -5,6 +5,7 @@ import dev.wheelsh.core.vocabulary.Code;
 import dev.wheelsh.core.vocabulary.Severity;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A PEP 508 environment marker parser ({@code marker_or}, {@code marker_and}, parentheses,
@@ -18,7 +19,18 @@ final class Markers {
     record Atom(boolean variable, String text, int from, int to, String comparedWith) {
     }
 
-    record Result(List<Issue> issues, List<Atom> atoms) {
+    /**
+     * One variable-to-string comparison: {@code variableLeft} for {@code sys_platform == 'linux'},
+     * not for {@code 'linux' == sys_platform}; offsets of the whole comparison and of the value.
+     */
+    record Comparison(String variable, String op, String value, boolean variableLeft, int from, int to, int valueFrom, int valueTo) {
+    }
+
+    /**
+     * The syntax findings, the atoms met, and every {@code and} chain of comparisons (each chain's
+     * direct comparisons, parenthesized groups left out), for the value checks of {@link MarkerValues}.
+     */
+    record Result(List<Issue> issues, List<Atom> atoms, List<List<Comparison>> conjunctions) {
     }
 
     private static final List<String> OPS = List.of("===", "==", "!=", "<=", ">=", "~=", "<", ">", "not in", "in");
@@ -28,6 +40,7 @@ final class Markers {
     private int depth;
     private final List<Issue> issues = new ArrayList<>();
     private final List<Atom> atoms = new ArrayList<>();
+    private final List<List<Comparison>> conjunctions = new ArrayList<>();
 
     private static final class Stop extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -56,7 +69,8 @@ final class Markers {
         } catch (Stop e) {
             // the error is recorded
         }
-        return new Result(List.copyOf(m.issues), List.copyOf(m.atoms));
+        return new Result(List.copyOf(m.issues), List.copyOf(m.atoms),
+                m.issues.stream().anyMatch(i -> i.severity() == Severity.ERROR) ? List.of() : List.copyOf(m.conjunctions));
     }
 
     private void or() {
@@ -67,13 +81,16 @@ final class Markers {
     }
 
     private void and() {
-        atom();
+        List<Comparison> chain = new ArrayList<>();
+        atom().ifPresent(chain::add);
         while (keyword("and")) {
-            atom();
+            atom().ifPresent(chain::add);
         }
+        conjunctions.add(List.copyOf(chain));
     }
 
-    private void atom() {
+    /** One comparison or parenthesized group; the comparison when it is one of a variable and a string. */
+    private Optional<Comparison> atom() {
         skip();
         if (pos < s.length() && s.charAt(pos) == '(') {
             if (++depth > 50) {
@@ -87,7 +104,7 @@ final class Markers {
             }
             pos++;
             depth--;
-            return;
+            return Optional.empty();
         }
         Atom left = operand();
         skip();
@@ -109,12 +126,14 @@ final class Markers {
                     ? "this compares two marker variables; a marker usually compares a variable with a quoted string"
                     : "this compares two quoted strings: its answer is the same on every machine",
                     "PEP 508 allows it, and packaging evaluates it, but it never depends on the environment the way a variable-to-string comparison does."));
-            return;
+            return Optional.empty();
         }
         Atom var = left.variable() ? left : right;
         Atom val = left.variable() ? right : left;
         atoms.add(var);
         atoms.add(new Atom(false, val.text(), val.from(), val.to(), var.text()));
+        return Optional.of(new Comparison(var.text(), op, val.text(), left.variable(), left.from() - (left.variable() ? 0 : 1),
+                right.to() + (right.variable() ? 0 : 1), val.from(), val.to()));
     }
 
     private Atom operand() {

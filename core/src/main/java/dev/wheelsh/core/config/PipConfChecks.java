@@ -34,6 +34,8 @@ final class PipConfChecks {
     private final ConfigFacts facts = ConfigFacts.INSTANCE;
 
     private final Set<String> extraPolicyNames;
+    /** Per section, pip's name of each option to the option (aliases read as the option they name). */
+    private final Map<String, Map<String, IniReader.Option>> bySection = new HashMap<>();
 
     private PipConfChecks(IniReader.Document doc, Set<String> extraPolicyNames) {
         this.doc = doc;
@@ -75,25 +77,78 @@ final class PipConfChecks {
                 }
             }
         }
-        Map<String, Map<String, IniReader.Option>> bySection = new HashMap<>();
+        // configparser refuses a key twice in a section (keys compared in lower case); pip then reads
+        // each key by any long name of its option, so no-dependencies is no-deps
+        Map<String, Set<String>> rawKeys = new HashMap<>();
         for (IniReader.Option o : doc.options()) {
-            String name = pipName(o.name());
-            Map<String, IniReader.Option> sec = bySection.computeIfAbsent(o.section(), k -> new HashMap<>());
-            if (sec.containsKey(o.name())) {
+            if (!rawKeys.computeIfAbsent(o.section(), k -> new HashSet<>()).add(o.name().toLowerCase(Locale.ROOT))) {
                 found.add(Code.WH212, Severity.ERROR, o.nameRange(), "option '" + o.rawName() + "' appears twice in [" + o.section() + "]; configparser refuses the file",
                         "pip fails with DuplicateOptionError.");
             }
-            sec.put(name, o);
-            option(o, name);
+            String canonical = facts.pipCanonical.get(pipName(o.name()));
+            if (canonical != null) {
+                bySection.computeIfAbsent(o.section(), k -> new HashMap<>()).put(canonical, o);
+            }
+        }
+        for (IniReader.Option o : doc.options()) {
+            option(o, pipName(o.name()));
         }
         for (Map.Entry<String, Map<String, IniReader.Option>> sec : bySection.entrySet()) {
             targeting(sec.getKey(), sec.getValue(), bySection.getOrDefault("global", Map.of()));
         }
     }
 
-    private void option(IniReader.Option o, String name) {
-        if (!facts.pipOptions.contains(name)) {
-            Optional<String> near = Found.nearest(name, facts.pipOptions);
+    /**
+     * The http:// URLs one pip command would ignore as "not a trusted or secure host" under this
+     * file alone: index-url, extra-index-url and find-links from the command's section or else
+     * [global], judged with the trusted-host entries found the same way (what pip's own config
+     * cascade and is_secure_origin decide; the differential test holds this to pip).
+     */
+    static List<String> insecureUrls(String text, String command) {
+        PipConfChecks c = new PipConfChecks(IniReader.read(text), Set.of());
+        c.run();
+        List<String> out = new java.util.ArrayList<>();
+        for (String option : List.of("index-url", "extra-index-url", "find-links")) {
+            IniReader.Option o = c.bySection.getOrDefault(command, Map.of()).get(option);
+            if (o == null) {
+                o = c.bySection.getOrDefault("global", Map.of()).get(option);
+            }
+            if (o == null) {
+                continue;
+            }
+            for (String url : o.value().strip().split("\\s+")) {
+                if (url.regionMatches(true, 0, "http:", 0, 5) && !PipOrigins.isSecure(url, c.trustedHosts(command))) {
+                    out.add(url);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The trusted-host entries pip uses for a section's URLs: the section's own, else [global]'s
+     * (a command's section replaces a [global] value, it does not add to it).
+     */
+    private List<String> trustedHosts(String section) {
+        IniReader.Option t = bySection.getOrDefault(section, Map.of()).get("trusted-host");
+        if (t == null) {
+            t = bySection.getOrDefault("global", Map.of()).get("trusted-host");
+        }
+        return t == null ? List.of() : List.of(t.value().strip().split("\\s+"));
+    }
+
+    private void option(IniReader.Option o, String written) {
+        String name = facts.pipCanonical.get(written);
+        if (name == null) {
+            ConfigFacts.Span span = facts.pipHistory.get(written);
+            if (span != null) {
+                found.add(Code.WH202, Severity.WARNING, o.nameRange(),
+                        "'" + o.rawName() + "' is not an option of pip " + facts.pipSource.tag() + " (pip " + span.first() + " to "
+                                + span.last() + " had it)",
+                        "pip silently ignores options it does not know, so this setting has no effect with a current pip.");
+                return;
+            }
+            Optional<String> near = Found.nearest(written, facts.pipOptions);
             String msg = "'" + o.rawName() + "' is not a pip option" + near.map(n -> "; did you mean '" + n + "'?").orElse("");
             String expl = "pip silently ignores options it does not know, so this setting has no effect.";
             if (near.isPresent()) {
@@ -109,14 +164,18 @@ final class PipConfChecks {
             String v = line.text();
             int hash = inlineComment(v);
             if (hash >= 0) {
-                found.add(Issue.of(Code.WH211, Severity.WARNING, hash, v.length(),
-                        "'" + v.substring(hash) + "' is part of the value: pip.conf has no comments after a value",
-                        "configparser only treats whole lines starting with # or ; as comments; move the comment to its own line."), ranger);
+                String type = facts.pipNumberTypes.get(name);
+                found.add(Issue.of(Code.WH211, type != null ? Severity.ERROR : Severity.WARNING, hash, v.length(),
+                        "'" + v.substring(hash) + "' is part of the value: pip.conf has no comments after a value"
+                                + (type != null ? "; pip stops, '" + v + "' is not a number" : ""),
+                        "configparser only treats whole lines starting with # or ; as comments; move the comment to its own line."
+                                + (type != null ? " pip converts " + name + " to " + (type.equals("int") ? "an integer" : "a number")
+                                        + " and exits with a configuration error when it cannot." : "")), ranger);
                 v = v.substring(0, hash).stripTrailing();
             }
             Matcher m = WORD.matcher(v);
             while (m.find()) {
-                value(name, m.group(), m.start(), ranger);
+                value(name, o.section(), m.group(), m.start(), ranger);
             }
         }
     }
@@ -130,7 +189,7 @@ final class PipConfChecks {
         return -1;
     }
 
-    private void value(String name, String word, int at, BiFunction<Integer, Integer, SourceRange> ranger) {
+    private void value(String name, String section, String word, int at, BiFunction<Integer, Integer, SourceRange> ranger) {
         if ((name.equals("platform") || name.equals("abi")) && word.contains(",")) {
             found.add(Issue.of(Code.WH213, Severity.ERROR, at, at + word.length(),
                     "pip splits '" + name + "' values on white space, not commas: this is one tag, '" + word + "'",
@@ -143,6 +202,9 @@ final class PipConfChecks {
                     int off = word.indexOf(tag);
                     if (extraPolicyNames.stream().anyMatch(n -> tag.startsWith(n + "_"))) {
                         continue; // a platform tag of a baseline the settings name
+                    }
+                    if (facts.genericPlatformTagPrefixes.stream().anyMatch(p -> tag.startsWith(p + "_"))) {
+                        continue; // sysconfig's platform of another OS (freebsd_14_1_release_amd64): pip compares it as text
                     }
                     TagShapes.platformTag(tag).forEach(i -> found.add(i.shift(at + off), ranger));
                 }
@@ -187,14 +249,33 @@ final class PipConfChecks {
                     off += part.length() + 1;
                 }
             }
-            case "index-url", "extra-index-url" -> url(word, at, ranger, false);
-            case "find-links" -> url(word, at, ranger, true);
+            case "index-url", "extra-index-url" -> url(word, section, at, ranger, false);
+            case "find-links" -> url(word, section, at, ranger, true);
+            case "trusted-host" -> trustedHost(word, at, ranger);
             default -> {
             }
         }
     }
 
-    private void url(String word, int at, BiFunction<Integer, Integer, SourceRange> ranger, boolean pathAllowed) {
+    /** pip wants a host (host:port) here; a URL makes it trust a host named after the scheme. */
+    private void trustedHost(String word, int at, BiFunction<Integer, Integer, SourceRange> ranger) {
+        if (word.contains("${") || word.startsWith("$")) {
+            return;
+        }
+        if (word.contains("://") || word.contains("/")) {
+            Optional<PipOrigins.Origin> o = PipOrigins.parse(word.contains("://") ? word : "https://" + word);
+            Optional<String> host = o.filter(x -> x.host() != null)
+                    .map(x -> (x.host().contains(":") ? "[" + x.host() + "]" : x.host()) + (x.port() >= 0 ? ":" + x.port() : ""));
+            String pipTrusts = PipOrigins.trusted(word).map(PipOrigins.Trusted::host).orElse("nothing");
+            Issue i = Issue.of(Code.WH214, Severity.WARNING, at, at + word.length(),
+                    "trusted-host takes a host, not a URL: pip reads '" + word + "' as the host '" + pipTrusts + "'"
+                            + host.map(h -> "; write " + h).orElse(""),
+                    "pip's trusted-host entries are host or host:port; pip does not trust the host of a URL written here.");
+            found.add(host.map(h -> i.withFix(h, "Replace with " + h)).orElse(i), ranger);
+        }
+    }
+
+    private void url(String word, String section, int at, BiFunction<Integer, Integer, SourceRange> ranger, boolean pathAllowed) {
         if (word.contains("${") || word.startsWith("$")) {
             return; // pip expands environment variables
         }
@@ -211,9 +292,12 @@ final class PipConfChecks {
             if (!List.of("http", "https", "file").contains(scheme.toLowerCase(Locale.ROOT))) {
                 found.add(Issue.of(Code.WH208, Severity.ERROR, at, at + scheme.length(),
                         "'" + scheme + "' is not a scheme pip fetches from (https, http, file)", ""), ranger);
-            } else if (scheme.equalsIgnoreCase("http")) {
+            } else if (scheme.equalsIgnoreCase("http") && !PipOrigins.isSecure(word, trustedHosts(section))) {
+                String host = PipOrigins.parse(word).map(PipOrigins.Origin::host).orElse("the host");
                 found.add(Issue.of(Code.WH208, Severity.WARNING, at, at + 4,
-                        "plain HTTP: pip refuses it unless the host is in trusted-host", "Use https:// or add the host to trusted-host."), ranger);
+                        "plain HTTP: pip ignores this index unless " + host + " is in trusted-host",
+                        "Use https://, or add " + host + " to trusted-host in [" + section + "]" + (section.equals("global") ? "" : " or [global]")
+                                + " (or PIP_TRUSTED_HOST); pip also trusts localhost and 127.0.0.0/8."), ranger);
             }
         } catch (URISyntaxException e) {
             int idx = Math.max(0, Math.min(e.getIndex(), word.length() - 1));

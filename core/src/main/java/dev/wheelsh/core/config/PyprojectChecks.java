@@ -13,9 +13,12 @@ import dev.wheelsh.core.vocabulary.Edit;
 import dev.wheelsh.core.tags.Version;
 import dev.wheelsh.core.machine.Target;
 import dev.wheelsh.core.machine.TargetSpec;
+import dev.wheelsh.core.tags.Architectures;
+import dev.wheelsh.core.tags.Architectures.Os;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,6 +35,8 @@ final class PyprojectChecks {
     private final CheckSettings settings;
     private final Found found = new Found();
     private final ConfigFacts facts = ConfigFacts.INSTANCE;
+    /** The release [tool.wheelsh] cibuildwheel pins, or null: the release of the facts. */
+    private String pinned;
 
     private PyprojectChecks(Toml.Document doc, CheckSettings settings) {
         this.doc = doc;
@@ -50,6 +55,12 @@ final class PyprojectChecks {
         for (Toml.SyntaxError e : doc.errors()) {
             found.add(Code.WH100, Severity.ERROR, e.range(), "TOML: " + e.message(),
                     "The file is not valid TOML 1.0; the tools that read it (pip, build, cibuildwheel, uv) stop here.");
+        }
+        for (Toml.Entry e : doc.entries()) {
+            if (e.path().equals(List.of("tool", "wheelsh", "cibuildwheel")) && e.value() instanceof Toml.Str s
+                    && s.value().matches("\\d+(\\.\\d+){0,2}")) {
+                pinned = s.value();
+            }
         }
         for (Toml.Entry e : doc.under(CIBW)) {
             cibuildwheel(e);
@@ -97,122 +108,106 @@ final class PyprojectChecks {
         }
         if (inOverride && (key.equals("select") || key.equals("inherit"))) {
             if (key.equals("select")) {
-                strings(e.value()).forEach(this::selector);
+                strings(e.value()).forEach(s -> selector(s, false));
             }
             return;
         }
-        boolean image = key.matches("(manylinux|musllinux)-.+-image");
-        if (!facts.cibwOptions.contains(key) && !image || facts.cibwPlatformTables.contains(key) && rel.size() > 1) {
-            List<String> known = new ArrayList<>(facts.cibwOptions);
-            known.addAll(facts.imageKeys());
-            Optional<String> near = Found.nearest(key, known);
-            String msg = "'" + key + "' is not a cibuildwheel option" + near.map(n -> "; did you mean '" + n + "'?").orElse("");
+        String v = facts.cibwVersion;
+        if (key.matches("(manylinux|musllinux)-.+-image") && !facts.cibwOptions.contains(key)) {
+            String family = key.startsWith("manylinux") ? "manylinux" : "musllinux";
+            Optional<String> near = Found.nearest(key, facts.imageKeys());
+            String msg = "'" + key + "' is not a cibuildwheel image option" + near.map(n -> "; did you mean '" + n + "'?").orElse("");
+            String expl = "cibuildwheel " + v + " has " + family + " images for " + facts.cibwImageArchs.get(family) + ".";
             if (near.isPresent()) {
-                found.add(Code.WH116, Severity.WARNING, keyRange, msg, "cibuildwheel ignores unknown options with a warning.",
-                        "Rename to " + near.get(), near.get());
+                found.add(Code.WH113, Severity.ERROR, keyRange, msg, expl, "Rename to " + near.get(), near.get());
             } else {
-                found.add(Code.WH116, Severity.WARNING, keyRange, msg, "cibuildwheel ignores unknown options with a warning.");
+                found.add(Code.WH113, Severity.ERROR, keyRange, msg, expl);
             }
             return;
         }
-        if (facts.cibwGlobalOnly.contains(key) && (platform != null || inOverride)) {
-            Finding f = Finding.at(Code.WH111, Severity.ERROR, keyRange,
-                    "'" + key + "' is a global cibuildwheel option: it is allowed only in [tool.cibuildwheel] itself, not in "
-                            + (inOverride ? "overrides" : "[tool.cibuildwheel." + platform + "]"),
-                    "cibuildwheel reads build, skip, test-skip and enable from the top table only; to narrow them per platform, "
-                            + "use patterns such as *-manylinux_* or *-win_amd64.");
-            if (platform != null) {
-                moveToTop(e).ifPresent(fix -> found.add(f.withFix(fix)));
-                if (moveToTop(e).isEmpty()) {
-                    found.add(f);
-                }
+        if (!facts.cibwOptions.contains(key) || platform != null && facts.cibwPlatformTables.contains(key)) {
+            Optional<String> near = Found.nearest(key, facts.cibwOptions);
+            String msg = "'" + key + "' is not a cibuildwheel option" + near.map(n -> "; did you mean '" + n + "'?").orElse("");
+            String expl = "cibuildwheel " + v + " stops with \"Option '" + key + "' not supported in a config file\".";
+            if (near.isPresent()) {
+                found.add(Code.WH116, Severity.ERROR, keyRange, msg, expl, "Rename to " + near.get(), near.get());
             } else {
-                found.add(f);
+                found.add(Code.WH116, Severity.ERROR, keyRange, msg, expl);
             }
+            return;
+        }
+        if (inOverride && !facts.cibwOverrideOptions.contains(key)) {
+            found.add(Code.WH111, Severity.ERROR, keyRange,
+                    "'" + key + "' has no effect in an override: cibuildwheel reads it once for the whole run, before it matches overrides",
+                    "cibuildwheel " + v + " chooses the builds (build, skip, enable, archs) and test-skip before it looks at "
+                            + "[[tool.cibuildwheel.overrides]]; set it in [tool.cibuildwheel] or [tool.cibuildwheel.<platform>] "
+                            + "with patterns such as *-manylinux_* or *-win_amd64.");
+            return;
+        }
+        if (platform != null && !facts.cibwTableOptions.get(platform).contains(key)) {
+            found.add(Code.WH111, Severity.ERROR, keyRange,
+                    "'" + key + "' is not allowed in [tool.cibuildwheel." + platform + "]",
+                    "cibuildwheel " + v + " stops with \"'" + key + "' is not allowed\" when it builds for " + platform
+                            + (key.endsWith("-image") ? "; container images are Linux options" : "") + ".");
+            return;
+        }
+        if (!typeFits(e, key)) {
+            return;
         }
         switch (key) {
-            case "build", "skip" -> {
-                if (stringsOrFail(e)) {
-                    strings(e.value()).forEach(this::selector);
-                }
-            }
-            case "test-skip" -> {
-                if (stringsOrFail(e)) {
-                    strings(e.value()).forEach(this::testSelector);
-                }
-            }
+            case "build" -> strings(e.value()).forEach(s -> selector(s, true));
+            case "skip" -> strings(e.value()).forEach(s -> selector(s, false));
+            case "test-skip" -> strings(e.value()).forEach(this::testSelector);
             case "archs" -> {
-                if (stringsOrFail(e)) {
-                    for (Toml.Str s : strings(e.value())) {
-                        archs(s, platform);
-                    }
+                for (Toml.Str s : strings(e.value())) {
+                    archs(s, platform);
                 }
             }
-            case "enable" -> {
-                if (stringsOrFail(e)) {
-                    strings(e.value()).forEach(this::enable);
-                }
-            }
+            case "enable" -> strings(e.value()).forEach(this::enable);
             default -> {
-                if (image) {
-                    image(e, key, keyRange);
+                if (key.matches("(manylinux|musllinux)-.+-image")) {
+                    image(e, key);
                 }
             }
         }
     }
 
-    private boolean stringsOrFail(Toml.Entry e) {
-        boolean ok = e.value() instanceof Toml.Str
-                || e.value() instanceof Toml.Arr a && a.items().stream().allMatch(i -> i instanceof Toml.Str);
-        if (!ok && !(e.value() instanceof Toml.Scalar sc && sc.kind() == Toml.Scalar.Kind.INVALID)) {
-            found.add(Code.WH117, Severity.ERROR, e.value().range(), "'" + e.name() + "' takes a string or a list of strings",
-                    "cibuildwheel rejects other types for this option.");
+    /** Whether the value has a type cibuildwheel's schema allows for the option; reports WH117 when not. */
+    private boolean typeFits(Toml.Entry e, String key) {
+        List<String> types = facts.cibwTypes.getOrDefault(key, List.of());
+        Toml.Node n = e.value();
+        if (types.isEmpty() || key.equals("overrides") || n instanceof Toml.Scalar sc && sc.kind() == Toml.Scalar.Kind.INVALID) {
+            return true;
+        }
+        // cibuildwheel turns every value into text before it reads it: "1" is a fine build-verbosity
+        boolean ok = n instanceof Toml.Str && (types.contains("string") || types.contains("integer"))
+                || n instanceof Toml.Arr a && types.contains("array") && a.items().stream().allMatch(i -> i instanceof Toml.Str)
+                || n instanceof Toml.Table && types.contains("object")
+                || n instanceof Toml.Scalar sc && (sc.kind() == Toml.Scalar.Kind.INTEGER && types.contains("integer")
+                        || sc.kind() == Toml.Scalar.Kind.BOOLEAN && types.contains("boolean"));
+        if (!ok) {
+            List<String> words = types.stream().map(t -> switch (t) {
+                case "array" -> "a list of strings";
+                case "object" -> "a table";
+                case "integer" -> "an integer";
+                case "boolean" -> "true or false";
+                default -> "a string";
+            }).toList();
+            boolean scalar = n instanceof Toml.Scalar;
+            found.add(Code.WH117, Severity.ERROR, n.range(), "'" + key + "' takes " + String.join(" or ", words),
+                    "cibuildwheel " + facts.cibwVersion + "'s schema allows " + String.join(", ", types) + " for " + key
+                            + (scalar ? "; cibuildwheel itself would read " + text(n.range()) + " as the text '" + text(n.range()) + "'."
+                                    : "; cibuildwheel stops with \"Error converting ... to a string\"."));
         }
         return ok;
     }
 
-    /** A fix moving a platform-table entry to the top [tool.cibuildwheel] table. */
-    private Optional<Fix> moveToTop(Toml.Entry e) {
-        SourceRange whole = e.wholeRange();
-        String lineText = doc.lines().get(whole.startLine());
-        String endLineText = doc.lines().get(whole.endLine());
-        if (!lineText.substring(0, whole.startColumn()).isBlank()) {
-            return Optional.empty();
-        }
-        String rest = endLineText.substring(Math.min(endLineText.length(), whole.endColumn())).strip();
-        if (!rest.isEmpty() && !rest.startsWith("#")) {
-            return Optional.empty();
-        }
-        int topHeader = -1;
-        for (Toml.Header h : doc.headers()) {
-            if (h.path().equals(CIBW) && !h.arrayTable()) {
-                topHeader = h.range().startLine();
-            }
-        }
-        if (topHeader < 0) {
-            return Optional.empty();
-        }
-        String valueText = text(e.value().range());
-        String name = e.name().matches("[A-Za-z0-9_-]+") ? e.name() : "\"" + e.name() + "\"";
-        SourceRange delete = whole.endLine() + 1 < doc.lines().size()
-                ? new SourceRange(whole.startLine(), 0, whole.endLine() + 1, 0)
-                : new SourceRange(whole.startLine(), 0, whole.endLine(), endLineText.length());
-        Edit insert = new Edit(SourceRange.at(topHeader + 1, 0), name + " = " + valueText + "\n");
-        return Optional.of(new Fix("Move " + e.name() + " to [tool.cibuildwheel]", List.of(insert, new Edit(delete, ""))));
-    }
-
     private String text(SourceRange r) {
-        StringBuilder sb = new StringBuilder();
-        for (int l = r.startLine(); l <= r.endLine() && l < doc.lines().size(); l++) {
-            String line = doc.lines().get(l);
-            int from = l == r.startLine() ? Math.min(r.startColumn(), line.length()) : 0;
-            int to = l == r.endLine() ? Math.min(r.endColumn(), line.length()) : line.length();
-            sb.append(line, from, Math.max(from, to));
-            if (l < r.endLine()) {
-                sb.append('\n');
-            }
+        if (r.startLine() != r.endLine() || r.startLine() >= doc.lines().size()) {
+            return "the value";
         }
-        return sb.toString();
+        String line = doc.lines().get(r.startLine());
+        return line.substring(Math.min(r.startColumn(), line.length()), Math.min(r.endColumn(), line.length()));
     }
 
     static List<Toml.Str> strings(Toml.Node node) {
@@ -239,10 +234,29 @@ final class PyprojectChecks {
         }
     }
 
-    private void selector(Toml.Str s) {
+    /**
+     * A build, skip or select pattern. Patterns that match only identifiers older releases built
+     * are harmless in skip and select; in build they select nothing, so they are worth a warning.
+     */
+    private void selector(Toml.Str s, boolean build) {
         for (Selectors.Part p : Selectors.split(s.value())) {
-            for (Issue i : Selectors.check(p.pattern())) {
+            List<Issue> issues = Selectors.check(p.pattern());
+            for (Issue i : issues) {
                 found.add(i.shift(p.offset()), s::sub);
+            }
+            if (build && issues.isEmpty() && p.pattern().length() <= 200) {
+                List<String> hits = Selectors.matches(p.pattern());
+                List<ConfigFacts.Span> spans = hits.stream().map(id -> facts.cibwIdentifierHistory.get(id)).filter(x -> x != null).toList();
+                boolean builds = pinned == null ? Selectors.matchesCurrent(p.pattern()) : spans.stream().anyMatch(x -> had(x, pinned));
+                if (!builds && !spans.isEmpty()) {
+                    String last = spans.stream().map(ConfigFacts.Span::last).max(PyprojectChecks::compareReleases).orElse("?");
+                    String first = spans.stream().map(ConfigFacts.Span::first).min(PyprojectChecks::compareReleases).orElse("?");
+                    found.add(Issue.of(Code.WH110, Severity.WARNING, p.offset(), p.offset() + p.pattern().length(),
+                            "'" + p.pattern() + "' selects nothing cibuildwheel " + release() + " builds (cibuildwheel " + first + " to "
+                                    + last + " built what it matches)",
+                            "Build identifiers depend on the cibuildwheel release; [tool.wheelsh] cibuildwheel names the one the project "
+                                    + "pins (the default is " + facts.cibwVersion + ")."), s::sub);
+                }
             }
         }
     }
@@ -262,86 +276,129 @@ final class PyprojectChecks {
         Matcher m = Pattern.compile("[^\\s,]+").matcher(s.value());
         while (m.find()) {
             String a = m.group();
-            if (allowed.contains(a)) {
+            // cibuildwheel 4.1.1 and newer compare architecture names without regard to case (amd64, Universal2)
+            if (allowed.contains(a) || facts.cibwArchCaseInsensitive && allowed.stream().anyMatch(a::equalsIgnoreCase)) {
                 continue;
             }
             String where = platform == null ? "any platform" : platform;
-            String fix = null;
-            String alias = facts.archAliases.get(a.toLowerCase(Locale.ROOT));
-            if (alias != null && allowed.contains(alias)) {
-                fix = alias;
-            }
-            if (fix == null) {
-                fix = allowed.stream().filter(x -> x.equalsIgnoreCase(a)).findFirst().orElse(null);
-            }
-            if (fix == null) {
-                if (alias != null) {
-                    fix = allowed.stream().filter(x -> x.equalsIgnoreCase(alias)).findFirst()
-                            .orElse("windows".equals(platform) && alias.equals("x86_64") ? "AMD64"
-                                    : "windows".equals(platform) && alias.equals("aarch64") ? "ARM64"
-                                    : "macos".equals(platform) && alias.equals("aarch64") ? "arm64" : null);
-                }
-            }
-            if (fix == null) {
-                fix = Found.nearest(a, allowed).orElse(null);
-            }
-            if ("windows".equals(platform) && a.equals("x86_64")) {
-                fix = "AMD64";
-            }
-            if ("macos".equals(platform) && a.equals("aarch64")) {
-                fix = "arm64";
-            }
+            String fix = archFix(a, platform, allowed);
             String msg = "'" + a + "' is not an architecture cibuildwheel builds for on " + where
                     + (fix != null ? "; write " + fix : "");
-            String expl = "cibuildwheel's architectures: linux " + facts.cibwArchs.get("linux") + ", macos " + facts.cibwArchs.get("macos")
-                    + ", windows " + facts.cibwArchs.get("windows") + ", and auto, auto64, auto32, native, all."
+            String expl = "cibuildwheel " + facts.cibwVersion + "'s architectures: linux " + facts.cibwArchs.get("linux") + ", macos "
+                    + facts.cibwArchs.get("macos") + ", windows " + facts.cibwArchs.get("windows") + ", and "
+                    + String.join(", ", facts.cibwArchWords) + "."
                     + (a.startsWith("loong") ? " cibuildwheel has no loongarch64 builds." : "");
             Issue i = Issue.of(Code.WH112, Severity.ERROR, m.start(), m.end(), msg, expl);
             found.add(fix != null ? i.withFix(fix, "Replace " + a + " with " + fix) : i, s::sub);
         }
     }
 
-    private void enable(Toml.Str s) {
-        for (Selectors.Part p : Selectors.split(s.value())) {
-            if (!facts.cibwEnableGroups.contains(p.pattern())) {
-                Optional<String> near = Found.nearest(p.pattern(), facts.cibwEnableGroups);
-                Issue i = Issue.of(Code.WH115, Severity.ERROR, p.offset(), p.offset() + p.pattern().length(),
-                        "'" + p.pattern() + "' is not a cibuildwheel enable group",
-                        "Groups: " + String.join(", ", facts.cibwEnableGroups) + ".");
-                found.add(near.map(n -> i.withFix(n, "Replace with " + n)).orElse(i), s::sub);
+    /** The platform's own spelling of a misspelled arch: amd64 -> x86_64 on Linux, x86_64 -> AMD64 on Windows. */
+    private String archFix(String a, String platform, List<String> allowed) {
+        String alias = facts.archAliases.get(a.toLowerCase(Locale.ROOT));
+        String linux = alias != null ? alias : facts.cibwArchs.get("linux").contains(a.toLowerCase(Locale.ROOT)) ? a.toLowerCase(Locale.ROOT) : null;
+        if ("windows".equals(platform) && linux != null) {
+            Optional<String> win = Architectures.spellingOf(Os.WINDOWS, linux).or(() -> Optional.of(linux))
+                    .flatMap(w -> allowed.stream().filter(w::equalsIgnoreCase).findFirst());
+            if (win.isPresent()) {
+                return win.get();
             }
+        }
+        if ("macos".equals(platform) && linux != null) {
+            Optional<String> mac = Architectures.spellingOf(Os.MACOS, linux).or(() -> Optional.of(linux))
+                    .flatMap(w -> allowed.stream().filter(w::equalsIgnoreCase).findFirst());
+            if (mac.isPresent()) {
+                return mac.get();
+            }
+        }
+        if (linux != null && allowed.contains(linux)) {
+            return linux;
+        }
+        return allowed.stream().filter(x -> x.equalsIgnoreCase(a)).findFirst().or(() -> Found.nearest(a, allowed)).orElse(null);
+    }
+
+    private void enable(Toml.Str s) {
+        List<String> groups = new ArrayList<>(facts.cibwEnableGroups);
+        groups.add("all");
+        for (Selectors.Part p : Selectors.split(s.value())) {
+            String g = p.pattern();
+            ConfigFacts.Span span = facts.cibwEnableHistory.get(g);
+            if (g.equals("all") || (pinned == null ? groups.contains(g) : span != null && had(span, pinned))) {
+                continue;
+            }
+            Optional<String> near = span != null ? Optional.empty() : Found.nearest(g, groups);
+            String msg = span != null
+                    ? "cibuildwheel " + release() + " has no enable group '" + g + "' (" + span.first() + " to " + span.last()
+                            + " had it); pin such a release or drop it"
+                    : "'" + g + "' is not a cibuildwheel enable group";
+            Issue i = Issue.of(Code.WH115, Severity.ERROR, p.offset(), p.offset() + g.length(), msg,
+                    "cibuildwheel stops with \"Unknown enable group\"; the groups of " + facts.cibwVersion + ": "
+                            + String.join(", ", groups) + ".");
+            found.add(near.map(n -> i.withFix(n, "Replace with " + n)).orElse(i), s::sub);
         }
     }
 
-    private void image(Toml.Entry e, String key, SourceRange keyRange) {
-        String family = key.startsWith("manylinux") ? "manylinux" : "musllinux";
-        if (!facts.imageKeys().contains(key)) {
-            Optional<String> near = Found.nearest(key, facts.imageKeys());
-            String msg = "'" + key + "' is not a cibuildwheel image option" + near.map(n -> "; did you mean '" + n + "'?").orElse("");
-            String expl = family + " images exist for " + facts.cibwImageArchs.get(family) + ".";
-            if (near.isPresent()) {
-                found.add(Code.WH113, Severity.ERROR, keyRange, msg, expl, "Rename to " + near.get(), near.get());
-            } else {
-                found.add(Code.WH113, Severity.ERROR, keyRange, msg, expl);
-            }
-            return;
-        }
+    private void image(Toml.Entry e, String key) {
         if (!(e.value() instanceof Toml.Str s)) {
-            found.add(Code.WH117, Severity.ERROR, e.value().range(), "'" + key + "' takes a string", "An image name or reference.");
             return;
         }
+        String family = key.startsWith("manylinux") ? "manylinux" : "musllinux";
+        String arch = ConfigFacts.imageArch(key).orElse("");
         String v = s.value();
-        if (v.contains("/") || v.contains(":") || v.contains("@")) {
-            return; // a full image reference
+        if (v.isEmpty() || v.contains("/") || v.contains(":") || v.contains("@")) {
+            return; // the default, or a full image reference
         }
-        List<String> names = facts.cibwImages.get(family);
-        if (!names.contains(v)) {
-            Optional<String> near = Found.nearest(v, names);
-            Issue i = Issue.of(Code.WH114, Severity.ERROR, 0, v.length(),
-                    "'" + v + "' is not a " + family + " image name cibuildwheel knows (" + String.join(", ", names) + ")",
-                    "Give one of the short names or a full image reference (quay.io/pypa/manylinux_2_28_x86_64:latest).");
-            found.add(near.map(n -> i.withFix(n, "Replace with " + n)).orElse(i), s::sub);
+        List<String> images = facts.cibwImagesPerArch.getOrDefault(arch, List.of()).stream().filter(n -> n.startsWith(family)).toList();
+        ConfigFacts.Span span = facts.cibwImageHistory.get(v);
+        if (pinned == null ? images.contains(v) : span != null && had(span, pinned)) {
+            return;
         }
+        List<String> archsWithIt = facts.cibwImagesPerArch.entrySet().stream().filter(x -> x.getValue().contains(v)).map(Map.Entry::getKey).toList();
+        String why = !archsWithIt.isEmpty()
+                ? "cibuildwheel " + facts.cibwVersion + " pins " + v + " only for " + String.join(", ", archsWithIt)
+                : span != null ? "cibuildwheel " + release() + " ships no " + v + " image (" + span.first() + " to " + span.last() + " did)"
+                : "'" + v + "' is not a " + family + " image name cibuildwheel knows";
+        Optional<String> near = span == null && archsWithIt.isEmpty() ? Found.nearest(v, images) : Optional.empty();
+        Issue i = Issue.of(Code.WH114, Severity.ERROR, 0, v.length(), why + "; " + facts.cibwVersion + " pins for " + arch + ": " + String.join(", ", images),
+                "cibuildwheel pulls an unknown short name as an image of that name, which does not exist; give one of the pinned "
+                        + "names or a full image reference (quay.io/pypa/manylinux_2_28_x86_64:latest).");
+        found.add(near.map(n -> i.withFix(n, "Replace with " + n)).orElse(i), s::sub);
+    }
+
+    /** The cibuildwheel release the checks judge by: the pinned one, else the facts' own. */
+    private String release() {
+        return pinned != null ? pinned : facts.cibwVersion;
+    }
+
+    /** Whether a release falls in a span of x.y.0 releases: its x.y from the first's to the last's. */
+    private static boolean had(ConfigFacts.Span span, String release) {
+        return compareMinor(span.first(), release) <= 0 && compareMinor(release, span.last()) <= 0;
+    }
+
+    private static int compareMinor(String a, String b) {
+        int[] x = parts(a);
+        int[] y = parts(b);
+        return x[0] != y[0] ? Integer.compare(x[0], y[0]) : Integer.compare(x[1], y[1]);
+    }
+
+    static int compareReleases(String a, String b) {
+        int[] x = parts(a);
+        int[] y = parts(b);
+        for (int i = 0; i < 3; i++) {
+            if (x[i] != y[i]) {
+                return Integer.compare(x[i], y[i]);
+            }
+        }
+        return 0;
+    }
+
+    private static int[] parts(String release) {
+        int[] out = new int[3];
+        String[] p = release.split("\\.");
+        for (int i = 0; i < Math.min(3, p.length); i++) {
+            out[i] = p[i].matches("\\d{1,6}") ? Integer.parseInt(p[i]) : 0;
+        }
+        return out;
     }
 
     // ---- [tool.uv]
@@ -362,49 +419,30 @@ final class PyprojectChecks {
     private void marker(Toml.Str s) {
         Markers.Result r = Markers.parse(s.value());
         r.issues().forEach(i -> found.add(i, s::sub));
-        for (Markers.Atom a : r.atoms()) {
-            if (a.variable()) {
-                continue;
-            }
-            if (a.comparedWith().equals("platform_machine") && !facts.platformMachines.contains(a.text())) {
-                String alias = facts.archAliases.get(a.text().toLowerCase(Locale.ROOT));
-                Optional<String> fix = Optional.ofNullable(alias).or(() -> Found.nearest(a.text(), facts.platformMachines));
-                Issue i = Issue.of(Code.WH122, Severity.WARNING, a.from(), a.to(),
-                        "'" + a.text() + "' is not a platform_machine value Python reports" + fix.map(f -> "; did you mean '" + f + "'?").orElse(""),
-                        "platform_machine is platform.machine(): x86_64, aarch64, loongarch64 on Linux; arm64 on macOS; AMD64, ARM64 on Windows.");
-                found.add(fix.map(f -> i.withFix(f, "Replace " + a.text() + " with " + f)).orElse(i), s::sub);
-            }
-            if (a.comparedWith().equals("sys_platform") && !facts.sysPlatforms.contains(a.text())) {
-                Optional<String> fix = Found.nearest(a.text(), facts.sysPlatforms);
-                Issue i = Issue.of(Code.WH122, Severity.WARNING, a.from(), a.to(),
-                        "'" + a.text() + "' is not a sys_platform value" + fix.map(f -> "; did you mean '" + f + "'?").orElse(""),
-                        "sys_platform: linux, darwin, win32, emscripten, ios, android, ...");
-                found.add(fix.map(f -> i.withFix(f, "Replace " + a.text() + " with " + f)).orElse(i), s::sub);
-            }
-        }
+        MarkerValues.check(r).forEach(i -> found.add(i, s::sub));
     }
 
+    /** uv's python-platform: one of the names or aliases of uv's TargetTriple (uv-facts.json). */
     private void pythonPlatform(Toml.Str s) {
         String v = s.value();
-        for (String p : facts.uvPythonPlatformPatterns) {
-            if (v.matches(p)) {
-                return;
-            }
+        if (facts.uvPythonPlatformPatterns.contains(v)) {
+            return;
         }
-        List<String> literal = facts.uvPythonPlatformPatterns.stream().filter(p -> p.matches("[a-z0-9_\\-]+")).toList();
         String fixed = null;
         for (var alias : facts.archAliases.entrySet()) {
             if (v.startsWith(alias.getKey() + "-")) {
                 String candidate = alias.getValue() + v.substring(alias.getKey().length());
-                if (facts.uvPythonPlatformPatterns.stream().anyMatch(candidate::matches)) {
+                if (facts.uvPythonPlatformPatterns.contains(candidate)) {
                     fixed = candidate;
                 }
             }
         }
-        Optional<String> near = Optional.ofNullable(fixed).or(() -> Found.nearest(v, literal));
+        Optional<String> near = Optional.ofNullable(fixed).or(() -> Found.nearest(v, facts.uvPythonPlatformPatterns));
         Issue i = Issue.of(Code.WH123, Severity.ERROR, 0, v.length(),
                 "'" + v + "' is not a uv python-platform" + near.map(n -> "; did you mean '" + n + "'?").orElse(""),
-                "uv's target triples: linux, windows, macos, x86_64-manylinux_2_28, aarch64-unknown-linux-musl, aarch64-apple-darwin, ...");
+                "uv " + facts.uvSource.tag() + " accepts " + facts.uvPythonPlatforms.size() + " target triples and their aliases: "
+                        + "linux, windows, macos, x86_64-manylinux_2_28 (or manylinux_2_28_x86_64), aarch64-unknown-linux-musl, "
+                        + "aarch64-apple-darwin, arm64-apple-ios, wasm32-pyodide2025, ...");
         found.add(near.map(n -> i.withFix(n, "Replace with " + n)).orElse(i), s::sub);
     }
 

@@ -6,12 +6,15 @@ import dev.wheelsh.core.vocabulary.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * cibuildwheel build selectors: space-separated fnmatch patterns with {a,b} braces, matched
- * against build identifiers {@code python_tag-platform_tag} (cp313-manylinux_x86_64).
+ * cibuildwheel build selectors: space-separated fnmatch patterns with bracex's brace expansion
+ * ({a,b}, nested braces, and the ranges {9..13}, {a..e}, {1..9..2}), matched against build
+ * identifiers {@code python_tag-platform_tag} (cp313-manylinux_x86_64). The identifiers are those
+ * of the cibuildwheel release in cibuildwheel-facts.json and the retired ones of older releases.
  */
 final class Selectors {
 
@@ -24,14 +27,11 @@ final class Selectors {
     private Selectors() {
     }
 
+    /** Every identifier some cibuildwheel release since 2.0 built, the current release's first. */
     static List<String> identifiers() {
-        List<String> ids = new ArrayList<>();
-        for (String py : ConfigFacts.INSTANCE.cibwPythons) {
-            for (String plat : ConfigFacts.INSTANCE.cibwPlatforms) {
-                ids.add(py + "-" + plat);
-            }
-        }
-        return ids;
+        List<String> ids = new ArrayList<>(ConfigFacts.INSTANCE.cibwIdentifiers);
+        ConfigFacts.INSTANCE.cibwIdentifierHistory.keySet().stream().filter(i -> !ids.contains(i)).forEach(ids::add);
+        return List.copyOf(ids);
     }
 
     private static final List<String> IDENTIFIERS = identifiers();
@@ -60,8 +60,23 @@ final class Selectors {
     }
 
     static Optional<String> firstMatch(String pattern) {
+        return firstMatch(pattern, IDENTIFIERS);
+    }
+
+    /** Every identifier of any release since 2.0 the pattern matches. */
+    static List<String> matches(String pattern) {
         List<Pattern> res = compile(pattern);
-        for (String id : IDENTIFIERS) {
+        return IDENTIFIERS.stream().filter(id -> res.stream().anyMatch(p -> p.matcher(id).matches())).toList();
+    }
+
+    /** Whether a pattern matches an identifier the current cibuildwheel release builds. */
+    static boolean matchesCurrent(String pattern) {
+        return firstMatch(pattern, ConfigFacts.INSTANCE.cibwIdentifiers).isPresent();
+    }
+
+    private static Optional<String> firstMatch(String pattern, List<String> identifiers) {
+        List<Pattern> res = compile(pattern);
+        for (String id : identifiers) {
             for (Pattern p : res) {
                 if (p.matcher(id).matches()) {
                     return Optional.of(id);
@@ -154,27 +169,112 @@ final class Selectors {
         return out;
     }
 
+    /** Brace expansion as bracex does it for cibuildwheel; text without a valid brace stays literal. */
     static List<String> expand(String pattern) {
         List<String> done = new ArrayList<>();
         List<String> todo = new ArrayList<>(List.of(pattern));
         while (!todo.isEmpty() && done.size() + todo.size() <= MAX_EXPANSIONS) {
-            String p = todo.remove(todo.size() - 1);
-            int open = p.indexOf('{');
-            int close = open < 0 ? -1 : p.indexOf('}', open);
-            if (open < 0 || close < 0) {
+            String p = todo.remove(0);
+            Optional<List<String>> next = expandFirst(p);
+            if (next.isEmpty()) {
                 done.add(p);
-                continue;
-            }
-            String inside = p.substring(open + 1, close);
-            if (!inside.contains(",")) {
-                done.add(p);
-                continue;
-            }
-            for (String opt : inside.split(",", -1)) {
-                todo.add(p.substring(0, open) + opt + p.substring(close + 1));
+            } else {
+                todo.addAll(0, next.get());
             }
         }
         return done;
+    }
+
+    /** The alternatives of the first expandable brace of p, or empty when p has none. */
+    private static Optional<List<String>> expandFirst(String p) {
+        for (int open = p.indexOf('{'); open >= 0; open = p.indexOf('{', open + 1)) {
+            int depth = 0;
+            int close = -1;
+            List<Integer> commas = new ArrayList<>();
+            for (int i = open; i < p.length() && close < 0; i++) {
+                char c = p.charAt(i);
+                if (c == '{') {
+                    depth++;
+                } else if (c == '}' && --depth == 0) {
+                    close = i;
+                } else if (c == ',' && depth == 1) {
+                    commas.add(i);
+                }
+            }
+            if (close < 0) {
+                return Optional.empty();
+            }
+            String head = p.substring(0, open);
+            String tail = p.substring(close + 1);
+            List<String> options = new ArrayList<>();
+            if (!commas.isEmpty()) {
+                int from = open + 1;
+                for (int comma : commas) {
+                    options.add(p.substring(from, comma));
+                    from = comma + 1;
+                }
+                options.add(p.substring(from, close));
+            } else {
+                options = range(p.substring(open + 1, close)).orElse(null);
+            }
+            if (options != null) {
+                List<String> out = new ArrayList<>();
+                for (String o : options) {
+                    out.add(head + o + tail);
+                }
+                return Optional.of(out);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static final Pattern NUMBER_RANGE = Pattern.compile("(-?\\d+)\\.\\.(-?\\d+)(?:\\.\\.(-?\\d+))?");
+    private static final Pattern LETTER_RANGE = Pattern.compile("([A-Za-z])\\.\\.([A-Za-z])(?:\\.\\.(-?\\d+))?");
+
+    /** {9..13}, {01..10} (padded), {a..e}, with an optional step: bracex's sequences. */
+    private static Optional<List<String>> range(String inside) {
+        Matcher n = NUMBER_RANGE.matcher(inside);
+        Matcher l = LETTER_RANGE.matcher(inside);
+        boolean numbers = n.matches();
+        if (!numbers && !l.matches()) {
+            return Optional.empty();
+        }
+        Matcher m = numbers ? n : l;
+        long from;
+        long to;
+        try {
+            from = numbers ? Long.parseLong(m.group(1)) : m.group(1).charAt(0);
+            to = numbers ? Long.parseLong(m.group(2)) : m.group(2).charAt(0);
+            long step = m.group(3) == null ? 1 : Math.abs(Long.parseLong(m.group(3)));
+            if (step == 0) {
+                step = 1;
+            }
+            if (Math.abs(to - from) / step >= MAX_EXPANSIONS) {
+                return Optional.empty();
+            }
+            int width = numbers && (padded(m.group(1)) || padded(m.group(2))) ? Math.max(m.group(1).length(), m.group(2).length()) : 0;
+            List<String> out = new ArrayList<>();
+            long dir = to >= from ? step : -step;
+            for (long v = from; dir > 0 ? v <= to : v >= to; v += dir) {
+                out.add(numbers ? pad(v, width) : String.valueOf((char) v));
+            }
+            return Optional.of(out);
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean padded(String number) {
+        String digits = number.startsWith("-") ? number.substring(1) : number;
+        return digits.length() > 1 && digits.startsWith("0");
+    }
+
+    private static String pad(long v, int width) {
+        String digits = String.valueOf(Math.abs(v));
+        while (digits.length() < width - (v < 0 ? 1 : 0)) {
+            digits = "0" + digits;
+        }
+        return (v < 0 ? "-" : "") + digits;
     }
 
     static String translate(String glob) {

@@ -21,6 +21,9 @@ final class Specifiers {
     record Result(List<Spec> specs, List<Issue> issues) {
     }
 
+    private static final String OP = "(===|==|!=|<=|>=|~=|<|>)";
+    private static final Pattern SEVERAL = Pattern.compile("\\s*" + OP + "\\s*[^\\s,<>=!~]+(\\s+" + OP + "\\s*[^\\s,<>=!~]+)+\\s*");
+    private static final Pattern ONE_OP = Pattern.compile(OP + "\\s*([^\\s,<>=!~]+)");
     private static final Pattern ONE = Pattern.compile("\\s*(===|==|!=|<=|>=|~=|<|>)?\\s*([^\\s,]*)\\s*");
 
     private Specifiers() {
@@ -37,11 +40,26 @@ final class Specifiers {
                 if (!text.isBlank()) {
                     issues.add(Issue.of(Code.WH140, Severity.ERROR, offset, offset + part.length(), "an empty specifier between commas", explanation));
                 }
+            } else if (!m.matches() && SEVERAL.matcher(part).matches()) {
+                // ">=3.12 <4": specifiers written without the comma between them
+                int from = offset + (part.length() - part.stripLeading().length());
+                List<String> each = new ArrayList<>();
+                Matcher one = ONE_OP.matcher(part);
+                while (one.find()) {
+                    each.add(one.group(1) + one.group(2));
+                }
+                issues.add(Issue.of(Code.WH140, Severity.ERROR, from, offset + part.stripTrailing().length(),
+                        "'" + part.strip() + "' needs commas between its specifiers: " + String.join(", ", each), explanation)
+                        .withFix(String.join(", ", each), "Write " + String.join(", ", each)));
             } else if (!m.matches() || m.group(1) == null) {
                 int from = offset + (part.length() - part.stripLeading().length());
-                issues.add(Issue.of(Code.WH140, Severity.ERROR, from, offset + part.stripTrailing().length(),
-                        "'" + part.strip() + "' has no comparison operator (>=, <=, ==, !=, ~=, <, >)", explanation)
-                        .withFix(">=" + part.strip(), "Write >=" + part.strip()));
+                String bare = part.strip();
+                Issue i = Issue.of(Code.WH140, Severity.ERROR, from, offset + part.stripTrailing().length(),
+                        "'" + bare + "' has no comparison operator (>=, <=, ==, !=, ~=, <, >)", explanation);
+                // offer >= only where it makes a valid specifier (a plain version, not text starting with an operator)
+                boolean plainVersion = !bare.isEmpty() && bare.chars().noneMatch(Character::isWhitespace)
+                        && "<>=!~".indexOf(bare.charAt(0)) < 0 && parse1(bare).isPresent();
+                issues.add(plainVersion ? i.withFix(">=" + bare, "Write >=" + bare) : i);
             } else {
                 String op = m.group(1);
                 String v = m.group(2);

@@ -28,7 +28,7 @@ import java.util.Optional;
 public record WheelshTable(List<Target> targets, List<String> baselines) {
 
     static final List<String> PATH = List.of("tool", "wheelsh");
-    static final List<String> KEYS = List.of("targets", "baselines");
+    static final List<String> KEYS = List.of("targets", "baselines", "cibuildwheel");
 
     public WheelshTable {
         targets = List.copyOf(targets);
@@ -88,11 +88,19 @@ public record WheelshTable(List<Target> targets, List<String> baselines) {
         SourceRange keyRange = e.keyRanges().get(e.keyRanges().size() - 1);
         if (!KEYS.contains(key)) {
             Optional<String> near = Found.nearest(key, KEYS);
-            String msg = "'" + key + "' is not a [tool.wheelsh] key (targets, baselines)";
+            String msg = "'" + key + "' is not a [tool.wheelsh] key (targets, baselines, cibuildwheel)";
             if (near.isPresent()) {
                 found.add(Code.WH132, Severity.WARNING, keyRange, msg, "See docs/config.md.", "Rename to " + near.get(), near.get());
             } else {
                 found.add(Code.WH132, Severity.WARNING, keyRange, msg, "See docs/config.md.");
+            }
+            return;
+        }
+        if (key.equals("cibuildwheel")) {
+            // the cibuildwheel release the config checks judge by; PyprojectChecks reads it
+            if (!(e.value() instanceof Toml.Str s) || !s.value().matches("\\d+(\\.\\d+){0,2}")) {
+                found.add(Code.WH117, Severity.ERROR, e.value().range(), "'cibuildwheel' takes a release such as \"3.2\" or \"4.2.0\"",
+                        "The cibuildwheel release the project pins; enable groups, images and build identifiers are judged for it.");
             }
             return;
         }

@@ -56,6 +56,14 @@ public record BaselineFile(PolicySet policies, List<Finding> findings) {
     /** The member that silences codes for the file. */
     public static final String IGNORE_KEY = "$wheelsh-ignore";
     /** The members of a policy object: auditwheel's, and {@link #IGNORE_KEY}. */
+    /**
+     * Libraries a baseline left out of its predecessor's list on purpose: PEP 571 (manylinux2010)
+     * dropped manylinux1's ncurses 5 libraries. Such a drop is a warning, not an inconsistency.
+     */
+    private static final Map<String, Set<String>> DROPPED_ON_PURPOSE = Map.of(
+            "manylinux2010", Set.of("libncursesw.so.5", "libpanelw.so.5"),
+            "manylinux_2_12", Set.of("libncursesw.so.5", "libpanelw.so.5"));
+
     public static final List<String> FIELDS = List.of("name", "aliases", "priority", "symbol_versions", "lib_whitelist", "blacklist", IGNORE_KEY);
     /** The highest priority read. */
     public static final int MAX_PRIORITY = 999_999_999;
@@ -503,9 +511,10 @@ public record BaselineFile(PolicySet policies, List<Finding> findings) {
                     continue;
                 }
                 List<String> missing = new ArrayList<>();
+                List<String> dropped = new ArrayList<>();
                 for (String lib : hi.libs()) {
                     if (!lo.libs().contains(lib)) {
-                        missing.add(lib);
+                        (DROPPED_ON_PURPOSE.getOrDefault(lo.name(), Set.of()).contains(lib) ? dropped : missing).add(lib);
                     }
                 }
                 hi.symbols().forEach((arch, libs) -> {
@@ -522,6 +531,12 @@ public record BaselineFile(PolicySet policies, List<Finding> findings) {
                         }
                     });
                 });
+                if (missing.isEmpty() && !dropped.isEmpty()) {
+                    add(Finding.at(Code.WH612, Severity.WARNING, lo.nameRange(), "policy " + lo.name() + " drops " + String.join(", ", dropped)
+                                    + " that " + hi.name() + " allows, as PEP 571 decided",
+                            "PEP 571 removed the ncurses 5 libraries from manylinux2010 on purpose (distributions had moved to ncurses 6); "
+                                    + "a wheel that links them satisfies " + hi.name() + " but not " + lo.name() + "."));
+                }
                 if (!missing.isEmpty()) {
                     add(Code.WH612, lo.nameRange(), "policy " + lo.name() + " allows less than the higher-priority "
                                     + hi.name() + ": missing " + String.join(", ", missing.subList(0, Math.min(5, missing.size())))

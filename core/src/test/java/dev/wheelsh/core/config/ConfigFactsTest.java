@@ -17,23 +17,83 @@ class ConfigFactsTest {
     private final ConfigFacts f = ConfigFacts.INSTANCE;
 
     @Test
-    void cibuildwheelArchitecturesAsItsDocsListThem() {
-        assertEquals(List.of("x86_64", "i686", "aarch64", "ppc64le", "s390x", "armv7l", "riscv64"), f.cibwArchs.get("linux"));
-        assertEquals(List.of("AMD64", "x86", "ARM64"), f.cibwArchs.get("windows"));
+    void cibuildwheelFactsAreThoseOfItsStatedRelease() {
+        assertEquals("v4.2.0", f.cibwSource.tag());
+        assertEquals(40, f.cibwSource.commit().length(), "a full commit id");
+        assertEquals(List.of("aarch64", "armv7l", "i686", "ppc64le", "riscv64", "s390x", "x86_64"), f.cibwArchs.get("linux"));
+        assertEquals(List.of("AMD64", "ARM64", "x86"), f.cibwArchs.get("windows"));
+        assertTrue(f.cibwArchCaseInsensitive, "4.1.1 and newer compare arch names without case");
         assertFalse(f.allCibwArchs().contains("loongarch64"), "cibuildwheel has no loongarch64 builds");
-        assertTrue(f.cibwGlobalOnly.containsAll(List.of("build", "skip", "test-skip")));
+        assertTrue(f.cibwOptions.containsAll(List.of("audit-command", "audit-requires", "xbuild-files", "xbuild-tools")));
         assertTrue(f.imageKeys().contains("manylinux-pypy_aarch64-image"));
     }
 
     @Test
-    void buildIdentifiersIncludeFreeThreadedPyPyIosAndPyodide() {
-        for (String id : List.of("cp313t-manylinux_x86_64", "pp310-win_amd64", "cp313-ios_arm64_iphoneos", "cp312-pyodide_wasm32",
+    void platformTablesTakeBuildAndSkipButOverridesDoNot() {
+        assertTrue(f.cibwTableOptions.get("linux").containsAll(List.of("build", "skip", "test-skip", "enable", "archs")));
+        assertFalse(f.cibwTableOptions.get("linux").contains("dependency-versions"), "options.py's DISALLOWED_OPTIONS");
+        assertFalse(f.cibwTableOptions.get("macos").contains("manylinux-x86_64-image"));
+        assertEquals(List.of("archs", "build", "enable", "skip", "test-skip"),
+                f.cibwGlobalOnly.stream().filter(o -> !o.endsWith("-files")).sorted().toList());
+        assertFalse(f.cibwOverrideOptions.contains("archs"));
+    }
+
+    @Test
+    void enableGroupsAndImagesOfTheReleaseWithTheirHistory() {
+        assertTrue(f.cibwEnableGroups.contains("pyodide-eol"));
+        assertFalse(f.cibwEnableGroups.contains("cpython-freethreading"));
+        assertEquals("3.4.0", f.cibwEnableHistory.get("cpython-freethreading").last());
+        assertTrue(f.cibwImagesPerArch.get("riscv64").contains("manylinux_2_39"));
+        assertTrue(f.cibwImagesPerArch.get("armv7l").contains("manylinux_2_35"));
+        assertFalse(f.cibwImages.get("manylinux").contains("manylinux1"));
+        assertTrue(f.cibwImageHistory.containsKey("manylinux1"));
+    }
+
+    @Test
+    void buildIdentifiersOfTheReleaseAndOfOlderOnes() {
+        for (String id : List.of("cp314t-manylinux_x86_64", "pp310-win_amd64", "cp313-ios_arm64_iphoneos", "cp312-pyodide_wasm32",
                 "cp314-musllinux_riscv64", "cp313-android_arm64_v8a")) {
-            assertTrue(Selectors.matchesAny(id), id);
+            assertTrue(Selectors.matchesCurrent(id), id);
         }
+        assertFalse(Selectors.matchesCurrent("cp38-manylinux_x86_64"), "4.x builds no 3.8");
+        assertTrue(Selectors.matchesAny("cp38-manylinux_x86_64"), "older releases did");
         assertFalse(Selectors.matchesAny("cp313-manylinux_loongarch64"));
         assertFalse(Selectors.matchesAny("cp3??t-win"));
         assertTrue(Selectors.matchesAny("cp3{12,13}-{manylinux,musllinux}_[!i]*"));
+    }
+
+    @Test
+    void braceRangesExpandAsBracexDoes() {
+        assertEquals(List.of("cp39-*", "cp310-*", "cp311-*", "cp312-*", "cp313-*"), Selectors.expand("cp3{9..13}-*"));
+        assertEquals(List.of("a01", "a03", "a05"), Selectors.expand("a{01..05..2}"));
+        assertEquals(List.of("xa", "xb", "xc"), Selectors.expand("x{a..c}"));
+        assertEquals(List.of("cp313-a", "cp313-b", "pp311"), Selectors.expand("{cp313-{a,b},pp311}"));
+        assertEquals(List.of("cp3{9}-*"), Selectors.expand("cp3{9}-*"), "a brace with one item stays literal");
+    }
+
+    @Test
+    void pipOptionsWithTheirAliasesFromPipsSource() {
+        assertEquals("26.2.1", f.pipSource.tag());
+        assertEquals("no-deps", f.pipCanonical.get("no-dependencies"));
+        assertEquals("timeout", f.pipCanonical.get("default-timeout"));
+        assertEquals("log", f.pipCanonical.get("log-file"));
+        assertTrue(f.pipOptions.containsAll(List.of("build-constraint", "only-final", "trusted-host")));
+        assertEquals("25.0", f.pipHistory.get("global-option").last());
+    }
+
+    @Test
+    void uvPythonPlatformsWithTheirAliases() {
+        assertEquals("0.12.5", f.uvSource.tag());
+        assertTrue(f.uvPythonPlatformPatterns.containsAll(List.of("manylinux_2_28_x86_64", "arm64-pc-windows-msvc", "wasm32-pyodide2025",
+                "x86_64-manylinux_2_28", "linux")));
+    }
+
+    @Test
+    void platformMachinePerOsIsPythonsSpelling() {
+        assertEquals(List.of("AMD64", "ARM64", "x86"), f.markerOs.get("windows").get("platform_machine"));
+        assertTrue(f.markerOs.get("linux").get("platform_machine").containsAll(List.of("x86_64", "aarch64", "loongarch64")));
+        assertFalse(f.markerOs.get("linux").get("platform_machine").contains("arm64"));
+        assertTrue(f.markerOs.get("macos").get("platform_machine").contains("arm64"));
     }
 
     @Test
