@@ -25,7 +25,7 @@ class WheelPickSpecificationTest {
                 "numpy-2.2.4-cp313-cp313-manylinux_2_17_x86_64.whl",
                 "numpy-2.2.3-cp313-cp313-manylinux_2_38_loongarch64.whl",
                 "numpy-2.2.2-cp313-cp313-manylinux_2_36_loongarch64.whl"), "cp313-glibc2.38-loongarch64");
-        assertEquals("numpy-2.2.3-cp313-cp313-manylinux_2_38_loongarch64.whl", c.chosen().orElseThrow().render());
+        assertEquals("numpy-2.2.3-cp313-cp313-manylinux_2_38_loongarch64.whl", c.chosenWheel().orElseThrow().render());
     }
 
     @Test
@@ -43,7 +43,7 @@ class WheelPickSpecificationTest {
                 "foo-1.0-1-cp313-cp313-linux_loongarch64.whl",
                 "foo-1.0-10-cp313-cp313-linux_loongarch64.whl",
                 "foo-1.0-2abc-cp313-cp313-linux_loongarch64.whl"), "cp313-glibc2.38-loongarch64");
-        assertEquals("10", c.chosen().orElseThrow().build().orElseThrow().toString());
+        assertEquals("10", c.chosenWheel().orElseThrow().build().orElseThrow().toString());
     }
 
     @Test
@@ -51,7 +51,7 @@ class WheelPickSpecificationTest {
         WheelPick.Choice c = only(List.of(
                 "foo-1.0-9-cp313-cp313-linux_loongarch64.whl",
                 "foo-1.0-1-cp313-cp313-manylinux_2_38_loongarch64.whl"), "cp313-glibc2.38-loongarch64");
-        assertEquals("1", c.chosen().orElseThrow().build().orElseThrow().toString());
+        assertEquals("1", c.chosenWheel().orElseThrow().build().orElseThrow().toString());
     }
 
     @Test
@@ -60,8 +60,8 @@ class WheelPickSpecificationTest {
                 "numpy-2.2.4-cp313-cp313-manylinux_2_17_x86_64.whl",
                 "numpy-2.2.4-cp310-cp310-manylinux_2_39_loongarch64.whl"), "cp310-glibc2.38-loongarch64");
         assertTrue(c.chosen().isEmpty());
-        assertEquals(InstallVerdict.Component.LIBC_VERSION, c.whyNone().orElseThrow().component());
-        assertEquals("numpy-2.2.4-cp310-cp310-manylinux_2_39_loongarch64.whl", c.closest().orElseThrow().render());
+        assertEquals(InstallVerdict.Component.LIBC_VERSION, c.closestMiss().orElseThrow().component());
+        assertEquals("numpy-2.2.4-cp310-cp310-manylinux_2_39_loongarch64.whl", c.closestWheel().orElseThrow().render());
     }
 
     @Test
@@ -69,7 +69,7 @@ class WheelPickSpecificationTest {
         WheelPick.Result r = WheelPick.choose(List.of("Foo_Bar-1.0-py3-none-any.whl", "foo.bar-1.1-py3-none-any.whl",
                 "not a wheel.whl", "foo-1.0.tar.gz"), TargetSpec.parse("cp312-glibc2.36-x86_64"));
         assertEquals(1, r.choices().size());
-        assertEquals("1.1", r.choices().get(0).chosen().orElseThrow().version().toString());
+        assertEquals("1.1", r.choices().get(0).chosenWheel().orElseThrow().version().toString());
         assertEquals(1, r.skipped().size());
     }
 
