@@ -136,8 +136,11 @@ public final class IndexPage {
     }
 
     /**
-     * An attribute's value in an anchor's start tag ({@code <a ...}): quoted, unquoted, or
-     * empty when the attribute stands alone ({@code data-yanked} with no reason).
+     * An attribute's value in an anchor's start tag ({@code <a ...}), quoted or unquoted. An
+     * attribute without a value counts as absent: pip reads anchors with Python's HTMLParser,
+     * which gives such an attribute the value None, so a bare {@code data-yanked} does not yank
+     * a file for pip (pip 26.3.dev0 models/link.py Link.from_element; 23.2.1 alike), while
+     * {@code data-yanked=""} does.
      */
     static Optional<String> attribute(String tag, String attributeName) {
         String lower = tag.toLowerCase(Locale.ROOT);
@@ -159,7 +162,7 @@ public final class IndexPage {
                 continue;
             }
             if (i >= tag.length() || tag.charAt(i) != '=') {
-                return Optional.of("");
+                return Optional.empty();
             }
             i++;
             while (i < tag.length() && Character.isWhitespace(tag.charAt(i))) {
