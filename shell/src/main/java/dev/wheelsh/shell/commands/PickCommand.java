@@ -2,7 +2,9 @@ package dev.wheelsh.shell.commands;
 
 import dev.wheelsh.core.vocabulary.InputException;
 import dev.wheelsh.core.explain.FormatControl;
+import dev.wheelsh.core.explain.TagRanking;
 import dev.wheelsh.core.explain.WheelPick;
+import dev.wheelsh.core.tags.ProjectName;
 import dev.wheelsh.core.tags.Version;
 import dev.wheelsh.core.machine.Target;
 import dev.wheelsh.core.wheel.IndexPage;
@@ -99,10 +101,15 @@ final class PickCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<IndexPage.File> files = new ArrayList<>();
+        Map<String, List<IndexPage.File>> projectPages = new LinkedHashMap<>();
         for (Path source : sources) {
-            files.addAll(read(source));
+            if (Files.isDirectory(source)) {
+                files.addAll(readDirectory(source, projectPages));
+            } else {
+                files.addAll(read(source));
+            }
         }
-        if (files.isEmpty()) {
+        if (files.isEmpty() && projectPages.isEmpty()) {
             throw new InputException("pick: no distribution filenames in " + sources);
         }
         Target machine = target.resolveOrHost(session);
@@ -117,7 +124,15 @@ final class PickCommand implements Callable<Integer> {
             python = Optional.of(v);
         }
         WheelPick.Options options = new WheelPick.Options(pre, preferBinary, formats, python);
-        WheelPick.Result result = WheelPick.choose(files, machine, options);
+        WheelPick.Result loose = WheelPick.choose(files, machine, options);
+        // A page of an index tree is one project's, as pip asks for it: its other projects' files are passed over.
+        List<WheelPick.Choice> choices = new ArrayList<>();
+        TagRanking ranking = TagRanking.of(machine);
+        for (Map.Entry<String, List<IndexPage.File>> page : projectPages.entrySet()) {
+            choices.add(WheelPick.chooseFor(page.getKey(), page.getValue(), ranking, options));
+        }
+        choices.addAll(loose.choices());
+        WheelPick.Result result = new WheelPick.Result(choices, loose.skipped());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean allFound = result.choices().stream().allMatch(c -> c.chosen().isPresent());
@@ -194,9 +209,6 @@ final class PickCommand implements Callable<Integer> {
 
     private static List<IndexPage.File> read(Path source) throws InputException {
         try {
-            if (Files.isDirectory(source)) {
-                return readDirectory(source);
-            }
             if (!Files.isRegularFile(source)) {
                 throw new InputException(source + ": no such file or directory");
             }
@@ -224,10 +236,13 @@ final class PickCommand implements Callable<Integer> {
      * A directory of files, or a saved index tree: each subdirectory holding an index.html or
      * index.json is one project page (PEP 503's /simple/PROJECT/ layout).
      */
-    private static List<IndexPage.File> readDirectory(Path dir) throws IOException, InputException {
+    private static List<IndexPage.File> readDirectory(Path dir, Map<String, List<IndexPage.File>> projectPages)
+            throws InputException {
         List<Path> entries;
         try (Stream<Path> s = Files.list(dir)) {
             entries = s.sorted().toList();
+        } catch (IOException e) {
+            throw new InputException(dir + ": cannot read (" + e.getMessage() + ")");
         }
         List<IndexPage.File> out = new ArrayList<>();
         for (Path p : entries) {
@@ -235,7 +250,8 @@ final class PickCommand implements Callable<Integer> {
                 for (String page : List.of("index.json", "index.html")) {
                     Path f = p.resolve(page);
                     if (Files.isRegularFile(f)) {
-                        out.addAll(IndexPage.files(f.toString(), readText(f)));
+                        String project = ProjectName.canonicalize(p.getFileName().toString());
+                        projectPages.computeIfAbsent(project, k -> new ArrayList<>()).addAll(read(f));
                         break;
                     }
                 }
