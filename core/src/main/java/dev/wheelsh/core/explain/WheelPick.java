@@ -2,6 +2,7 @@ package dev.wheelsh.core.explain;
 
 import dev.wheelsh.core.machine.Target;
 import dev.wheelsh.core.tags.BuildTag;
+import dev.wheelsh.core.tags.PackagingRelease;
 import dev.wheelsh.core.tags.ProjectName;
 import dev.wheelsh.core.tags.SpecifierSet;
 import dev.wheelsh.core.tags.Tag;
@@ -54,17 +55,25 @@ public final class WheelPick {
      * @param python       the interpreter's full version (requires-python is held against it);
      *                     empty for {@code MAJOR.MINOR.0}, which is what pip's
      *                     {@code --python-version MAJOR.MINOR} means
+     * @param packaging    the packaging release pip vendors: its tag order and wheel-name rules
      */
-    public record Options(boolean pre, boolean preferBinary, FormatControl formats, Optional<Version> python) {
+    public record Options(boolean pre, boolean preferBinary, FormatControl formats, Optional<Version> python,
+                          PackagingRelease packaging) {
         public static final Options DEFAULT = new Options(false, false, FormatControl.DEFAULT, Optional.empty());
 
         public Options {
             Objects.requireNonNull(formats, "formats");
             Objects.requireNonNull(python, "python");
+            Objects.requireNonNull(packaging, "packaging");
+        }
+
+        /** With the default packaging release. */
+        public Options(boolean pre, boolean preferBinary, FormatControl formats, Optional<Version> python) {
+            this(pre, preferBinary, formats, python, PackagingRelease.DEFAULT);
         }
 
         public Options withFormats(FormatControl f) {
-            return new Options(pre, preferBinary, f, python);
+            return new Options(pre, preferBinary, f, python, packaging);
         }
     }
 
@@ -243,7 +252,7 @@ public final class WheelPick {
             }
             byProject.computeIfAbsent(project.get(), k -> new ArrayList<>()).add(f);
         }
-        TagRanking ranking = TagRanking.of(target);
+        TagRanking ranking = TagRanking.of(target, options.packaging());
         List<Choice> choices = new ArrayList<>();
         for (Map.Entry<String, List<IndexPage.File>> e : byProject.entrySet()) {
             choices.add(chooseFor(e.getKey(), e.getValue(), ranking, options));
@@ -269,7 +278,10 @@ public final class WheelPick {
         return Optional.of(ProjectName.canonicalize(stem.substring(0, dash)));
     }
 
-    /** pip's choice for one project, named canonically, among its listed files. */
+    /**
+     * pip's choice for one project, named canonically, among its listed files; {@code ranking}
+     * is the target's, built with {@code options.packaging()}.
+     */
     public static Choice chooseFor(String project, List<IndexPage.File> files, TagRanking ranking, Options options) {
         Choice choice = evaluate(project, files, ranking, options);
         if (choice.chosenWheel().isPresent()) {
@@ -306,7 +318,7 @@ public final class WheelPick {
         List<String> warnings = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             IndexPage.File f = files.get(i);
-            LinkVerdict verdict = evaluateLink(project, f, i, formats, ranking, python, warnings);
+            LinkVerdict verdict = evaluateLink(project, f, i, formats, ranking, python, options.packaging(), warnings);
             if (verdict instanceof Candidate c) {
                 candidates.add(c);
             } else if (verdict instanceof Rejected r) {
@@ -368,8 +380,8 @@ public final class WheelPick {
 
     /** One file as pip's LinkEvaluator judges it: a {@link Candidate} or a {@link Rejected}. */
     private static LinkVerdict evaluateLink(String project, IndexPage.File f, int listed,
-                                                 Set<FormatControl.Format> formats, TagRanking ranking,
-                                                 Version python, List<String> warnings) {
+                                            Set<FormatControl.Format> formats, TagRanking ranking, Version python,
+                                            PackagingRelease packaging, List<String> warnings) {
         String name = f.filename();
         String[] split = splitext(name);
         String stem = split[0];
@@ -389,7 +401,7 @@ public final class WheelPick {
         String versionText = null;
         if (isWheel) {
             try {
-                wheel = Optional.of(WheelFilename.parse(name));
+                wheel = Optional.of(WheelFilename.parse(name, false, packaging));
             } catch (InputException e) {
                 return rejected(name, Reason.INVALID_NAME, "invalid wheel filename: " + e.reason());
             }

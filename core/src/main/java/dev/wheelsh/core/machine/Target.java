@@ -34,7 +34,7 @@ public record Target(Platform platform, Interpreter interpreter) {
     }
 
     private List<Tag> tags(PlatformTags.Mode mode, PackagingRelease release) {
-        List<String> platforms = platform.platformTags(mode);
+        List<String> platforms = release.platforms(platform.platformTags(mode));
         InterpreterTagInputs inputs = new InterpreterTagInputs(interpreter.implementation(), interpreter.version(),
                 interpreter.version().nodot(), interpreter.abis(), platforms);
         return TagGenerator.sysTags(inputs, release);

@@ -144,11 +144,12 @@ public final class TagGenerator {
     }
 
     /**
-     * As {@link #sysTags(InterpreterTagInputs)}, as a given packaging release composes them; the
-     * inputs' platforms are in 26.2's order and are put in the release's ({@link PackagingRelease#platforms}).
+     * As {@link #sysTags(InterpreterTagInputs)}, as a given packaging release composes them. The
+     * platforms are taken as given: a release's platform order is the generator's business
+     * ({@link PackagingRelease#platforms}), and an explicit list keeps its order in every release.
      */
     public static List<Tag> sysTags(InterpreterTagInputs in, PackagingRelease release) {
-        List<String> platforms = release.platforms(in.platforms());
+        List<String> platforms = in.platforms();
         List<Tag> tags = new ArrayList<>();
         if (in.implementation().equals("cp")) {
             tags.addAll(cpythonTags(in.pythonVersion(), in.abis(), platforms, release));

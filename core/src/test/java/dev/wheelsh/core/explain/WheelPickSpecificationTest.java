@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wheelsh.core.machine.Target;
 import dev.wheelsh.core.machine.TargetSpec;
+import dev.wheelsh.core.tags.PackagingRelease;
 import dev.wheelsh.core.tags.Version;
 import dev.wheelsh.core.vocabulary.InputException;
 import dev.wheelsh.core.wheel.IndexPage;
@@ -239,5 +240,27 @@ class WheelPickSpecificationTest {
     void aPageThatIsNeitherHtmlNorJsonIsRefusedInOneLine() {
         InputException e = assertThrows(InputException.class, () -> IndexPage.files("simple/numpy/index.html", "numpy 2.2.4"));
         assertEquals("simple/numpy/index.html: not a simple-index page (neither HTML nor PEP 691 JSON)", e.getMessage());
+    }
+
+    @Test
+    void underPackaging263ANativeLinuxWheelBeatsAManylinuxOneOfTheSameVersion() throws Exception {
+        IndexPage.File[] files = {file("dragon-1.4-cp312-cp312-manylinux_2_36_loongarch64.whl"),
+                file("dragon-1.4-cp312-cp312-linux_loongarch64.whl")};
+        WheelPick.Options v263 = new WheelPick.Options(false, false, FormatControl.DEFAULT, Optional.empty(),
+                PackagingRelease.V26_3);
+        assertEquals("dragon-1.4-cp312-cp312-manylinux_2_36_loongarch64.whl",
+                chosen(pip("cp312-glibc2.38-loongarch64", WheelPick.Options.DEFAULT, files)));
+        assertEquals("dragon-1.4-cp312-cp312-linux_loongarch64.whl", chosen(pip("cp312-glibc2.38-loongarch64", v263, files)));
+    }
+
+    @Test
+    void underPackaging263AWheelNameWithAnEmptyTagMemberIsPassedOver() throws Exception {
+        WheelPick.Options v263 = new WheelPick.Options(false, false, FormatControl.DEFAULT, Optional.empty(),
+                PackagingRelease.V26_3);
+        WheelPick.Choice c = pip("cp312-glibc2.38-x86_64", v263, file("foo-1.0-py3.-none-any.whl"), file("foo-0.9.tar.gz"));
+        assertEquals("foo-0.9.tar.gz", chosen(c));
+        assertEquals(WheelPick.Reason.INVALID_NAME, c.rejected().get(0).reason());
+        assertEquals("foo-1.0-py3.-none-any.whl", chosen(pip("cp312-glibc2.38-x86_64", WheelPick.Options.DEFAULT,
+                file("foo-1.0-py3.-none-any.whl"), file("foo-0.9.tar.gz"))));
     }
 }

@@ -56,7 +56,10 @@ final class PackagingGolden {
             String id = target.get("id").asText();
             assertEquals(strings(entry.get("platforms")), release.platforms(GoldenTargets.platforms(target)), id + ": platforms");
             List<String> ours = new ArrayList<>();
-            for (Tag tag : TagGenerator.sysTags(GoldenTargets.inputs(target), release)) {
+            InterpreterTagInputs given = GoldenTargets.inputs(target);
+            InterpreterTagInputs in = new InterpreterTagInputs(given.implementation(), given.pythonVersion(),
+                    given.interpreterVersion(), given.abis(), release.platforms(given.platforms()));
+            for (Tag tag : TagGenerator.sysTags(in, release)) {
                 ours.add(tag.toString());
             }
             List<String> theirs = strings(entry.get("tags"));

@@ -4,6 +4,7 @@ import dev.wheelsh.core.vocabulary.InputException;
 import dev.wheelsh.core.explain.FormatControl;
 import dev.wheelsh.core.explain.TagRanking;
 import dev.wheelsh.core.explain.WheelPick;
+import dev.wheelsh.core.tags.PackagingRelease;
 import dev.wheelsh.core.tags.ProjectName;
 import dev.wheelsh.core.tags.Version;
 import dev.wheelsh.core.machine.Target;
@@ -85,6 +86,10 @@ final class PickCommand implements Callable<Integer> {
             description = "The interpreter's full version, held against requires-python (default: the target's X.Y.0, as pip's --python-version X.Y).")
     String pythonFull;
 
+    @Option(names = "--packaging", paramLabel = "RELEASE",
+            description = "The packaging release pip vendors, whose tag order and name rules apply: 26.2 (default; pip 26.2.x) or 26.3 (pip's main branch).")
+    String packaging;
+
     @Option(names = "--verbose", description = "Also list each file pip passes over, with why.")
     boolean verbose;
 
@@ -123,11 +128,12 @@ final class PickCommand implements Callable<Integer> {
             }
             python = Optional.of(v);
         }
-        WheelPick.Options options = new WheelPick.Options(pre, preferBinary, formats, python);
+        PackagingRelease release = packaging == null ? PackagingRelease.DEFAULT : PackagingRelease.parse(packaging);
+        WheelPick.Options options = new WheelPick.Options(pre, preferBinary, formats, python, release);
         WheelPick.Result loose = WheelPick.choose(files, machine, options);
         // A page of an index tree is one project's, as pip asks for it: its other projects' files are passed over.
         List<WheelPick.Choice> choices = new ArrayList<>();
-        TagRanking ranking = TagRanking.of(machine);
+        TagRanking ranking = TagRanking.of(machine, release);
         for (Map.Entry<String, List<IndexPage.File>> page : projectPages.entrySet()) {
             choices.add(WheelPick.chooseFor(page.getKey(), page.getValue(), ranking, options));
         }

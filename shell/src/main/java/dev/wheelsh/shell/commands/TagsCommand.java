@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import dev.wheelsh.core.machine.HostProbe;
 import dev.wheelsh.core.machine.Target;
+import dev.wheelsh.core.tags.PackagingRelease;
 import dev.wheelsh.shell.io.Json;
 import picocli.CommandLine.Spec;
 
@@ -85,21 +86,27 @@ final class TagsCommand implements Callable<Integer> {
             description = "packaging (pip's list, default) or baseline-defined (drop manylinux tags no real system can have).")
     String mode;
 
+    @Option(names = "--packaging", paramLabel = "RELEASE",
+            description = "The packaging release whose tag order to reproduce: 26.2 (default; vendored by pip 26.2.x) or 26.3 (linux_* before manylinux, fat3).")
+    String packaging;
+
     @Option(names = "--json", description = "Print JSON (schema in docs/cli.md).")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
+        PackagingRelease release = packaging == null ? PackagingRelease.DEFAULT : PackagingRelease.parse(packaging);
         if (host != null) {
             if (!host.equals("host")) {
                 throw new InputException("tags: unexpected argument '" + host + "' (the only one is `host`)");
             }
             Target machine = new HostProbe(HostProbe.local()).probe(python == null ? "python3" : python);
             return print(machine.interpreter().tag() + machine.interpreter().abiFlags(), machine.interpreter().abis(),
-                    machine.platform().platformTags(PlatformTags.Mode.PACKAGING), machine.tags());
+                    release.platforms(machine.platform().platformTags(PlatformTags.Mode.PACKAGING)), machine.tags(release));
         }
         PythonVersion version = PythonVersion.parse(python == null ? "3.13" : python);
-        List<String> platformTags = platformTags();
+        // A generated list takes the release's order; a list given with --platform keeps its own.
+        List<String> platformTags = platforms != null && !platforms.isEmpty() ? platformTags() : release.platforms(platformTags());
         InterpreterTagInputs inputs;
         if (implementation.equals("cp")) {
             if (!abiFlags.matches("[tdmu]*")) {
@@ -110,7 +117,7 @@ final class TagsCommand implements Callable<Integer> {
             List<String> abis = extSuffix == null ? List.of() : InterpreterTagInputs.abiFromExtSuffix(extSuffix);
             inputs = InterpreterTagInputs.generic(implementation.toLowerCase(Locale.ROOT), version, abis, platformTags);
         }
-        List<Tag> tags = TagGenerator.sysTags(inputs);
+        List<Tag> tags = TagGenerator.sysTags(inputs, release);
         return print(implementation + version.nodot() + (implementation.equals("cp") ? abiFlags : ""), inputs.abis(),
                 platformTags, tags);
     }

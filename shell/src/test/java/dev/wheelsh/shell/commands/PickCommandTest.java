@@ -62,4 +62,23 @@ class PickCommandTest {
         assertEquals(2, r.status(), r.out());
         assertEquals(1, r.err().strip().lines().count(), r.err());
     }
+
+    @Test
+    void tagsUnderPackaging263PutTheNativeLinuxTagFirst() {
+        TestRuns.Run v262 = TestRuns.run("tags", "--python", "3.12", "--arch", "loongarch64", "--glibc", "2.38");
+        TestRuns.Run v263 = TestRuns.run("tags", "--python", "3.12", "--arch", "loongarch64", "--glibc", "2.38",
+                "--packaging", "26.3");
+        assertEquals(0, v263.status(), v263.err());
+        assertEquals("cp312-cp312-manylinux_2_38_loongarch64", v262.out().lines().skip(1).findFirst().orElseThrow());
+        assertEquals("cp312-cp312-linux_loongarch64", v263.out().lines().skip(1).findFirst().orElseThrow());
+        assertEquals(v262.out().lines().count(), v263.out().lines().count());
+    }
+
+    @Test
+    void aPackagingReleaseWheelshDoesNotKnowIsOneLineAndExitTwo() {
+        TestRuns.Run r = TestRuns.run("tags", "--python", "3.12", "--arch", "x86_64", "--glibc", "2.38", "--packaging", "25.0");
+        assertEquals(2, r.status(), r.out());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("26.2, 26.3"), r.err());
+    }
 }
