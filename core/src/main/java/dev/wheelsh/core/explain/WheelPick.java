@@ -178,6 +178,13 @@ public final class WheelPick {
             if (excluded.isPresent()) {
                 return "--no-binary excludes its wheels";
             }
+            // A wheel of that version passed over for another reason: yanked, requires-python, ...
+            Optional<Rejected> other = rejected.stream()
+                    .filter(r -> parsedWheel(r.filename()).filter(w -> w.version().compareTo(version) == 0).isPresent())
+                    .findFirst();
+            if (other.isPresent()) {
+                return "no " + version + " wheel pip may take (" + other.get().filename() + ": " + other.get().detail() + ")";
+            }
             return "no " + version + " wheel is listed";
         }
 

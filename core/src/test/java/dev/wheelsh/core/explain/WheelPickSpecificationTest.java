@@ -186,6 +186,11 @@ class WheelPickSpecificationTest {
     void yankedFilesAreSkippedButStillCountAgainstPreReleases() throws Exception {
         assertEquals("yankee-1.1-py3-none-any.whl", chosen(pip("cp312-glibc2.36-x86_64", WheelPick.Options.DEFAULT,
                 yanked("yankee-1.2-py3-none-any.whl"), file("yankee-1.1-py3-none-any.whl"))));
+        WheelPick.Choice built = pip("cp312-glibc2.36-x86_64", WheelPick.Options.DEFAULT,
+                yanked("yankee-1.2-py3-none-any.whl"), file("yankee-1.2.tar.gz"), file("yankee-1.1-py3-none-any.whl"));
+        assertEquals("pip builds yankee 1.2 from yankee-1.2.tar.gz: no 1.2 wheel pip may take (yankee-1.2-py3-none-any.whl: "
+                + "yanked (broken); pip install takes a yanked file only for a == pin); the newest wheel that would install "
+                + "is yankee-1.1-py3-none-any.whl; with --only-binary :all: pip takes it", built.sentence());
         // The final 1.0 is yanked: it still keeps the pre-release out, so pip finds nothing.
         WheelPick.Choice c = pip("cp312-glibc2.36-x86_64", WheelPick.Options.DEFAULT,
                 yanked("yankfinal-1.0.tar.gz"), file("yankfinal-1.1a1-py3-none-any.whl"));

@@ -81,4 +81,24 @@ class PickCommandTest {
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("26.2, 26.3"), r.err());
     }
+
+    @Test
+    void anIndexPageThatIsNeitherHtmlNorJsonIsOneLineNamingItAndExitTwo(@TempDir Path dir) throws Exception {
+        Path page = Files.createDirectories(dir.resolve("simple/numpy")).resolve("index.html");
+        Files.writeString(page, "numpy-2.2.4.tar.gz\n");
+        TestRuns.Run r = TestRuns.run("pick", dir.resolve("simple").toString(), "--target", "cp312-glibc2.38-x86_64");
+        assertEquals(2, r.status(), r.out());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains(page + ": not a simple-index page"), r.err());
+    }
+
+    @Test
+    void aRequiresPythonThatDoesNotParseIsNamedOnStderrAndIgnoredAsPipIgnoresIt(@TempDir Path dir) throws Exception {
+        Path page = Files.createDirectories(dir.resolve("simple/demo")).resolve("index.html");
+        Files.writeString(page, "<a href=\"demo-1.0.tar.gz\" data-requires-python=\"&gt;=3.6.*\">demo-1.0.tar.gz</a>\n");
+        TestRuns.Run r = TestRuns.run("pick", dir.resolve("simple").toString(), "--target", "cp312-glibc2.38-x86_64");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("demo: pip builds demo 1.0 from demo-1.0.tar.gz"), r.out());
+        assertTrue(r.err().contains("demo-1.0.tar.gz: requires-python '>=3.6.*' does not parse"), r.err());
+    }
 }
