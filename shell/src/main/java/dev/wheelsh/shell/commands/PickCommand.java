@@ -257,7 +257,7 @@ final class PickCommand implements Callable<Integer> {
                     Path f = p.resolve(page);
                     if (Files.isRegularFile(f)) {
                         String project = ProjectName.canonicalize(p.getFileName().toString());
-                        projectPages.computeIfAbsent(project, k -> new ArrayList<>()).addAll(read(f));
+                        projectPages.computeIfAbsent(project, k -> new ArrayList<>()).addAll(page(f));
                         break;
                     }
                 }
@@ -266,6 +266,15 @@ final class PickCommand implements Callable<Integer> {
             }
         }
         return out;
+    }
+
+    /** A page of an index tree: HTML or JSON, never a name list. */
+    private static List<IndexPage.File> page(Path file) throws InputException {
+        try {
+            return IndexPage.files(file.toString(), readText(file));
+        } catch (IOException e) {
+            throw new InputException(file + ": cannot read (" + e.getMessage() + ")");
+        }
     }
 
     private static String readText(Path source) throws IOException, InputException {
