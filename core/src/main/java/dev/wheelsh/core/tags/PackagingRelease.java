@@ -1,6 +1,12 @@
 package dev.wheelsh.core.tags;
 
 import dev.wheelsh.core.vocabulary.InputException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -46,6 +52,62 @@ public enum PackagingRelease {
         }
         throw InputException.in("packaging release", text, 0, text.length(),
                 "not a release wheelsh reproduces (" + String.join(", ", Arrays.stream(values()).map(PackagingRelease::version).toList()) + ")");
+    }
+
+    /** A pip release and the packaging it vendors (pip-packaging.tsv). */
+    public record PipVendoring(String pip, String packaging, String date) {
+    }
+
+    private static final List<PipVendoring> PIP = loadPip();
+
+    /** The table of pip releases and the packaging each vendors, oldest first. */
+    public static List<PipVendoring> pipReleases() {
+        return PIP;
+    }
+
+    /**
+     * The release pip {@code pipVersion} vendors ({@code 26.2}, {@code 26.1.1}, {@code 26.3.dev0}),
+     * when wheelsh reproduces it; the error names what that pip vendors otherwise.
+     */
+    public static PackagingRelease forPip(String pipVersion) throws InputException {
+        String wanted = pipVersion.strip();
+        for (PipVendoring row : PIP) {
+            if (row.pip().equals(wanted)) {
+                for (PackagingRelease r : values()) {
+                    if (r.version.equals(row.packaging())) {
+                        return r;
+                    }
+                }
+                throw InputException.in("pip release", pipVersion, 0, pipVersion.length(), "pip " + row.pip()
+                        + " vendors packaging " + row.packaging() + ", which wheelsh does not reproduce (26.2, 26.3)");
+            }
+        }
+        throw InputException.in("pip release", pipVersion, 0, pipVersion.length(), "not a pip release wheelsh knows ("
+                + PIP.get(0).pip() + " to " + PIP.get(PIP.size() - 1).pip() + ")");
+    }
+
+    private static List<PipVendoring> loadPip() {
+        List<PipVendoring> out = new ArrayList<>();
+        try (InputStream in = PackagingRelease.class.getResourceAsStream("pip-packaging.tsv")) {
+            if (in == null) {
+                throw new IllegalStateException("pip-packaging.tsv missing from the jar");
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] f = line.split("\t", -1);
+                if (f.length != 3) {
+                    throw new IllegalStateException("pip-packaging.tsv: expected 3 columns: " + line);
+                }
+                out.add(new PipVendoring(f[0], f[1], f[2]));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return List.copyOf(out);
     }
 
     /**

@@ -86,9 +86,8 @@ final class PickCommand implements Callable<Integer> {
             description = "The interpreter's full version, held against requires-python (default: the target's X.Y.0, as pip's --python-version X.Y).")
     String pythonFull;
 
-    @Option(names = "--packaging", paramLabel = "RELEASE",
-            description = "The packaging release pip vendors, whose tag order and name rules apply: 26.2 (default; pip 26.2.x) or 26.3 (pip's main branch).")
-    String packaging;
+    @Mixin
+    PackagingOptions packagingOptions;
 
     @Option(names = "--verbose", description = "Also list each file pip passes over, with why.")
     boolean verbose;
@@ -128,7 +127,7 @@ final class PickCommand implements Callable<Integer> {
             }
             python = Optional.of(v);
         }
-        PackagingRelease release = packaging == null ? PackagingRelease.DEFAULT : PackagingRelease.parse(packaging);
+        PackagingRelease release = packagingOptions.release();
         WheelPick.Options options = new WheelPick.Options(pre, preferBinary, formats, python, release);
         WheelPick.Result loose = WheelPick.choose(files, machine, options);
         // A page of an index tree is one project's, as pip asks for it: its other projects' files are passed over.

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import dev.wheelsh.core.machine.HostProbe;
@@ -86,16 +87,15 @@ final class TagsCommand implements Callable<Integer> {
             description = "packaging (pip's list, default) or baseline-defined (drop manylinux tags no real system can have).")
     String mode;
 
-    @Option(names = "--packaging", paramLabel = "RELEASE",
-            description = "The packaging release whose tag order to reproduce: 26.2 (default; vendored by pip 26.2.x) or 26.3 (linux_* before manylinux, fat3).")
-    String packaging;
+    @Mixin
+    PackagingOptions packagingOptions;
 
     @Option(names = "--json", description = "Print JSON (schema in docs/cli.md).")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
-        PackagingRelease release = packaging == null ? PackagingRelease.DEFAULT : PackagingRelease.parse(packaging);
+        PackagingRelease release = packagingOptions.release();
         if (host != null) {
             if (!host.equals("host")) {
                 throw new InputException("tags: unexpected argument '" + host + "' (the only one is `host`)");

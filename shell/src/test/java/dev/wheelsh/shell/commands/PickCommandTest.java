@@ -101,4 +101,14 @@ class PickCommandTest {
         assertTrue(r.out().contains("demo: pip builds demo 1.0 from demo-1.0.tar.gz"), r.out());
         assertTrue(r.err().contains("demo-1.0.tar.gz: requires-python '>=3.6.*' does not parse"), r.err());
     }
+
+    @Test
+    void pipReleasesMapToTheirPackagingAndDisagreementIsOneLine() {
+        TestRuns.Run main = TestRuns.run("tags", "--python", "3.12", "--arch", "loongarch64", "--glibc", "2.38", "--pip", "26.3.dev0");
+        assertEquals("cp312-cp312-linux_loongarch64", main.out().lines().skip(1).findFirst().orElseThrow(), main.err());
+        TestRuns.Run both = TestRuns.run("tags", "--python", "3.12", "--arch", "x86_64", "--glibc", "2.38",
+                "--pip", "26.2", "--packaging", "26.3");
+        assertEquals(2, both.status(), both.out());
+        assertEquals("wheelsh: --packaging 26.3 and --pip 26.2 disagree: pip 26.2 vendors packaging 26.2", both.err().strip());
+    }
 }
