@@ -13,6 +13,7 @@ import dev.wheelsh.core.wheel.IndexPage;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -83,7 +84,7 @@ public final class WheelPick {
 
     /** A file pip may install: a wheel (with the tag it matches) or an sdist. */
     public record Candidate(IndexPage.File file, Version version, Optional<WheelFilename> wheel,
-                            Optional<TagRanking.Match> match, int listed) implements LinkVerdict {
+                            Optional<TagRanking.Match> match) implements LinkVerdict {
         public boolean isWheel() {
             return wheel.isPresent();
         }
@@ -106,7 +107,8 @@ public final class WheelPick {
     /**
      * A file pip passes over, with why.
      *
-     * @param miss for {@link Reason#TAGS}: the closest miss of the wheel's tags
+     * @param miss for {@link Reason#TAGS}, on the wheels of the version a choice's sentence is about
+     *             ({@link Choice#closestMiss}): the closest miss of the wheel's tags
      */
     public record Rejected(String filename, Reason reason, String detail, Optional<InstallVerdict.Miss> miss)
             implements LinkVerdict {
@@ -180,7 +182,7 @@ public final class WheelPick {
             }
             // A wheel of that version passed over for another reason: yanked, requires-python, ...
             Optional<Rejected> other = rejected.stream()
-                    .filter(r -> parsedWheel(r.filename()).filter(w -> w.version().compareTo(version) == 0).isPresent())
+                    .filter(r -> parsedWheel(r.filename(), PackagingRelease.V26_2).filter(w -> w.version().compareTo(version) == 0).isPresent())
                     .findFirst();
             if (other.isPresent()) {
                 return "no " + version + " wheel pip may take (" + other.get().filename() + ": " + other.get().detail() + ")";
@@ -296,24 +298,33 @@ public final class WheelPick {
         }
         Options binaryOnly = options.withFormats(options.formats().withOnlyBinary(project));
         Optional<Candidate> newestWheel = evaluate(project, files, ranking, binaryOnly).chosen();
-        Optional<Version> version = choice.chosen().map(Candidate::version);
+        // The closest miss is worked out for one version's wheels only (a page may list thousands):
+        // the version pip builds, or with nothing chosen the newest version that has wheels.
+        Map<Rejected, WheelFilename> misfits = new LinkedHashMap<>();
+        for (Rejected r : choice.rejected()) {
+            if (r.reason() == Reason.TAGS) {
+                parsedWheel(r.filename(), options.packaging()).ifPresent(w -> misfits.put(r, w));
+            }
+        }
+        Optional<Version> version = choice.chosen().map(Candidate::version)
+                .or(() -> misfits.values().stream().map(WheelFilename::version).max(Comparator.naturalOrder()));
         InstallVerdict.Miss closest = null;
         WheelFilename closestWheel = null;
+        List<Rejected> rejected = new ArrayList<>();
         for (Rejected r : choice.rejected()) {
-            if (r.miss().isEmpty()) {
+            WheelFilename w = misfits.get(r);
+            if (w == null || version.isEmpty() || w.version().compareTo(version.get()) != 0) {
+                rejected.add(r);
                 continue;
             }
-            WheelFilename w = parsedWheel(r.filename()).orElseThrow();
-            if (version.isPresent() && w.version().compareTo(version.get()) != 0) {
-                continue;
-            }
-            InstallVerdict.Miss m = r.miss().get();
+            InstallVerdict.Miss m = ((InstallVerdict.Misses) InstallVerdict.of(w.tags(), ranking)).closest();
+            rejected.add(new Rejected(r.filename(), Reason.TAGS, m.reason(), Optional.of(m)));
             if (closest == null || m.component().ordinal() > closest.component().ordinal()) {
                 closest = m;
                 closestWheel = w;
             }
         }
-        return new Choice(project, choice.chosen(), files.size(), choice.rejected(), newestWheel,
+        return new Choice(project, choice.chosen(), files.size(), rejected, newestWheel,
                 Optional.ofNullable(closest), Optional.ofNullable(closestWheel), choice.warnings());
     }
 
@@ -323,9 +334,8 @@ public final class WheelPick {
         List<Candidate> candidates = new ArrayList<>();
         List<Rejected> rejected = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        for (int i = 0; i < files.size(); i++) {
-            IndexPage.File f = files.get(i);
-            LinkVerdict verdict = evaluateLink(project, f, i, formats, ranking, python, options.packaging(), warnings);
+        for (IndexPage.File f : files) {
+            LinkVerdict verdict = evaluateLink(project, f, formats, ranking, python, options.packaging(), warnings);
             if (verdict instanceof Candidate c) {
                 candidates.add(c);
             } else if (verdict instanceof Rejected r) {
@@ -361,18 +371,14 @@ public final class WheelPick {
                 best = c;
             }
         }
-        rejected.sort(Comparator.comparingInt(r -> indexOf(files, r.filename())));
+        // Listing order: the pre-release and yanked files were set aside after the others.
+        Map<String, Integer> position = new HashMap<>();
+        for (int i = 0; i < files.size(); i++) {
+            position.putIfAbsent(files.get(i).filename(), i);
+        }
+        rejected.sort(Comparator.comparingInt(r -> position.getOrDefault(r.filename(), files.size())));
         return new Choice(project, Optional.ofNullable(best), files.size(), rejected, Optional.empty(),
                 Optional.empty(), Optional.empty(), warnings);
-    }
-
-    private static int indexOf(List<IndexPage.File> files, String filename) {
-        for (int i = 0; i < files.size(); i++) {
-            if (files.get(i).filename().equals(filename)) {
-                return i;
-            }
-        }
-        return files.size();
     }
 
     /** pip's CandidateEvaluator._sort_key without the hash and yanked parts (yanked files are skipped). */
@@ -386,7 +392,7 @@ public final class WheelPick {
     }
 
     /** One file as pip's LinkEvaluator judges it: a {@link Candidate} or a {@link Rejected}. */
-    private static LinkVerdict evaluateLink(String project, IndexPage.File f, int listed,
+    private static LinkVerdict evaluateLink(String project, IndexPage.File f,
                                             Set<FormatControl.Format> formats, TagRanking ranking, Version python,
                                             PackagingRelease packaging, List<String> warnings) {
         String name = f.filename();
@@ -417,8 +423,9 @@ public final class WheelPick {
             }
             match = ranking.best(wheel.get().tags());
             if (match.isEmpty()) {
-                InstallVerdict.Misses misses = (InstallVerdict.Misses) InstallVerdict.of(wheel.get().tags(), ranking);
-                return new Rejected(name, Reason.TAGS, misses.closest().reason(), Optional.of(misses.closest()));
+                // Why, in words, is worked out later and only for the wheels a sentence names.
+                return new Rejected(name, Reason.TAGS, "none of its tags (" + wheel.get().tags().compressed()
+                        + ") is one the target accepts", Optional.empty());
             }
             versionText = wheel.get().version().toString();
         }
@@ -458,7 +465,7 @@ public final class WheelPick {
         } catch (InputException e) {
             return rejected(name, Reason.INVALID_VERSION, "'" + versionText + "' is not a PEP 440 version");
         }
-        return new Candidate(f, version, wheel, match, listed);
+        return new Candidate(f, version, wheel, match);
     }
 
     private static LinkVerdict rejected(String name, Reason reason, String detail) {
@@ -491,9 +498,9 @@ public final class WheelPick {
         return Optional.empty();
     }
 
-    private static Optional<WheelFilename> parsedWheel(String name) {
+    private static Optional<WheelFilename> parsedWheel(String name, PackagingRelease release) {
         try {
-            return Optional.of(WheelFilename.parse(name));
+            return Optional.of(WheelFilename.parse(name, false, release));
         } catch (InputException e) {
             return Optional.empty();
         }
