@@ -1,6 +1,7 @@
 """Which file pip's own PackageFinder chooses, for the differential test of `wheelsh pick`.
 
 Usage: python pip_finder.py REQUEST.json
+       PYTHONPATH=PIP_TREE/src python pip_finder.py REQUEST.json   (pip's source, e.g. its main branch)
 
 REQUEST.json: {"index": DIR, "cases": [{"id": ID, "tags": ["cp312-cp312-linux_x86_64", ...],
 "python": "3.12.3", "mode": "default" | "prefer-binary" | "only-binary", "projects": [NAME, ...]}]}
@@ -42,13 +43,13 @@ def serve_json_pages():
     mimetypes.add_type(PEP691, ".json")
     original = collector._get_index_content
 
-    def get_index_content(link, session):
+    def get_index_content(link, *args, **kwargs):
         if link.scheme == "file":
             path = urllib.request.url2pathname(link.path)
             page = os.path.join(path, "index.json")
             if os.path.isdir(path) and os.path.isfile(page):
                 link = Link(urllib.parse.urljoin(link.url.rstrip("/") + "/", "index.json"))
-        return original(link, session=session)
+        return original(link, *args, **kwargs)
 
     collector._get_index_content = get_index_content
 
@@ -62,19 +63,28 @@ def finder_for(index_url, case):
     if hasattr(target, "_valid_tags_set"):
         target._valid_tags_set = set(tags)
     only_binary = {":all:"} if case["mode"] == "only-binary" else set()
-    prefs = SelectionPreferences(
+    options = dict(
         allow_yanked=True,
-        allow_all_prereleases=False,
         format_control=FormatControl(set(), only_binary),
         prefer_binary=case["mode"] == "prefer-binary",
     )
+    # pip 23 takes allow_all_prereleases; pip 26.3 a release_control, whose default (None) is
+    # pip's default: pre-releases only when nothing else is left.
+    if "allow_all_prereleases" in SelectionPreferences.__init__.__code__.co_varnames:
+        options["allow_all_prereleases"] = False
+    prefs = SelectionPreferences(**options)
     scope = SearchScope.create(find_links=[], index_urls=[index_url], no_index=False)
     links = LinkCollector(session=PipSession(), search_scope=scope)
     return PackageFinder.create(link_collector=links, selection_prefs=prefs, target_python=target)
 
 
 def install_choice(finder, project):
-    applicable = list(finder.find_best_candidate(project).iter_applicable())
+    result = finder.find_best_candidate(project)
+    # pip 23 exposes the sorted applicable candidates as iter_applicable(), pip 26.3 as a field.
+    if hasattr(result, "iter_applicable"):
+        applicable = list(result.iter_applicable())
+    else:
+        applicable = list(result.applicable_candidates)
     for candidate in reversed(applicable):
         if not candidate.link.is_yanked:
             return candidate.link.filename

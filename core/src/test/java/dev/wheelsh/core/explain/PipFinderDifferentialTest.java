@@ -32,7 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
  * yanked files, pre-releases, build tags, abi3, free-threaded, musl, loongarch64, legacy sdist
  * names, a PEP 691 page), for each target with the tags wheelsh computes (in packaging 26.2's
  * order and in 26.3's), in the three modes default, --prefer-binary and --only-binary :all:. Every project must get the same file, or the
- * same nothing. Skipped, with the reason, when no Python with pip is found.
+ * same nothing. Skipped, with the reason, when no Python with pip is found; run a second time
+ * against pip's source when {@value #PIP_TREE} names a checkout (pip's main branch vendors
+ * packaging 26.3; the tree is never part of this repository).
  */
 class PipFinderDifferentialTest {
 
@@ -75,9 +77,36 @@ class PipFinderDifferentialTest {
         System.err.println("SKIPPED: no Python with pip found (python3 on PATH, pyenv versions)");
     }
 
+    /** A checkout of pip's source (such as its main branch, which vendors packaging 26.3), run from its src. */
+    static final String PIP_TREE = "WHEELSH_PIP_TREE";
+
     @Test
     void everyProjectGetsTheFilePipChooses() throws Exception {
         assumeTrue(python.isPresent(), "no Python with pip found");
+        assertSameChoices(List.of(python.get().toString()), "installed pip");
+    }
+
+    @Test
+    void everyProjectGetsTheFileThePipOfASourceTreeChooses() throws Exception {
+        String tree = System.getenv(PIP_TREE);
+        boolean present = tree != null && Files.isRegularFile(Path.of(tree, "src", "pip", "_internal", "index", "package_finder.py"));
+        if (!present) {
+            System.err.println("SKIPPED: " + PIP_TREE + " does not name a pip source tree (git clone https://github.com/pypa/pip)");
+        }
+        assumeTrue(present, PIP_TREE + " does not name a pip source tree");
+        Optional<Path> interpreter = ReferencePython.candidates().stream().filter(p -> {
+            try {
+                return ReferencePython.run(List.of("env", "PYTHONPATH=" + Path.of(tree, "src"), p.toString(), "-c",
+                        "import pip._internal.index.package_finder"), 60).exitCode() == 0;
+            } catch (Exception e) {
+                return false;
+            }
+        }).findFirst();
+        assumeTrue(interpreter.isPresent(), "no Python runs pip from " + tree);
+        assertSameChoices(List.of("env", "PYTHONPATH=" + Path.of(tree, "src"), interpreter.get().toString()), "pip from " + tree);
+    }
+
+    private void assertSameChoices(List<String> pythonCommand, String label) throws Exception {
         Map<String, List<IndexPage.File>> pages = pages();
         ObjectMapper json = new ObjectMapper();
         List<Map<String, Object>> cases = new ArrayList<>();
@@ -110,8 +139,10 @@ class PipFinderDifferentialTest {
         Path request = work.resolve("request.json");
         Files.writeString(request, json.writeValueAsString(Map.of("index", INDEX.toString(), "cases", cases)));
         Path script = ReferencePython.repoRoot().resolve("scripts/golden/pip_finder.py");
-        ReferencePython.ProcessResult r = ReferencePython.run(
-                List.of(python.get().toString(), script.toString(), request.toString()), 600);
+        List<String> command = new ArrayList<>(pythonCommand);
+        command.add(script.toString());
+        command.add(request.toString());
+        ReferencePython.ProcessResult r = ReferencePython.run(command, 600);
         assertEquals(0, r.exitCode(), "pip_finder.py failed: " + r.stderr());
         JsonNode theirs = json.readTree(r.stdout());
         int compared = 0;
@@ -140,8 +171,8 @@ class PipFinderDifferentialTest {
         assertTrue(compared >= 10 * 10 * 3 * 2, "compared " + compared);
         assertTrue(sdists >= 20, "sdist choices: " + sdists);
         assertTrue(nothing >= 10, "nothing found: " + nothing);
-        System.err.println("pip finder differential: " + compared + " choices equal (" + sdists + " sdists, "
-                + nothing + " nothing)");
+        System.err.println("pip finder differential, " + label + ": " + compared + " choices equal (" + sdists
+                + " sdists, " + nothing + " nothing)");
     }
 
     /** Each project page of the saved index, under its directory's (canonical) name. */
