@@ -165,6 +165,8 @@ class JsonSchemaTest {
                 "numpy-2.2.4-cp313-cp313-manylinux_2_38_loongarch64.whl",
                 "numpy-2.2.3-cp313-cp313-manylinux_2_38_loongarch64.whl",
                 "scipy-1.15.0-cp313-cp313-manylinux_2_17_x86_64.whl",
+                "scipy-1.15.0.tar.gz",
+                "pandas-2.2.3-cp313-cp313-win_amd64.whl",
                 "not-a-wheel.whl",
                 "README.txt", ""));
 
@@ -241,7 +243,9 @@ class JsonSchemaTest {
                 c("explain a wheel file whose contents break its tags", "explain.schema.json", 1,
                         "explain", brokenWheel, "--target", "cp313-glibc2.38-" + arch, "--json"),
 
-                c("pick from a name list, one project without a wheel", "pick.schema.json", 1,
+                c("explain an sdist name", "explain.schema.json", 0,
+                        "explain", "numpy-2.2.4.tar.gz", "--target", "cp313-glibc2.38-loongarch64", "--json"),
+                c("pick from a name list: a wheel, an sdist pip builds, a project with nothing", "pick.schema.json", 1,
                         "pick", names, "--target", "cp313-glibc2.38-loongarch64", "--json"),
                 c("pick from a directory", "pick.schema.json", 0,
                         "pick", covering, "--target", "cp313-glibc2.38-" + arch, "--json"),

@@ -6,6 +6,7 @@ import dev.wheelsh.core.wheel.WheelFacts;
 import dev.wheelsh.core.machine.Target;
 import dev.wheelsh.core.policy.PolicySet;
 import dev.wheelsh.core.tags.PlatformTag;
+import dev.wheelsh.core.tags.SdistFilename;
 import dev.wheelsh.core.tags.Tag;
 import dev.wheelsh.core.tags.TagSet;
 import dev.wheelsh.core.tags.WheelFilename;
@@ -72,6 +73,9 @@ public final class Explainer {
         if (name.endsWith(".whl")) {
             return Optional.of(Explanation.Kind.WHEEL);
         }
+        if (name.endsWith(".tar.gz") || name.endsWith(".zip")) {
+            return Optional.of(Explanation.Kind.SDIST);
+        }
         if (name.chars().filter(c -> c == '-').count() == 2) {
             return Optional.of(Explanation.Kind.TAGS);
         }
@@ -85,7 +89,10 @@ public final class Explainer {
     private static Explanation explain(String input, String name, Optional<Target> target, PolicySet policies,
                                        List<Finding> contents) throws InputException {
         Explanation.Kind kind = kindOf(name).orElseThrow(() -> new InputException("explain '" + input
-                + "': not a wheel filename, a tag set (INTERPRETER-ABI-PLATFORM) or a known platform tag"));
+                + "': not a wheel or sdist filename, a tag set (INTERPRETER-ABI-PLATFORM) or a known platform tag"));
+        if (kind == Explanation.Kind.SDIST) {
+            return new Explanation(input, kind, sdistComponents(name), List.of(), List.of(), contents, target, Optional.empty());
+        }
         List<Explanation.Component> components = new ArrayList<>();
         Optional<TagSet> tags = Optional.empty();
         // Where the platform part starts in the name: tag findings point into the name.
@@ -166,6 +173,25 @@ public final class Explainer {
         InstallVerdict v = InstallVerdict.of(new TagSet(Set.of(probe)), ranking);
         String why = v instanceof InstallVerdict.Misses m ? m.closest().reason() : "";
         return "pip on " + target.compact() + " does not take it: " + why;
+    }
+
+    /**
+     * An sdist's name and version (read as packaging's parse_sdist_filename reads them) and its
+     * format, with what pip does with it: the words of {@code pick}.
+     */
+    private static List<Explanation.Component> sdistComponents(String name) throws InputException {
+        SdistFilename sdist = SdistFilename.parse(name);
+        String suffix = name.endsWith(".tar.gz") ? ".tar.gz" : ".zip";
+        String stem = name.substring(0, name.length() - suffix.length());
+        String pep625 = sdist.name().replace('-', '_') + "-" + sdist.version() + ".tar.gz";
+        String format = name.equals(pep625)
+                ? "a source distribution named as PEP 625 says (NAME-VERSION.tar.gz, the name normalized with '_')"
+                : "a source distribution with a legacy name (PEP 625 would name it " + pep625 + ")";
+        return List.of(
+                new Explanation.Component(stem, "project", "project " + sdist.name() + ", version " + sdist.version()),
+                new Explanation.Component(suffix, "format", format + ": pip builds it only when no wheel of "
+                        + sdist.name() + " " + sdist.version() + " fits the target (--prefer-binary: when no wheel of any "
+                        + "version fits; --no-binary: always), never with --only-binary"));
     }
 
     private static String stripWheelSuffix(String name) {

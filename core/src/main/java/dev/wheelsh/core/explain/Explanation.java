@@ -30,15 +30,15 @@ public record Explanation(String input, Kind kind, List<Component> components, L
 
     /** What an input is. */
     public enum Kind {
-        WHEEL, TAGS, PLATFORM;
+        WHEEL, SDIST, TAGS, PLATFORM;
 
-        /** As the JSON output names it: {@code wheel}, {@code tags}, {@code platform}. */
+        /** As the JSON output names it: {@code wheel}, {@code sdist}, {@code tags}, {@code platform}. */
         public String id() {
             return name().toLowerCase(Locale.ROOT);
         }
     }
 
-    /** One component of the input and what it means; {@code role} is project, build tag, interpreter, abi or platform. */
+    /** One component of the input and what it means; {@code role} is project, build tag, format (an sdist's), interpreter, abi or platform. */
     public record Component(String text, String role, String meaning) {
         public Component {
             Objects.requireNonNull(text, "text");
@@ -97,6 +97,12 @@ public record Explanation(String input, Kind kind, List<Component> components, L
      * when there is no verdict.
      */
     public List<String> verdictLines() {
+        if (kind == Kind.SDIST && target.isPresent()) {
+            // An sdist has no tags: whether pip takes it depends on the project's other files.
+            return List.of("verdict: an sdist has no tags: pip builds it on this target only when no wheel of the same "
+                    + "version fits (or with --no-binary), never with --only-binary :all:; `wheelsh pick` over the "
+                    + "project's files says which file pip takes");
+        }
         if (verdict.isEmpty()) {
             return List.of();
         }

@@ -1,6 +1,7 @@
 package dev.wheelsh.core.explain;
 
 import dev.wheelsh.core.machine.Target;
+import dev.wheelsh.core.tags.PackagingRelease;
 import dev.wheelsh.core.tags.Tag;
 import dev.wheelsh.core.tags.TagSet;
 import java.util.HashMap;
@@ -37,6 +38,12 @@ public final class TagRanking {
     public static TagRanking of(Target target) {
         Objects.requireNonNull(target, "target");
         return new TagRanking(target, target.tags());
+    }
+
+    /** pip's ranking for a target as a given packaging release orders the tags. */
+    public static TagRanking of(Target target, PackagingRelease release) {
+        Objects.requireNonNull(target, "target");
+        return new TagRanking(target, target.tags(release));
     }
 
     public Target target() {

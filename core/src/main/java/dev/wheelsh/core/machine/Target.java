@@ -1,6 +1,7 @@
 package dev.wheelsh.core.machine;
 
 import dev.wheelsh.core.tags.InterpreterTagInputs;
+import dev.wheelsh.core.tags.PackagingRelease;
 import dev.wheelsh.core.tags.PlatformTags;
 import dev.wheelsh.core.tags.Tag;
 import dev.wheelsh.core.tags.TagGenerator;
@@ -24,10 +25,19 @@ public record Target(Platform platform, Interpreter interpreter) {
     }
 
     public List<Tag> tags(PlatformTags.Mode mode) {
-        List<String> platforms = platform.platformTags(mode);
+        return tags(mode, PackagingRelease.V26_2);
+    }
+
+    /** pip's compatible tags as a given packaging release orders them. */
+    public List<Tag> tags(PackagingRelease release) {
+        return tags(PlatformTags.Mode.PACKAGING, release);
+    }
+
+    private List<Tag> tags(PlatformTags.Mode mode, PackagingRelease release) {
+        List<String> platforms = release.platforms(platform.platformTags(mode));
         InterpreterTagInputs inputs = new InterpreterTagInputs(interpreter.implementation(), interpreter.version(),
                 interpreter.version().nodot(), interpreter.abis(), platforms);
-        return TagGenerator.sysTags(inputs);
+        return TagGenerator.sysTags(inputs, release);
     }
 
     /** The compact one-string form (see {@link TargetSpec}). */

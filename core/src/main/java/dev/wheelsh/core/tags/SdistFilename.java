@@ -11,6 +11,11 @@ public record SdistFilename(String name, Version version) {
     private static final String WHAT = "sdist filename";
 
     public static SdistFilename parse(String filename) throws InputException {
+        return parse(filename, PackagingRelease.DEFAULT);
+    }
+
+    /** As {@link #parse(String)}, with the rules of a given packaging release (26.3 refuses an empty name). */
+    public static SdistFilename parse(String filename, PackagingRelease release) throws InputException {
         String stem;
         if (filename.endsWith(".tar.gz")) {
             stem = filename.substring(0, filename.length() - ".tar.gz".length());
@@ -24,6 +29,9 @@ public record SdistFilename(String name, Version version) {
         int dash = stem.lastIndexOf('-');
         if (dash < 0) {
             throw InputException.in(WHAT, filename, 0, stem.length(), "no '-' between name and version");
+        }
+        if (dash == 0 && release.strictNames()) {
+            throw InputException.in(WHAT, filename, 0, 1, "empty project name");
         }
         String versionText = stem.substring(dash + 1);
         try {

@@ -8,7 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The tags an interpreter accepts, best first: packaging 26's {@code cpython_tags},
+ * The tags an interpreter accepts, best first: packaging 26.2's (or, given a
+ * {@link PackagingRelease}, 26.3's) {@code cpython_tags},
  * {@code generic_tags}, {@code compatible_tags} and their composition in {@code sys_tags}, for an
  * explicitly described interpreter and platform list instead of the running one. The order is the
  * order pip prefers: interpreter first, then platform, then ABI.
@@ -26,17 +27,26 @@ public final class TagGenerator {
      * older minor version down to 3.2.
      */
     public static List<Tag> cpythonTags(PythonVersion version, List<String> abis, List<String> platforms) {
+        return cpythonTags(version, abis, platforms, PackagingRelease.V26_2);
+    }
+
+    /** As {@link #cpythonTags(PythonVersion, List, List)}, as a given packaging release yields them. */
+    public static List<Tag> cpythonTags(PythonVersion version, List<String> abis, List<String> platforms,
+                                        PackagingRelease release) {
         String interpreter = "cp" + version.nodot();
+        // 26.3 asks whether the interpreter is free-threaded before removing the implicit ABIs, 26.2 after.
+        boolean threadedAsGiven = isFreeThreaded(abis);
         List<String> explicitAbis = new ArrayList<>(abis);
-        explicitAbis.remove("abi3");
-        explicitAbis.remove("none");
+        for (String implicit : release.implicitAbis(threadedAsGiven)) {
+            explicitAbis.remove(implicit);
+        }
         List<Tag> tags = new ArrayList<>();
         for (String abi : explicitAbis) {
             for (String platform : platforms) {
                 tags.add(new Tag(interpreter, abi, platform));
             }
         }
-        boolean threading = isFreeThreaded(explicitAbis);
+        boolean threading = release == PackagingRelease.V26_2 ? isFreeThreaded(explicitAbis) : threadedAsGiven;
         boolean stable = version.minor().isPresent() && version.atLeast(3, 2);
         boolean useAbi3 = stable && !threading;
         boolean useAbi3t = stable && threading;
@@ -130,15 +140,24 @@ public final class TagGenerator {
      * {@link #compatibleTags}, with {@code pp3-none-any} for PyPy.
      */
     public static List<Tag> sysTags(InterpreterTagInputs in) {
+        return sysTags(in, PackagingRelease.V26_2);
+    }
+
+    /**
+     * As {@link #sysTags(InterpreterTagInputs)}, as a given packaging release composes them. The
+     * platforms are taken as given: a release's platform order is the generator's business
+     * ({@link PackagingRelease#platforms}), and an explicit list keeps its order in every release.
+     */
+    public static List<Tag> sysTags(InterpreterTagInputs in, PackagingRelease release) {
+        List<String> platforms = in.platforms();
         List<Tag> tags = new ArrayList<>();
         if (in.implementation().equals("cp")) {
-            tags.addAll(cpythonTags(in.pythonVersion(), in.abis(), in.platforms()));
-            tags.addAll(compatibleTags(in.pythonVersion(), Optional.of("cp" + in.interpreterVersion()),
-                    in.platforms()));
+            tags.addAll(cpythonTags(in.pythonVersion(), in.abis(), platforms, release));
+            tags.addAll(compatibleTags(in.pythonVersion(), Optional.of("cp" + in.interpreterVersion()), platforms));
         } else {
-            tags.addAll(genericTags(in.implementation() + in.interpreterVersion(), in.abis(), in.platforms()));
+            tags.addAll(genericTags(in.implementation() + in.interpreterVersion(), in.abis(), platforms));
             Optional<String> interpreter = in.implementation().equals("pp") ? Optional.of("pp3") : Optional.empty();
-            tags.addAll(compatibleTags(in.pythonVersion(), interpreter, in.platforms()));
+            tags.addAll(compatibleTags(in.pythonVersion(), interpreter, platforms));
         }
         return tags;
     }

@@ -30,6 +30,12 @@ public record WheelFilename(String name, String rawName, Version version, Option
 
     /** With {@code validateOrder}, compressed tag-set parts must be sorted (PEP 425). */
     public static WheelFilename parse(String filename, boolean validateOrder) throws InputException {
+        return parse(filename, validateOrder, PackagingRelease.DEFAULT);
+    }
+
+    /** As {@link #parse(String, boolean)}, with the rules of a given packaging release. */
+    public static WheelFilename parse(String filename, boolean validateOrder, PackagingRelease release)
+            throws InputException {
         if (!filename.endsWith(".whl")) {
             int dot = filename.lastIndexOf('.');
             int from = dot < 0 ? filename.length() : dot;
@@ -52,7 +58,9 @@ public record WheelFilename(String name, String rawName, Version version, Option
             offsets[i] = offsets[i - 1] + parts[i - 1].length() + 1;
         }
         String rawName = parts[0];
-        if (rawName.contains("__") || !isWordCharacters(rawName)) {
+        // 26.3's name pattern needs one character at least and ends at the string's end (\Z, not $).
+        boolean strictlyInvalid = release.strictNames() && (rawName.isEmpty() || rawName.endsWith("\n"));
+        if (rawName.contains("__") || !isWordCharacters(rawName) || strictlyInvalid) {
             throw InputException.in(WHAT, filename, 0, rawName.length(), "project name '" + rawName
                     + "' is invalid (only letters, digits, '.' and '_' are allowed, and no '__')");
         }
@@ -74,8 +82,13 @@ public record WheelFilename(String name, String rawName, Version version, Option
         }
         TagSet tags;
         int tagsAt = offsets[parts.length - 1];
+        String tagText = parts[parts.length - 1];
+        String problem = release.tagProblem(tagText.split("-", -1));
+        if (problem != null) {
+            throw InputException.in(WHAT, filename, tagsAt, tagText.length(), "invalid tag set: " + problem);
+        }
         try {
-            tags = TagSet.parse(parts[parts.length - 1], validateOrder);
+            tags = TagSet.parse(tagText, validateOrder);
         } catch (UnsortedTagsException e) {
             int from = tagsAt + e.part().map(InputException.Part::offset).orElse(0);
             int length = e.part().map(InputException.Part::length).orElse(parts[parts.length - 1].length());

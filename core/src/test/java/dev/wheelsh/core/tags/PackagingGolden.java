@@ -33,14 +33,33 @@ final class PackagingGolden {
 
     /** Every target's tag list equals packaging's, element by element, in order. */
     static int assertTagsEqual(Path dir) throws Exception {
+        return assertTagsEqual(dir, madeBy(dir, "tags.golden.json"));
+    }
+
+    /** The release a golden file names, when wheelsh reproduces it; else 26.2's rules are held against it. */
+    static PackagingRelease madeBy(Path dir, String name) throws IOException {
+        String version = read(dir, name).get("packaging").asText();
+        for (PackagingRelease r : PackagingRelease.values()) {
+            if (r.version().equals(version)) {
+                return r;
+            }
+        }
+        return PackagingRelease.V26_2;
+    }
+
+    /** The same, for golden files made by a given packaging release (its version is in the file). */
+    static int assertTagsEqual(Path dir, PackagingRelease release) throws Exception {
         JsonNode golden = read(dir, "tags.golden.json");
         int targets = 0;
         for (JsonNode entry : golden.get("targets")) {
             JsonNode target = entry.get("target");
             String id = target.get("id").asText();
-            assertEquals(strings(entry.get("platforms")), GoldenTargets.platforms(target), id + ": platforms");
+            assertEquals(strings(entry.get("platforms")), release.platforms(GoldenTargets.platforms(target)), id + ": platforms");
             List<String> ours = new ArrayList<>();
-            for (Tag tag : TagGenerator.sysTags(GoldenTargets.inputs(target))) {
+            InterpreterTagInputs given = GoldenTargets.inputs(target);
+            InterpreterTagInputs in = new InterpreterTagInputs(given.implementation(), given.pythonVersion(),
+                    given.interpreterVersion(), given.abis(), release.platforms(given.platforms()));
+            for (Tag tag : TagGenerator.sysTags(in, release)) {
                 ours.add(tag.toString());
             }
             List<String> theirs = strings(entry.get("tags"));
@@ -57,10 +76,15 @@ final class PackagingGolden {
 
     /** Every filename is accepted or rejected as packaging does, with the same components. */
     static int assertWheelFilenamesEqual(Path dir) throws Exception {
+        return assertWheelFilenamesEqual(dir, madeBy(dir, "wheel-filenames.golden.json"));
+    }
+
+    static int assertWheelFilenamesEqual(Path dir, PackagingRelease release) throws Exception {
         int count = 0;
-        for (JsonNode entry : read(dir, "wheel-filenames.golden.json").get("filenames")) {
+        JsonNode golden = read(dir, "wheel-filenames.golden.json");
+        for (JsonNode entry : golden.get("filenames")) {
             String filename = entry.get("filename").asText();
-            Optional<WheelFilename> parsed = tryParse(filename, false);
+            Optional<WheelFilename> parsed = tryParse(filename, false, release);
             assertEquals(entry.get("valid").asBoolean(), parsed.isPresent(), () -> "accept " + show(filename));
             parsed.ifPresent(w -> {
                 assertEquals(entry.get("name").asText(), w.name(), () -> "name of " + show(filename));
@@ -76,7 +100,7 @@ final class PackagingGolden {
                 w.tags().tags().forEach(t -> ours.add(t.toString()));
                 assertEquals(strings(entry.get("tags")), new ArrayList<>(ours), () -> "tags of " + show(filename));
             });
-            assertEquals(entry.get("valid_ordered").asBoolean(), tryParse(filename, true).isPresent(),
+            assertEquals(entry.get("valid_ordered").asBoolean(), tryParse(filename, true, release).isPresent(),
                     () -> "accept with validate_order " + show(filename));
             count++;
         }
@@ -84,11 +108,15 @@ final class PackagingGolden {
     }
 
     static int assertSdistFilenamesEqual(Path dir) throws Exception {
+        return assertSdistFilenamesEqual(dir, madeBy(dir, "sdist-filenames.golden.json"));
+    }
+
+    static int assertSdistFilenamesEqual(Path dir, PackagingRelease release) throws Exception {
         int count = 0;
         for (JsonNode entry : read(dir, "sdist-filenames.golden.json").get("filenames")) {
             String filename = entry.get("filename").asText();
             try {
-                SdistFilename s = SdistFilename.parse(filename);
+                SdistFilename s = SdistFilename.parse(filename, release);
                 assertTrue(entry.get("valid").asBoolean(), "packaging rejects " + filename);
                 assertEquals(entry.get("name").asText(), s.name(), filename);
                 assertEquals(entry.get("version").asText(), s.version().toString(), filename);
@@ -100,9 +128,9 @@ final class PackagingGolden {
         return count;
     }
 
-    private static Optional<WheelFilename> tryParse(String filename, boolean validateOrder) {
+    private static Optional<WheelFilename> tryParse(String filename, boolean validateOrder, PackagingRelease release) {
         try {
-            return Optional.of(WheelFilename.parse(filename, validateOrder));
+            return Optional.of(WheelFilename.parse(filename, validateOrder, release));
         } catch (InputException e) {
             return Optional.empty();
         }

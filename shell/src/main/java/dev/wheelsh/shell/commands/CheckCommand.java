@@ -118,9 +118,9 @@ final class CheckCommand implements Callable<Integer> {
                 row.put("target", t.compact());
                 row.put("project", c.project());
                 row.put("covered", c.chosen().isPresent());
-                c.chosen().ifPresent(w -> row.put("wheel", w.render()));
+                c.chosenWheel().ifPresent(w -> row.put("wheel", w.render()));
                 c.matchedTag().ifPresent(tag -> row.put("tag", tag.toString()));
-                c.whyNone().ifPresent(m -> row.put("reason", m.reason()));
+                c.closestMiss().ifPresent(m -> row.put("reason", m.reason()));
                 if (c.chosen().isEmpty()) {
                     uncovered++;
                 }

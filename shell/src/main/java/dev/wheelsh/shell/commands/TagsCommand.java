@@ -20,10 +20,12 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import dev.wheelsh.core.machine.HostProbe;
 import dev.wheelsh.core.machine.Target;
+import dev.wheelsh.core.tags.PackagingRelease;
 import dev.wheelsh.shell.io.Json;
 import picocli.CommandLine.Spec;
 
@@ -87,21 +89,26 @@ final class TagsCommand implements Callable<Integer> {
             description = "packaging (pip's list, default) or baseline-defined (drop manylinux tags no real system can have).")
     String mode;
 
+    @Mixin
+    PackagingOptions packagingOptions;
+
     @Option(names = "--json", description = "Print JSON (schema in docs/cli.md).")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
+        PackagingRelease release = packagingOptions.release();
         if (host != null) {
             if (!host.equals("host")) {
                 throw new InputException("tags: unexpected argument '" + host + "' (the only one is `host`)");
             }
             Target machine = new HostProbe(HostProbe.local()).probe(python == null ? "python3" : python);
             return print(machine.interpreter().tag() + machine.interpreter().abiFlags(), machine.interpreter().abis(),
-                    machine.platform().platformTags(PlatformTags.Mode.PACKAGING), machine.tags());
+                    release.platforms(machine.platform().platformTags(PlatformTags.Mode.PACKAGING)), machine.tags(release));
         }
         PythonVersion version = PythonVersion.parse(python == null ? "3.13" : python);
-        List<String> platformTags = platformTags();
+        // A generated list takes the release's order; a list given with --platform keeps its own.
+        List<String> platformTags = platforms != null && !platforms.isEmpty() ? platformTags() : release.platforms(platformTags());
         InterpreterTagInputs inputs;
         if (implementation.equals("cp")) {
             if (!abiFlags.matches("[tdmu]*")) {
@@ -114,7 +121,7 @@ final class TagsCommand implements Callable<Integer> {
                     : InterpreterTagInputs.abiFromExtSuffix(extSuffix);
             inputs = InterpreterTagInputs.generic(implementation.toLowerCase(Locale.ROOT), version, abis, platformTags);
         }
-        List<Tag> tags = TagGenerator.sysTags(inputs);
+        List<Tag> tags = TagGenerator.sysTags(inputs, release);
         return print(implementation + version.nodot() + (implementation.equals("cp") ? abiFlags : ""), inputs.abis(),
                 platformTags, tags);
     }
