@@ -55,7 +55,8 @@ public record WheelFacts(WheelFilename filename, String distInfo, WheelMetadata 
                 continue;
             }
             ExtensionSuffix.of(m.name()).ifPresent(s -> modules.add(new ExtensionModule(m.name(), s)));
-            if (m.size() >= 16 && ElfReader.isElf(w.head(m.name(), 4))) {
+            // every member is read (so its length and CRC-32 are checked); those that start as ELF are parsed
+            if (ElfReader.isElf(w.head(m.name(), 4))) {
                 natives.add(new WheelChecks.Member(m.name(), w.readElf(m.name())));
             }
         }
