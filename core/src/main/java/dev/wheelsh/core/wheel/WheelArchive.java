@@ -65,6 +65,35 @@ public final class WheelArchive implements AutoCloseable {
             this(maxEntries, maxTextBytes, maxMemberBytes, keptBytesPerMember, DEFAULT.maxInflatedBytes, DEFAULT.maxMemberReads);
         }
 
+        /** The property names that raise (or lower) the bounds, as {@code -Dname=value} (docs/limits.md). */
+        public static final String INFLATED_BYTES = "wheelsh.wheel.maxInflatedBytes";
+        public static final String MEMBER_READS = "wheelsh.wheel.maxMemberReads";
+        public static final String MEMBER_BYTES = "wheelsh.wheel.maxMemberBytes";
+
+        /** The defaults with any of the three bounds named in {@code properties} replaced. */
+        public static Limits from(java.util.Properties properties) throws InputException {
+            Limits d = DEFAULT;
+            return new Limits(d.maxEntries, d.maxTextBytes, number(properties, MEMBER_BYTES, d.maxMemberBytes),
+                    d.keptBytesPerMember, number(properties, INFLATED_BYTES, d.maxInflatedBytes),
+                    number(properties, MEMBER_READS, d.maxMemberReads));
+        }
+
+        private static long number(java.util.Properties p, String name, long otherwise) throws InputException {
+            String v = p.getProperty(name);
+            if (v == null) {
+                return otherwise;
+            }
+            try {
+                long n = Long.parseLong(v.strip());
+                if (n > 0) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // said below
+            }
+            throw new InputException("-D" + name + "=" + ElfReader.printable(v) + ": not a positive whole number");
+        }
+
         public Limits withBudget(long inflatedBytes, long memberReads) {
             return new Limits(maxEntries, maxTextBytes, maxMemberBytes, keptBytesPerMember, inflatedBytes, memberReads);
         }

@@ -7,13 +7,16 @@ import dev.wheelsh.core.policy.PolicyVerdict;
 import dev.wheelsh.core.policy.PromiseChecks;
 import dev.wheelsh.core.vocabulary.InputException;
 import dev.wheelsh.core.vocabulary.Finding;
+import dev.wheelsh.core.vocabulary.TerminalText;
 import dev.wheelsh.core.vocabulary.Severity;
 import dev.wheelsh.core.explain.WheelPick;
 import dev.wheelsh.core.machine.Profiles;
 import dev.wheelsh.core.machine.Target;
+import dev.wheelsh.core.machine.TargetMatrix;
 import dev.wheelsh.core.machine.TargetSpec;
 import dev.wheelsh.core.wheel.WheelArchive;
 import dev.wheelsh.core.wheel.WheelChecks;
+import dev.wheelsh.shell.io.ReadLimits;
 import dev.wheelsh.shell.io.Json;
 import dev.wheelsh.shell.io.Progress;
 import java.io.IOException;
@@ -102,6 +105,7 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         PolicySet policies = BaselineFiles.policies(baselineFiles);
+        TargetMatrix.bounded("check", matrix);
         if (matrix.isEmpty()) {
             throw new InputException("check: no target; give --target SPEC or --profile NAME (repeatable), or [tool.wheelsh] targets in pyproject.toml");
         }
@@ -136,7 +140,7 @@ final class CheckCommand implements Callable<Integer> {
             List<Map<String, String>> findings = new ArrayList<>();
             boolean error = false;
             String consistentWith = null;
-            try (WheelArchive archive = WheelArchive.open(wheel)) {
+            try (WheelArchive archive = WheelArchive.open(wheel, ReadLimits.wheel())) {
                 WheelChecks.Result contents = WheelChecks.check(archive, false);
                 consistentWith = BaselinePromise.verdict(contents, policies)
                         .map(PolicyVerdict::bestTag).orElse(null);
@@ -179,18 +183,18 @@ final class CheckCommand implements Callable<Integer> {
         out.println("targets:");
         for (Map<String, Object> r : targetRows) {
             boolean covered = (Boolean) r.get("covered");
-            out.println("  " + (covered ? "ok    " : "FAIL  ") + r.get("target") + "  " + r.get("project") + ": "
-                    + (covered ? r.get("wheel") : "no wheel fits: " + r.getOrDefault("reason", "")));
+            out.println(TerminalText.safe("  " + (covered ? "ok    " : "FAIL  ") + r.get("target") + "  " + r.get("project") + ": "
+                    + (covered ? r.get("wheel") : "no wheel fits: " + r.getOrDefault("reason", ""))));
         }
         out.println("wheels:");
         for (Map<String, Object> r : wheelRows) {
             boolean kept = (Boolean) r.get("promise_kept");
-            out.println("  " + (kept ? "ok    " : "FAIL  ") + r.get("wheel")
-                    + (r.get("consistent_with") == null ? "" : "  (native code consistent with " + r.get("consistent_with") + ")"));
+            out.println(TerminalText.safe("  " + (kept ? "ok    " : "FAIL  ") + r.get("wheel")
+                    + (r.get("consistent_with") == null ? "" : "  (native code consistent with " + r.get("consistent_with") + ")")));
             @SuppressWarnings("unchecked")
             List<Map<String, String>> findings = (List<Map<String, String>>) r.get("findings");
             for (Map<String, String> f : findings) {
-                out.println("        " + f.get("code") + " " + f.get("severity") + ": " + f.get("message"));
+                out.println(TerminalText.safe("        " + f.get("code") + " " + f.get("severity") + ": " + f.get("message")));
             }
         }
         out.println(ok ? "check passed: every target covered, every wheel keeps its promise"

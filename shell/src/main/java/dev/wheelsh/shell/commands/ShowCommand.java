@@ -16,6 +16,7 @@ import dev.wheelsh.core.policy.PromiseChecks;
 import dev.wheelsh.core.policy.SystemNeeds;
 import dev.wheelsh.core.wheel.WheelArchive;
 import dev.wheelsh.core.wheel.WheelChecks;
+import dev.wheelsh.shell.io.ReadLimits;
 import dev.wheelsh.shell.io.Json;
 import dev.wheelsh.shell.io.Rows;
 import java.io.IOException;
@@ -65,7 +66,7 @@ final class ShowCommand implements Callable<Integer> {
     public Integer call() throws InputException {
         PolicySet policies = BaselineFiles.policies(baselines);
         WheelChecks.Result r;
-        try (WheelArchive w = WheelArchive.open(wheel)) {
+        try (WheelArchive w = WheelArchive.open(wheel, ReadLimits.wheel())) {
             WheelChecks.Result contents = WheelChecks.check(w, verifyRecord);
             r = new WheelChecks.Result(contents.filename(), contents.distInfo(), contents.wheel(), contents.elfMembers(),
                     PromiseChecks.all(contents, policies));
