@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wheelsh.core.config.ConfigAnalyzer;
 import dev.wheelsh.core.machine.TargetMatrix;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -84,6 +85,16 @@ class HostileInputTest {
         assertEquals(2, r.status(), r.out());
         assertEquals("wheelsh: check: " + (TargetMatrix.MAX_TARGETS + 1) + " targets, more than the " + TargetMatrix.MAX_TARGETS
                 + " one run judges (docs/limits.md)\n", r.err());
+    }
+
+    @Test
+    void aPyprojectLargerThanLintReadsIsNotReadByCheckEither(@TempDir Path dir) throws Exception {
+        Path pyproject = Files.writeString(dir.resolve("pyproject.toml"),
+                "[tool.wheelsh]\ntargets = [\"cp313-glibc2.38-x86_64\"]\n# " + "x".repeat(ConfigAnalyzer.MAX_CHARS) + "\n");
+        TestRuns.Run r = TestRuns.runCommand("check", "--config", pyproject.toString(), dir.toString());
+        assertEquals(2, r.status(), r.out());
+        assertEquals("wheelsh: " + pyproject + ": larger than " + ConfigAnalyzer.MAX_CHARS
+                + " characters; wheelsh does not read it (docs/limits.md)\n", r.err());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.wheelsh.shell.commands;
 
+import dev.wheelsh.core.config.ConfigAnalyzer;
 import dev.wheelsh.core.config.WheelshTable;
 import dev.wheelsh.core.policy.BaselinePromise;
 import dev.wheelsh.core.policy.PolicySet;
@@ -95,6 +96,11 @@ final class CheckCommand implements Callable<Integer> {
                 text = Files.readString(pyproject);
             } catch (IOException | java.io.UncheckedIOException e) {
                 throw new InputException(pyproject + ": cannot read (" + e.getMessage() + ")");
+            }
+            if (text.length() > ConfigAnalyzer.MAX_CHARS) {
+                // the bound lint and the language server apply to the same file
+                throw new InputException(pyproject + ": larger than " + ConfigAnalyzer.MAX_CHARS
+                        + " characters; wheelsh does not read it (docs/limits.md)");
             }
             WheelshTable table = WheelshTable.read(pyproject.toString(), text);
             matrix.addAll(table.targets());
