@@ -18,6 +18,7 @@ import dev.wheelsh.core.machine.TargetSpec;
 import dev.wheelsh.core.wheel.WheelArchive;
 import dev.wheelsh.core.wheel.WheelChecks;
 import dev.wheelsh.shell.io.ReadLimits;
+import dev.wheelsh.shell.io.InOrder;
 import dev.wheelsh.shell.io.Json;
 import dev.wheelsh.shell.io.Progress;
 import java.io.IOException;
@@ -136,43 +137,49 @@ final class CheckCommand implements Callable<Integer> {
                 targetRows.add(row);
             }
         }
-        List<Map<String, Object>> wheelRows = new ArrayList<>();
-        int broken = 0;
+        List<Map<String, Object>> wheelRows;
+        // the wheels are read on a few threads; the rows come back in the order of the wheels
         try (Progress progress = Progress.start("checking", wheels.size())) {
-        for (Path wheel : wheels) {
-            progress.advance(wheel.getFileName().toString());
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("wheel", wheel.getFileName().toString());
-            List<Map<String, String>> findings = new ArrayList<>();
-            boolean error = false;
-            String consistentWith = null;
-            try (WheelArchive archive = WheelArchive.open(wheel, ReadLimits.wheel())) {
-                WheelChecks.Result contents = WheelChecks.check(archive, false);
-                consistentWith = BaselinePromise.verdict(contents, policies)
-                        .map(PolicyVerdict::bestTag).orElse(null);
-                for (Finding f : PromiseChecks.all(contents, policies)) {
-                    Map<String, String> finding = new LinkedHashMap<>();
-                    finding.put("code", f.code().id());
-                    finding.put("severity", f.severity().name().toLowerCase(Locale.ROOT));
-                    finding.put("message", f.message());
-                    findings.add(finding);
-                    error |= f.severity() == Severity.ERROR;
-                }
-            } catch (IOException e) {
-                throw new InputException(wheel + ": cannot read (" + e.getMessage() + ")");
-            }
-            row.put("promise_kept", !error);
-            row.put("consistent_with", consistentWith);
-            row.put("findings", findings);
-            if (error) {
+            wheelRows = InOrder.map(wheels, InOrder.readers(wheels.size()), w -> judge(w, policies),
+                    w -> progress.advance(w.getFileName().toString()));
+        }
+        int broken = 0;
+        for (Map<String, Object> row : wheelRows) {
+            if (!(Boolean) row.get("promise_kept")) {
                 broken++;
             }
-            wheelRows.add(row);
-        }
         }
         boolean ok = uncovered == 0 && broken == 0;
         print(targetRows, wheelRows, uncovered, broken, ok);
         return ok ? 0 : 1;
+    }
+
+    /** One wheel's row: its findings and verdict. Reads only the wheel, so wheels can be judged at once. */
+    private static Map<String, Object> judge(Path wheel, PolicySet policies) throws InputException {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("wheel", wheel.getFileName().toString());
+        List<Map<String, String>> findings = new ArrayList<>();
+        boolean error = false;
+        String consistentWith = null;
+        try (WheelArchive archive = WheelArchive.open(wheel, ReadLimits.wheel())) {
+            WheelChecks.Result contents = WheelChecks.check(archive, false);
+            consistentWith = BaselinePromise.verdict(contents, policies)
+                    .map(PolicyVerdict::bestTag).orElse(null);
+            for (Finding f : PromiseChecks.all(contents, policies)) {
+                Map<String, String> finding = new LinkedHashMap<>();
+                finding.put("code", f.code().id());
+                finding.put("severity", f.severity().name().toLowerCase(Locale.ROOT));
+                finding.put("message", f.message());
+                findings.add(finding);
+                error |= f.severity() == Severity.ERROR;
+            }
+        } catch (IOException e) {
+            throw new InputException(wheel + ": cannot read (" + e.getMessage() + ")");
+        }
+        row.put("promise_kept", !error);
+        row.put("consistent_with", consistentWith);
+        row.put("findings", findings);
+        return row;
     }
 
     private void print(List<Map<String, Object>> targetRows, List<Map<String, Object>> wheelRows, int uncovered,
