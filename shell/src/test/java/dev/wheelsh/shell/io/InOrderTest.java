@@ -17,16 +17,17 @@ class InOrderTest {
     @Test
     void resultsComeInInputOrderWhenTheThreadsFinishInReverse() throws Exception {
         List<Integer> inputs = List.of(0, 1, 2, 3);
-        CountDownLatch later = new CountDownLatch(1);
+        CountDownLatch others = new CountDownLatch(3);
         List<Integer> finished = Collections.synchronizedList(new ArrayList<>());
         List<Integer> seen = new ArrayList<>();
         List<String> out = InOrder.map(inputs, 4, i -> {
             if (i == 0) {
-                later.await(10, TimeUnit.SECONDS); // the first input finishes last
-            } else if (i == 3) {
-                later.countDown();
+                others.await(10, TimeUnit.SECONDS); // the first input finishes after all the others
+                finished.add(i);
+            } else {
+                finished.add(i);
+                others.countDown();
             }
-            finished.add(i);
             return "r" + i;
         }, seen::add);
         assertEquals(List.of("r0", "r1", "r2", "r3"), out);
