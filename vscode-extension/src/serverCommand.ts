@@ -74,7 +74,14 @@ export function resolveJava(configured: string, env: NodeJS.ProcessEnv, exists: 
   return exe;
 }
 
+/**
+ * The JVM options the server runs with: a heap cap, so a few large documents cannot grow it past
+ * what an editor's helper should take (docs/lsp.md, "Memory"), and an exit on running out of it,
+ * so the client restarts a server that can no longer answer instead of waiting on it.
+ */
+export const SERVER_JVM_OPTIONS = ['-Xmx512m', '-XX:+ExitOnOutOfMemoryError'];
+
 /** The command line that starts the server over standard input and output. */
 export function serverArgs(jar: string): string[] {
-  return ['-jar', jar];
+  return [...SERVER_JVM_OPTIONS, '-jar', jar];
 }

@@ -47,5 +47,5 @@ test('java: the setting, else JAVA_HOME when it has one, else java on PATH', () 
 });
 
 test('the server runs as java -jar JAR and needs no other argument', () => {
-  assert.deepEqual(serverArgs('/x/wheelsh-lsp.jar'), ['-jar', '/x/wheelsh-lsp.jar']);
+  assert.deepEqual(serverArgs('/x/wheelsh-lsp.jar'), ['-Xmx512m', '-XX:+ExitOnOutOfMemoryError', '-jar', '/x/wheelsh-lsp.jar']);
 });

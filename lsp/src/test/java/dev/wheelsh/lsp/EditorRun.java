@@ -65,7 +65,7 @@ final class EditorRun {
 
     /** The real server, as an editor starts it. */
     static List<String> realServer() {
-        return List.of(java(), "-jar", shadedJar().toString());
+        return List.of(java(), "-Xmx512m", "-XX:+ExitOnOutOfMemoryError", "-jar", shadedJar().toString());
     }
 
     /** The real launcher with scripted checks (see {@link FakeServerMain}). */

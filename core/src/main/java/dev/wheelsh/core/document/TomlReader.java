@@ -43,12 +43,13 @@ public final class TomlReader {
     private final List<Toml.Header> headers = new ArrayList<>();
     private final List<Toml.SyntaxError> errors = new ArrayList<>();
     private final List<Toml.Comment> comments = new ArrayList<>();
-    /** Defined keys and tables, for duplicate detection; values say what defined them. */
-    private final Map<String, String> defined = new HashMap<>();
+    /** Every key path met, as a tree of numbered nodes, so a key of k parts costs O(k) to record. */
+    private final KeyTree keys = new KeyTree();
     private List<String> tablePrefix = List.of();
-    private String tableId = "";
+    /** The node the current table's keys hang under (an array-of-tables instance has its own). */
+    private int tableNode = KeyTree.ROOT;
     private int headerIndex = -1;
-    private final Map<String, Integer> arrayTableCounts = new HashMap<>();
+    private final Map<Integer, Integer> arrayTableCounts = new HashMap<>();
 
     /** Thrown inside the reader to abandon the current line; never leaves it. */
     private static final class Abandon extends RuntimeException {
@@ -87,7 +88,7 @@ public final class TomlReader {
                     header();
                     endOfLine();
                 } else {
-                    keyValue(tablePrefix, tableId, true);
+                    keyValue(tablePrefix, tableNode, true);
                     endOfLine();
                 }
             } catch (Abandon a) {
@@ -241,26 +242,26 @@ public final class TomlReader {
         SourceRange range = SourceRange.onLine(startLine, startCol, col());
         headers.add(new Toml.Header(List.copyOf(path), List.copyOf(ranges), array, range));
         headerIndex = headers.size() - 1;
-        String joined = String.join("\u0000", path);
+        int node = keys.path(KeyTree.ROOT, path);
+        String shown = shorten(String.join(".", path));
         if (array) {
-            int count = arrayTableCounts.merge(joined, 1, Integer::sum);
-            String what = defined.get("T" + joined);
-            if (what != null && !what.equals("array")) {
-                error(range, "'" + String.join(".", path) + "' is already defined as a table; it cannot also be an array of tables");
+            int count = arrayTableCounts.merge(node, 1, Integer::sum);
+            KeyTree.Kind what = keys.table(node);
+            if (what != null && what != KeyTree.Kind.ARRAY) {
+                error(range, "'" + shown + "' is already defined as a table; it cannot also be an array of tables");
             }
-            defined.put("T" + joined, "array");
-            tableId = joined + "#" + count;
+            keys.defineTable(node, KeyTree.Kind.ARRAY);
+            tableNode = keys.instance(node, count);
         } else {
-            String what = defined.get("T" + joined);
-            if (what != null) {
-                error(range, "table '" + String.join(".", path) + "' is defined twice");
-            } else if (defined.containsKey("V" + joined)) {
-                error(range, "'" + String.join(".", path) + "' is already a value; it cannot also be a table");
-            } else if (defined.containsKey("D" + joined)) {
-                error(range, "table '" + String.join(".", path) + "' was already made by dotted keys; it cannot be opened again");
+            if (keys.table(node) != null) {
+                error(range, "table '" + shown + "' is defined twice");
+            } else if (keys.isValue(node)) {
+                error(range, "'" + shown + "' is already a value; it cannot also be a table");
+            } else if (keys.isDotted(node)) {
+                error(range, "table '" + shown + "' was already made by dotted keys; it cannot be opened again");
             }
-            defined.put("T" + joined, "table");
-            tableId = joined;
+            keys.defineTable(node, KeyTree.Kind.TABLE);
+            tableNode = node;
         }
         tablePrefix = List.copyOf(path);
     }
@@ -310,35 +311,37 @@ public final class TomlReader {
     }
 
     /** {@code key = value} under {@code prefix}; records entries (flattening inline tables). */
-    private void keyValue(List<String> prefix, String scope, boolean topLevel) {
+    private void keyValue(List<String> prefix, int scope, boolean topLevel) {
         List<String> keyParts = new ArrayList<>();
         List<SourceRange> ranges = new ArrayList<>();
         key(keyParts, ranges);
         skipWhitespace();
         if (pos >= n || text.charAt(pos) != '=') {
             throw fail(pos < n && text.charAt(pos) != '\n' && text.charAt(pos) != '\r' ? 1 : 0,
-                    "expected '=' after the key '" + String.join(".", keyParts) + "'");
+                    "expected '=' after the key '" + shorten(String.join(".", keyParts)) + "'");
         }
         pos++;
         skipWhitespace();
-        List<String> path = new ArrayList<>(prefix);
-        path.addAll(keyParts);
+        List<String> path = KeyPath.of(prefix, List.copyOf(keyParts));
         Toml.Node value = value();
-        // names are absolute within the current table instance, so [t] and t.x = 1 meet
-        String base = scope.isEmpty() ? "" : scope + "\u0000";
-        for (int i = 1; i < keyParts.size(); i++) {
-            String p = base + String.join("\u0000", keyParts.subList(0, i));
-            if (defined.containsKey("V" + p)) {
-                error(ranges.get(i - 1), "'" + String.join(".", keyParts.subList(0, i)) + "' is a value, not a table");
+        // names are absolute within the current table instance, so [t] and t.x = 1 meet; each
+        // prefix of the key is one step down the tree from the one before, never a new string
+        int node = scope;
+        boolean reported = false;
+        for (int i = 0; i < keyParts.size() - 1; i++) {
+            node = keys.child(node, keyParts.get(i));
+            if (!reported && keys.isValue(node)) {
+                error(ranges.get(i), "'" + shorten(String.join(".", keyParts.subList(0, i + 1))) + "' is a value, not a table");
+                reported = true;
             }
-            defined.put("D" + p, "dotted");
+            keys.markDotted(node);
         }
-        String full = base + String.join("\u0000", keyParts);
-        if (defined.containsKey("V" + full) || defined.containsKey("T" + full) || defined.containsKey("D" + full)) {
-            error(ranges.get(ranges.size() - 1), "key '" + String.join(".", path) + "' is defined twice");
+        node = keys.child(node, keyParts.get(keyParts.size() - 1));
+        if (keys.isValue(node) || keys.table(node) != null || keys.isDotted(node)) {
+            error(ranges.get(ranges.size() - 1), "key '" + shorten(String.join(".", path)) + "' is defined twice");
         }
-        defined.put("V" + full, "value");
-        Toml.Entry entry = new Toml.Entry(List.copyOf(path), List.copyOf(ranges), value, headerIndex);
+        keys.markValue(node);
+        Toml.Entry entry = new Toml.Entry(path, List.copyOf(ranges), value, headerIndex);
         addEntry(entry);
     }
 
@@ -354,9 +357,7 @@ public final class TomlReader {
         }
         if (value instanceof Toml.Table t) {
             for (Toml.Entry inner : t.entries()) {
-                List<String> p = new ArrayList<>(path);
-                p.addAll(inner.path());
-                Toml.Entry e = new Toml.Entry(List.copyOf(p), inner.keyRanges(), inner.value(), headerIndex);
+                Toml.Entry e = new Toml.Entry(KeyPath.of(path, inner.path()), inner.keyRanges(), inner.value(), headerIndex);
                 entries.add(e);
                 flatten(e.path(), e.value(), level + 1);
             }
@@ -480,7 +481,7 @@ public final class TomlReader {
         enter();
         pos++;
         List<Toml.Entry> inner = new ArrayList<>();
-        String scope = "{" + startLine + ":" + startCol;
+        int scope = keys.inlineTable(startLine, startCol);
         skipWhitespace();
         if (pos < n && text.charAt(pos) == '}') {
             pos++;
@@ -494,13 +495,13 @@ public final class TomlReader {
             key(keyParts, ranges);
             skipWhitespace();
             if (pos >= n || text.charAt(pos) != '=') {
-                throw fail(0, "expected '=' after the key '" + String.join(".", keyParts) + "'");
+                throw fail(0, "expected '=' after the key '" + shorten(String.join(".", keyParts)) + "'");
             }
             pos++;
             skipWhitespace();
             Toml.Node v = value();
-            if (defined.put("K" + scope + "\u0001" + String.join("\u0000", keyParts), "key") != null) {
-                error(ranges.get(ranges.size() - 1), "key '" + String.join(".", keyParts) + "' is defined twice in the inline table");
+            if (!keys.markInlineKey(keys.path(scope, keyParts))) {
+                error(ranges.get(ranges.size() - 1), "key '" + shorten(String.join(".", keyParts)) + "' is defined twice in the inline table");
             }
             inner.add(new Toml.Entry(List.copyOf(keyParts), List.copyOf(ranges), v, headerIndex));
             skipWhitespace();

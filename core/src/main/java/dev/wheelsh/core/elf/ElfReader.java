@@ -1,6 +1,7 @@
 package dev.wheelsh.core.elf;
 
 import dev.wheelsh.core.vocabulary.InputException;
+import dev.wheelsh.core.vocabulary.TerminalText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -69,21 +70,9 @@ public final class ElfReader {
         return new Parser(name, source).parse();
     }
 
-    /** The text with control characters shown as \\xNN, so a message stays on one line. */
+    /** See {@link TerminalText#safe}: the one place untrusted text is made safe to print. */
     public static String printable(String s) {
-        StringBuilder b = null;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
-                if (b == null) {
-                    b = new StringBuilder(s.substring(0, i));
-                }
-                b.append(String.format("\\x%02x", (int) c));
-            } else if (b != null) {
-                b.append(c);
-            }
-        }
-        return b == null ? s : b.toString();
+        return TerminalText.safe(s);
     }
 
     /** One read of one object: the source, its byte order and class, and what has been found. */

@@ -78,6 +78,8 @@ public final class BaselineDerivation {
         Map<String, Map<String, Set<String>>> defs = new TreeMap<>();
         Map<String, Map<String, String>> read = new TreeMap<>();
         int[] seen = {0};
+        // whitelisted soname -> why the file named after it could not be read
+        Map<String, String> unreadable = new TreeMap<>();
         try {
             Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), MAX_DEPTH, new SimpleFileVisitor<>() {
                 @Override
@@ -92,8 +94,10 @@ public final class BaselineDerivation {
                     try {
                         elf = ElfReader.read(file);
                     } catch (InputException e) {
-                        return FileVisitResult.CONTINUE; // not an object that can be one of the baseline's libraries
-
+                        // not an object that can be one of the baseline's libraries, unless its name says it is one
+                        wantedByName(file.getFileName().toString(), wanted)
+                                .ifPresent(lib -> unreadable.putIfAbsent(lib, e.getMessage()));
+                        return FileVisitResult.CONTINUE;
                     }
                     Optional<String> soname = elf.soname();
                     if (soname.isEmpty() || !wanted.contains(soname.get())) {
@@ -126,6 +130,13 @@ public final class BaselineDerivation {
             });
         } catch (IOException e) {
             throw new InputException(root + ": cannot walk: " + e.getMessage(), e);
+        }
+        for (Map.Entry<String, String> u : unreadable.entrySet()) {
+            if (read.values().stream().noneMatch(libs -> libs.containsKey(u.getKey()))) {
+                // reported, not left out: a baseline without it would whitelist it with no versions
+                throw new InputException(u.getValue() + " (the only " + u.getKey() + " in " + root
+                        + "; a baseline derived without it would not know its versions)");
+            }
         }
         if (defs.isEmpty()) {
             throw new InputException(root + ": no whitelisted library (libc.so.6, libstdc++.so.6, libgcc_s.so.1, ...) found"
@@ -192,6 +203,16 @@ public final class BaselineDerivation {
             return Math.max(1, 92 - Integer.parseInt(m.group(1)));
         }
         return 1;
+    }
+
+    /** The whitelisted soname a file is named after: the soname itself or a longer version of it (libstdc++.so.6.0.32). */
+    static Optional<String> wantedByName(String fileName, Set<String> wanted) {
+        for (String lib : wanted) {
+            if (fileName.equals(lib) || fileName.startsWith(lib + ".")) {
+                return Optional.of(lib);
+            }
+        }
+        return Optional.empty();
     }
 
     private static boolean isElf(Path file) {

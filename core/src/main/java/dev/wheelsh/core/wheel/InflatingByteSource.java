@@ -111,6 +111,24 @@ final class InflatingByteSource implements ByteSource {
         }
     }
 
+    /** What reads a member's stream to its end (and checks what only the end can show). */
+    interface Finisher {
+        void finish(InputStream in) throws IOException;
+    }
+
+    /**
+     * Hands the stream, where it stands, to {@code finisher} to be read to its end: the stream
+     * always starts at the member's first byte and goes forward, so whoever counts and checksums
+     * it sees every byte once.
+     */
+    void finish(Finisher finisher) throws IOException {
+        if (in == null) {
+            in = opener.open();
+            next = 0;
+        }
+        finisher.finish(in);
+    }
+
     @Override
     public void close() throws IOException {
         if (in != null) {

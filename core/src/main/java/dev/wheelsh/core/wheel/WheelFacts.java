@@ -88,9 +88,8 @@ public record WheelFacts(WheelFilename filename, String distInfo, WheelMetadata 
             }
             names.add(m.name());
             ExtensionSuffix.of(m.name()).ifPresent(s -> modules.add(new ExtensionModule(m.name(), s)));
-            if (m.size() < 16) {
-                continue;
-            }
+            // every member is read (so its length and CRC-32 are checked); those that start as ELF,
+            // Mach-O or PE are parsed
             byte[] head = w.head(m.name(), 8);
             if (ElfReader.isElf(head)) {
                 natives.add(new WheelChecks.Member(m.name(), w.readElf(m.name())));

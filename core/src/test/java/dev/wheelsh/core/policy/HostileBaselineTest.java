@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wheelsh.core.elf.TestElf;
 import dev.wheelsh.core.vocabulary.InputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -74,7 +75,27 @@ class HostileBaselineTest {
     }
 
     @Test
-    void deriveSkipsFakeLibrariesAndDoesNotFollowLinks(@TempDir Path root) throws Exception {
+    void aTruncatedLibraryNamedAfterAWhitelistedSonameIsReportedNotSkipped(@TempDir Path root) throws Exception {
+        Path lib = Files.createDirectories(root.resolve("usr/lib"));
+        byte[] libc = new TestElf().soname("libc.so.6").defines(1, 1, "libc.so.6").defines(2, 0, "GLIBC_2.17").build();
+        Files.write(lib.resolve("libc.so.6"), libc);
+        byte[] cxx = new TestElf().soname("libstdc++.so.6").defines(1, 1, "libstdc++.so.6").defines(2, 0, "GLIBCXX_3.4").build();
+        Files.write(lib.resolve("libstdc++.so.6.0.32"), java.util.Arrays.copyOf(cxx, cxx.length / 2));
+        InputException e = assertThrows(InputException.class, () -> BaselineDerivation.derive(root, Optional.empty(), Optional.empty(),
+                List.of("libc.so.6", "libstdc++.so.6"), Map.of()));
+        assertTrue(e.getMessage().contains("libstdc++.so.6.0.32"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("(the only libstdc++.so.6 in " + root
+                + "; a baseline derived without it would not know its versions)"), e.getMessage());
+
+        // a whole copy elsewhere in the tree is the one read; the broken one no longer matters
+        Files.write(Files.createDirectories(root.resolve("opt/lib")).resolve("libstdc++.so.6"), cxx);
+        BaselineDerivation.Derived d = BaselineDerivation.derive(root, Optional.empty(), Optional.empty(),
+                List.of("libc.so.6", "libstdc++.so.6"), Map.of());
+        assertEquals(List.of(), d.missing().values().iterator().next());
+    }
+
+    @Test
+    void deriveReportsFakeLibrariesAndDoesNotFollowLinks(@TempDir Path root) throws Exception {
         Path lib = Files.createDirectories(root.resolve("usr/lib"));
         byte[] fake = new byte[64];
         fake[0] = 0x7f;
@@ -84,7 +105,11 @@ class HostileBaselineTest {
         Files.write(lib.resolve("libc.so.6"), fake);
         Files.createSymbolicLink(lib.resolve("loop"), root);
         InputException e = assertThrows(InputException.class, () -> BaselineDerivation.derive(root, Optional.empty(), Optional.empty()));
+        assertTrue(e.getMessage().contains("the only libc.so.6 in"), e.getMessage());
+        Files.delete(lib.resolve("libc.so.6"));
+        e = assertThrows(InputException.class, () -> BaselineDerivation.derive(root, Optional.empty(), Optional.empty()));
         assertTrue(e.getMessage().contains("no whitelisted library"), e.getMessage());
+        Files.write(lib.resolve("libc.so.6"), fake);
         assertThrows(InputException.class, () -> BaselineDerivation.derive(root.resolve("usr/lib/libc.so.6"), Optional.empty(), Optional.empty(),
                 List.of("libc.so.6"), Map.of()));
     }

@@ -5,12 +5,14 @@ import dev.wheelsh.core.policy.BuiltinPolicies;
 import dev.wheelsh.core.policy.Policy;
 import dev.wheelsh.core.policy.PolicyJson;
 import dev.wheelsh.core.policy.PolicySet;
+import dev.wheelsh.core.vocabulary.AtomicWrite;
 import dev.wheelsh.core.vocabulary.InputException;
 import dev.wheelsh.shell.io.ExitStatus;
 import dev.wheelsh.shell.io.Json;
 import dev.wheelsh.shell.io.Rows;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -204,11 +206,7 @@ final class BaselineCommand implements Callable<Integer> {
                 out.flush();
                 return ExitStatus.OK;
             }
-            try {
-                Files.writeString(output, text);
-            } catch (IOException e) {
-                throw new InputException(output + ": cannot write: " + e.getMessage(), e);
-            }
+            AtomicWrite.write(output, text.getBytes(StandardCharsets.UTF_8));
             out.println("wrote " + output + ": " + d.policy().name() + ", priority " + d.policy().priority());
             for (String a : d.policy().architectures()) {
                 Rows.row(out, a, String.join(", ", newest(d.policy(), a).values()));

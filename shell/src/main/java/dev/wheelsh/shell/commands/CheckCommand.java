@@ -3,18 +3,23 @@ package dev.wheelsh.shell.commands;
 import dev.wheelsh.core.checks.WheelCheckList;
 import dev.wheelsh.core.policy.CheckContext;
 import dev.wheelsh.core.wheel.WheelFacts;
+import dev.wheelsh.core.config.ConfigAnalyzer;
 import dev.wheelsh.core.config.WheelshTable;
 import dev.wheelsh.core.policy.PolicySet;
 import dev.wheelsh.core.policy.PolicyVerdict;
 import dev.wheelsh.core.vocabulary.InputException;
 import dev.wheelsh.core.vocabulary.Finding;
+import dev.wheelsh.core.vocabulary.TerminalText;
 import dev.wheelsh.core.vocabulary.Severity;
 import dev.wheelsh.core.explain.WheelPick;
 import dev.wheelsh.core.machine.Profiles;
 import dev.wheelsh.core.machine.Target;
+import dev.wheelsh.core.machine.TargetMatrix;
 import dev.wheelsh.core.machine.TargetSpec;
 import dev.wheelsh.core.checks.WheelCheckList;
 import dev.wheelsh.core.wheel.WheelArchive;
+import dev.wheelsh.shell.io.ReadLimits;
+import dev.wheelsh.shell.io.InOrder;
 import dev.wheelsh.shell.io.Json;
 import dev.wheelsh.shell.io.Progress;
 import java.io.IOException;
@@ -94,6 +99,11 @@ final class CheckCommand implements Callable<Integer> {
             } catch (IOException | java.io.UncheckedIOException e) {
                 throw new InputException(pyproject + ": cannot read (" + e.getMessage() + ")");
             }
+            if (text.length() > ConfigAnalyzer.MAX_CHARS) {
+                // the bound lint and the language server apply to the same file
+                throw new InputException(pyproject + ": larger than " + ConfigAnalyzer.MAX_CHARS
+                        + " characters; wheelsh does not read it (docs/limits.md)");
+            }
             WheelshTable table = WheelshTable.read(pyproject.toString(), text);
             matrix.addAll(table.targets());
             // [tool.wheelsh] baselines are relative to the pyproject.toml that names them.
@@ -103,6 +113,7 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         PolicySet policies = BaselineFiles.policies(baselineFiles);
+        TargetMatrix.bounded("check", matrix);
         if (matrix.isEmpty()) {
             throw new InputException("check: no target; give --target SPEC or --profile NAME (repeatable), or [tool.wheelsh] targets in pyproject.toml");
         }
@@ -127,43 +138,49 @@ final class CheckCommand implements Callable<Integer> {
                 targetRows.add(row);
             }
         }
-        List<Map<String, Object>> wheelRows = new ArrayList<>();
-        int broken = 0;
+        List<Map<String, Object>> wheelRows;
+        // the wheels are read on a few threads; the rows come back in the order of the wheels
         try (Progress progress = Progress.start("checking", wheels.size())) {
-        for (Path wheel : wheels) {
-            progress.advance(wheel.getFileName().toString());
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("wheel", wheel.getFileName().toString());
-            List<Map<String, String>> findings = new ArrayList<>();
-            boolean error = false;
-            String consistentWith = null;
-            try (WheelArchive archive = WheelArchive.open(wheel)) {
-                // One reading of the wheel and one baseline verdict, shared by the checks and the row.
-                CheckContext context = CheckContext.of(WheelFacts.read(archive, false), policies, Optional.empty());
-                consistentWith = context.verdict().map(PolicyVerdict::bestTag).orElse(null);
-                for (Finding f : WheelCheckList.run(context)) {
-                    Map<String, String> finding = new LinkedHashMap<>();
-                    finding.put("code", f.code().id());
-                    finding.put("severity", f.severity().name().toLowerCase(Locale.ROOT));
-                    finding.put("message", f.message());
-                    findings.add(finding);
-                    error |= f.severity() == Severity.ERROR;
-                }
-            } catch (IOException e) {
-                throw new InputException(wheel + ": cannot read (" + e.getMessage() + ")");
-            }
-            row.put("promise_kept", !error);
-            row.put("consistent_with", consistentWith);
-            row.put("findings", findings);
-            if (error) {
+            wheelRows = InOrder.map(wheels, InOrder.readers(wheels.size()), w -> judge(w, policies),
+                    w -> progress.advance(w.getFileName().toString()));
+        }
+        int broken = 0;
+        for (Map<String, Object> row : wheelRows) {
+            if (!(Boolean) row.get("promise_kept")) {
                 broken++;
             }
-            wheelRows.add(row);
-        }
         }
         boolean ok = uncovered == 0 && broken == 0;
         print(targetRows, wheelRows, uncovered, broken, ok);
         return ok ? 0 : 1;
+    }
+
+    /** One wheel's row: its findings and verdict. Reads only the wheel, so wheels can be judged at once. */
+    private static Map<String, Object> judge(Path wheel, PolicySet policies) throws InputException {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("wheel", wheel.getFileName().toString());
+        List<Map<String, String>> findings = new ArrayList<>();
+        boolean error = false;
+        String consistentWith = null;
+        try (WheelArchive archive = WheelArchive.open(wheel, ReadLimits.wheel())) {
+            // One reading of the wheel and one baseline verdict, shared by the checks and the row.
+            CheckContext context = CheckContext.of(WheelFacts.read(archive, false), policies, Optional.empty());
+            consistentWith = context.verdict().map(PolicyVerdict::bestTag).orElse(null);
+            for (Finding f : WheelCheckList.run(context)) {
+                Map<String, String> finding = new LinkedHashMap<>();
+                finding.put("code", f.code().id());
+                finding.put("severity", f.severity().name().toLowerCase(Locale.ROOT));
+                finding.put("message", f.message());
+                findings.add(finding);
+                error |= f.severity() == Severity.ERROR;
+            }
+        } catch (IOException e) {
+            throw new InputException(wheel + ": cannot read (" + e.getMessage() + ")");
+        }
+        row.put("promise_kept", !error);
+        row.put("consistent_with", consistentWith);
+        row.put("findings", findings);
+        return row;
     }
 
     private void print(List<Map<String, Object>> targetRows, List<Map<String, Object>> wheelRows, int uncovered,
@@ -180,18 +197,18 @@ final class CheckCommand implements Callable<Integer> {
         out.println("targets:");
         for (Map<String, Object> r : targetRows) {
             boolean covered = (Boolean) r.get("covered");
-            out.println("  " + (covered ? "ok    " : "FAIL  ") + r.get("target") + "  " + r.get("project") + ": "
-                    + (covered ? r.get("wheel") : "no wheel fits: " + r.getOrDefault("reason", "")));
+            out.println(TerminalText.safe("  " + (covered ? "ok    " : "FAIL  ") + r.get("target") + "  " + r.get("project") + ": "
+                    + (covered ? r.get("wheel") : "no wheel fits: " + r.getOrDefault("reason", ""))));
         }
         out.println("wheels:");
         for (Map<String, Object> r : wheelRows) {
             boolean kept = (Boolean) r.get("promise_kept");
-            out.println("  " + (kept ? "ok    " : "FAIL  ") + r.get("wheel")
-                    + (r.get("consistent_with") == null ? "" : "  (native code consistent with " + r.get("consistent_with") + ")"));
+            out.println(TerminalText.safe("  " + (kept ? "ok    " : "FAIL  ") + r.get("wheel")
+                    + (r.get("consistent_with") == null ? "" : "  (native code consistent with " + r.get("consistent_with") + ")")));
             @SuppressWarnings("unchecked")
             List<Map<String, String>> findings = (List<Map<String, String>>) r.get("findings");
             for (Map<String, String> f : findings) {
-                out.println("        " + f.get("code") + " " + f.get("severity") + ": " + f.get("message"));
+                out.println(TerminalText.safe("        " + f.get("code") + " " + f.get("severity") + ": " + f.get("message")));
             }
         }
         out.println(ok ? "check passed: every target covered, every wheel keeps its promise"

@@ -1,6 +1,7 @@
 package dev.wheelsh.shell.commands;
 
 import dev.wheelsh.core.vocabulary.InputException;
+import dev.wheelsh.core.vocabulary.TerminalText;
 import dev.wheelsh.core.elf.DynamicInfo;
 import dev.wheelsh.core.elf.ElfFile;
 import dev.wheelsh.core.elf.ElfHeader;
@@ -15,6 +16,7 @@ import dev.wheelsh.core.macho.MachOReader;
 import dev.wheelsh.core.pe.PeFile;
 import dev.wheelsh.core.pe.PeReader;
 import dev.wheelsh.core.wheel.WheelArchive;
+import dev.wheelsh.shell.io.ReadLimits;
 import dev.wheelsh.shell.io.Json;
 import dev.wheelsh.shell.io.Rows;
 import java.io.PrintWriter;
@@ -95,7 +97,7 @@ final class ElfCommand implements Callable<Integer> {
         if (!Files.exists(file) && bang > 0 && Files.isRegularFile(Path.of(target.substring(0, bang)))) {
             Path wheel = Path.of(target.substring(0, bang));
             String member = target.substring(bang + 1);
-            try (WheelArchive w = WheelArchive.open(wheel)) {
+            try (WheelArchive w = WheelArchive.open(wheel, ReadLimits.wheel())) {
                 if (w.member(member).isEmpty()) {
                     throw new InputException(wheel.getFileName() + ": no member " + ElfReader.printable(member)
                             + " (ELF members: " + elfMemberNames(w) + ")");
@@ -112,7 +114,7 @@ final class ElfCommand implements Callable<Integer> {
             throw new InputException(target + ": not a regular file");
         }
         if (target.endsWith(".whl")) {
-            try (WheelArchive w = WheelArchive.open(file)) {
+            try (WheelArchive w = WheelArchive.open(file, ReadLimits.wheel())) {
                 throw new InputException(file.getFileName() + ": a wheel, not an ELF object; name a member as "
                         + file.getFileName() + "!MEMBER (ELF members: " + elfMemberNames(w) + ")");
             } catch (java.io.IOException e) {
@@ -264,7 +266,8 @@ final class ElfCommand implements Callable<Integer> {
                 if (!weak.isEmpty()) {
                     text += "; weak (optional): " + String.join(", ", weak);
                 }
-                out.println("    " + Rows.pad(n.file(), 22) + " " + text + "  (" + n.entries().size() + (n.entries().size() == 1 ? " version)" : " versions)"));
+                out.println(TerminalText.safe("    " + Rows.pad(n.file(), 22) + " " + text + "  (" + n.entries().size()
+                        + (n.entries().size() == 1 ? " version)" : " versions)")));
             }
         }
         if (!f.versionDefinitions().isEmpty()) {
@@ -289,9 +292,9 @@ final class ElfCommand implements Callable<Integer> {
                 case UNDECIDED -> "world undecided";
             });
             for (String e : w.evidence()) {
-                out.println("    - " + e);
+                out.println(TerminalText.safe("    - " + e));
             }
-            out.println("    => " + w.consequence());
+            out.println(TerminalText.safe("    => " + w.consequence()));
         });
     }
 

@@ -16,6 +16,7 @@ import dev.wheelsh.core.policy.SystemNeeds;
 import dev.wheelsh.core.checks.WheelCheckList;
 import dev.wheelsh.core.wheel.WheelArchive;
 import dev.wheelsh.core.wheel.WheelChecks;
+import dev.wheelsh.shell.io.ReadLimits;
 import dev.wheelsh.shell.io.Json;
 import dev.wheelsh.shell.io.Rows;
 import java.io.IOException;
@@ -64,7 +65,7 @@ final class ShowCommand implements Callable<Integer> {
     public Integer call() throws InputException {
         PolicySet policies = BaselineFiles.policies(baselines);
         CheckContext context;
-        try (WheelArchive w = WheelArchive.open(wheel)) {
+        try (WheelArchive w = WheelArchive.open(wheel, ReadLimits.wheel())) {
             // One reading of the wheel; the checks, the system needs and the baseline verdict share it.
             context = CheckContext.of(WheelFacts.read(w, verifyRecord), policies, Optional.empty());
         } catch (IOException e) {
