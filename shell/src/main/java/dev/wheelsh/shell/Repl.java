@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jline.reader.EndOfFileException;
@@ -17,7 +16,6 @@ import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
-import picocli.CommandLine;
 
 /**
  * The interactive shell: a prompt showing the session's target, completion of commands, options,
@@ -92,26 +90,7 @@ final class Repl {
     }
 
     private static int runLine(Wheelsh session, String line, PrintWriter out) {
-        List<String> words = CommandWords.split(line);
-        if (!words.isEmpty() && words.get(0).equals("help")) {
-            return help(session.commandLine(), words, out);
-        }
         return session.runScript(line);
-    }
-
-    private static int help(CommandLine root, List<String> words, PrintWriter out) {
-        if (words.size() == 1) {
-            root.usage(out);
-            out.println("In this shell also: help CMD, exit (or Ctrl-D).");
-            return ExitStatus.OK;
-        }
-        CommandLine sub = root.getSubcommands().get(words.get(1));
-        if (sub == null) {
-            out.println("wheelsh: help: no command '" + words.get(1) + "'");
-            return ExitStatus.USAGE;
-        }
-        sub.usage(out);
-        return ExitStatus.OK;
     }
 
     private static String prompt(Wheelsh session, boolean colour) {
