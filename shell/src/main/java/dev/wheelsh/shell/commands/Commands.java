@@ -4,6 +4,7 @@ import dev.wheelsh.core.config.Suggest;
 import dev.wheelsh.core.vocabulary.InputException;
 import dev.wheelsh.shell.io.ExitStatus;
 import dev.wheelsh.shell.io.Session;
+import dev.wheelsh.shell.io.Stopped;
 import dev.wheelsh.shell.io.Version;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -84,6 +85,9 @@ public final class Commands {
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter e = commandLine.getErr();
+            if (ex instanceof Stopped) {
+                return ExitStatus.STOPPED; // the user asked for it; the shell says so
+            }
             if (ex instanceof InputException bad) {
                 // The code of the same mistake in a checked file (WH191 for a misspelt
                 // architecture), so the shell and lint name it alike.
