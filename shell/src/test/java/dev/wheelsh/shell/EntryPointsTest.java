@@ -64,6 +64,8 @@ class EntryPointsTest {
             "tags --pythn=3.13|wheelsh tags: unknown option '--pythn'; did you mean '--python'? (wheelsh help tags lists the options)",
             "explain --targt cp313-glibc2.38-x86_64 py3-none-any|wheelsh explain: unknown option '--targt'; did you mean '--target'? (wheelsh help explain lists the options)",
             "baseline deriv x|wheelsh baseline: unknown subcommand 'deriv'; did you mean 'derive'? (wheelsh help baseline lists them)",
+            "tags -x|wheelsh tags: unknown option '-x' (wheelsh help tags lists the options)",
+            "--pythn|wheelsh: unknown option '--pythn' (wheelsh help lists the options)",
             "version extra|wheelsh version: unexpected argument 'extra' (wheelsh help version shows what it takes)",
     })
     void aMistakeIsOneLineNamingWhatWasTypedAndWhatWasMeant(String args, String expected) {

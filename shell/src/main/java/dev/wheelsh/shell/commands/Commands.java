@@ -133,7 +133,9 @@ public final class Commands {
             String option = words.stream().filter(w -> w.startsWith("-") && w.length() > 1).findFirst().orElse(null);
             if (option != null) {
                 String name = option.contains("=") ? option.substring(0, option.indexOf('=')) : option;
-                return command + ": unknown option '" + name + "'" + didYouMean(name, spec.optionsMap().keySet())
+                // A one-letter option is too short for a guess to mean anything (-x is one edit from -h and -V).
+                String meant = name.startsWith("--") ? didYouMean(name, spec.optionsMap().keySet()) : "";
+                return command + ": unknown option '" + name + "'" + meant
                         + " (" + helpFor + " lists the options)";
             }
             String word = words.get(0);
