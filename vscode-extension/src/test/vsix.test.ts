@@ -61,6 +61,7 @@ test('the manifest names the entry point, the activation events and the settings
   for (const event of ['workspaceContains:**/pyproject.toml', 'workspaceContains:**/pip.conf', 'onLanguage:toml']) {
     assert.ok(manifest.activationEvents.includes(event), `activation on ${event}`);
   }
+  assert.deepEqual(manifest.contributes.commands.map((c: any) => c.command), ['wheelsh.restartServer']);
   const settings = Object.keys(manifest.contributes.configuration.properties);
   for (const s of ['wheelsh.serverJar', 'wheelsh.java', 'wheelsh.defaultTargets', 'wheelsh.baselines', 'wheelsh.trace.server']) {
     assert.ok(settings.includes(s), `setting ${s}`);
