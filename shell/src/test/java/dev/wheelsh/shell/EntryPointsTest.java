@@ -7,13 +7,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.wheelsh.shell.io.ExitStatus;
 import dev.wheelsh.shell.io.Version;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
 
 /**
  * How a new user meets wheelsh: the version however it is asked for, help for any command, and
@@ -51,6 +56,23 @@ class EntryPointsTest {
         assertTrue(tags.out().contains("Examples:"), tags.out());
         TestRuns.Run derive = TestRuns.run("help", "baseline", "derive");
         assertTrue(derive.out().startsWith("Usage: wheelsh baseline derive"), derive.out());
+    }
+
+    @Test
+    void everyExampleIsPrintedOnOneLineAsWrittenNeverWrappedInsideAFilename() {
+        CommandLine root = new Wheelsh(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())).commandLine();
+        List<CommandLine> all = new ArrayList<>(root.getSubcommands().values());
+        for (int i = 0; i < all.size(); i++) {
+            all.addAll(all.get(i).getSubcommands().values());
+        }
+        for (CommandLine command : all) {
+            String name = command.getCommandSpec().qualifiedName(" ");
+            TestRuns.Run help = TestRuns.run((name.substring("wheelsh ".length()) + " --help").split(" "));
+            List<String> printed = help.out().lines().toList();
+            for (String example : command.getCommandSpec().usageMessage().footer()) {
+                assertTrue(printed.contains(example), name + ": '" + example + "' is not one line of:\n" + help.out());
+            }
+        }
     }
 
     @ParameterizedTest(name = "wheelsh {0}")

@@ -16,6 +16,7 @@ import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
@@ -114,6 +115,12 @@ public final class Commands {
         cl.getCommandSpec().mixinStandardHelpOptions(true);
         // -V and --version print the version line on every command, as `wheelsh version` does.
         cl.getCommandSpec().versionProvider(() -> new String[] {Version.line()});
+        // The footer holds the examples, meant to be copied: printed line by line as written,
+        // never wrapped in the middle of a filename as picocli wraps text at 80 columns.
+        cl.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_FOOTER, help -> {
+            String[] lines = help.commandSpec().usageMessage().footer();
+            return lines.length == 0 ? "" : String.join(System.lineSeparator(), lines) + System.lineSeparator();
+        });
         for (CommandLine sub : cl.getSubcommands().values()) {
             withHelp(sub);
         }
