@@ -1,10 +1,11 @@
 // The wheelsh extension: starts the wheelsh language server (a Java jar speaking the Language
 // Server Protocol over standard input and output) for pyproject.toml, pip.conf, pip.ini and
 // baseline JSON files. All checking happens in the server.
+import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { DocumentSelector, LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
-import { resolveJava, resolveServerJar, serverArgs } from './serverCommand';
+import { javaProblem, resolveJava, resolveServerJar, serverArgs } from './serverCommand';
 
 let client: LanguageClient | undefined;
 
@@ -34,6 +35,17 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
     return;
   }
   const java = resolveJava(config.get<string>('java', ''), process.env, exists);
+  // Checked before starting: a missing or old Java is one clear message, not a crashed server.
+  const problem = await new Promise<string | undefined>((resolve) => {
+    execFile(java, ['-version'], { timeout: 20000 }, (error, stdout, stderr) => {
+      resolve(javaProblem(java, { error: error && (error as NodeJS.ErrnoException).code === 'ENOENT' ? error.message : undefined,
+        output: `${stderr}${stdout}` }));
+    });
+  });
+  if (problem) {
+    void vscode.window.showErrorMessage(`wheelsh: ${problem}`);
+    return;
+  }
   // No transport option: the server speaks only over standard input and output, its default.
   const run = { command: java, args: serverArgs(jar.path) };
   const serverOptions: ServerOptions = { run, debug: run };
@@ -50,6 +62,12 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('wheelsh.restartServer', async () => {
+      await deactivate();
+      await start(context);
+    }),
+  );
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration(async (event) => {
       // Where the server is, and which files it sees, are fixed at start: restart for those.

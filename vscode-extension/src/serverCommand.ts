@@ -85,3 +85,41 @@ export const SERVER_JVM_OPTIONS = ['-Xmx512m', '-XX:+ExitOnOutOfMemoryError'];
 export function serverArgs(jar: string): string[] {
   return [...SERVER_JVM_OPTIONS, '-jar', jar];
 }
+
+/** The oldest Java the server runs on (the Maven build's release). */
+export const MINIMUM_JAVA = 17;
+
+/**
+ * The major version in what `java -version` prints (on standard error): `openjdk version
+ * "17.0.9"`, `java version "1.8.0_392"` (the old scheme: 8), `openjdk version "25-ea"`.
+ */
+export function javaMajorVersion(versionOutput: string): number | undefined {
+  const quoted = /version "([^"]+)"/.exec(versionOutput);
+  if (!quoted) {
+    return undefined;
+  }
+  const parts = quoted[1].split(/[.\-+_]/);
+  const first = Number(parts[0]);
+  if (!Number.isInteger(first)) {
+    return undefined;
+  }
+  return first === 1 && parts.length > 1 && Number.isInteger(Number(parts[1])) ? Number(parts[1]) : first;
+}
+
+/**
+ * Whether `java` can run the server, from the outcome of running `java -version`: undefined when
+ * it can, else the one sentence to show.
+ */
+export function javaProblem(java: string, outcome: { error?: string; output: string }): string | undefined {
+  if (outcome.error !== undefined) {
+    return `cannot run ${java} (${outcome.error}); install Java ${MINIMUM_JAVA} or newer, or name it in the wheelsh.java setting or JAVA_HOME`;
+  }
+  const major = javaMajorVersion(outcome.output);
+  if (major === undefined) {
+    return `${java} -version printed no version; wheelsh needs Java ${MINIMUM_JAVA} or newer (the wheelsh.java setting names another)`;
+  }
+  if (major < MINIMUM_JAVA) {
+    return `${java} is Java ${major}; the wheelsh server needs Java ${MINIMUM_JAVA} or newer (set wheelsh.java or JAVA_HOME)`;
+  }
+  return undefined;
+}

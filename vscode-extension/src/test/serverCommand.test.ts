@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { expandPath, resolveJava, resolveServerJar, serverArgs } from '../serverCommand';
+import { expandPath, javaMajorVersion, javaProblem, MINIMUM_JAVA, resolveJava, resolveServerJar, serverArgs } from '../serverCommand';
 
 const ext = path.join(path.sep, 'opt', 'checkout', 'vscode-extension');
 const ws = path.join(path.sep, 'home', 'dev', 'project');
@@ -48,4 +48,20 @@ test('java: the setting, else JAVA_HOME when it has one, else java on PATH', () 
 
 test('the server runs as java -jar JAR and needs no other argument', () => {
   assert.deepEqual(serverArgs('/x/wheelsh-lsp.jar'), ['-Xmx512m', '-XX:+ExitOnOutOfMemoryError', '-jar', '/x/wheelsh-lsp.jar']);
+});
+
+test('the Java major version is read from java -version, old and new schemes', () => {
+  assert.equal(javaMajorVersion('openjdk version "17.0.9" 2023-10-17\nOpenJDK Runtime Environment'), 17);
+  assert.equal(javaMajorVersion('java version "1.8.0_392"\nJava(TM) SE Runtime Environment'), 8);
+  assert.equal(javaMajorVersion('openjdk version "25-ea" 2025-09-16'), 25);
+  assert.equal(javaMajorVersion('openjdk version "21" 2023-09-19'), 21);
+  assert.equal(javaMajorVersion('bash: java: command not found'), undefined);
+});
+
+test('a missing or too old Java is one sentence naming it and what to do', () => {
+  assert.equal(javaProblem('java', { output: 'openjdk version "17.0.9" 2023-10-17' }), undefined);
+  assert.equal(javaProblem('/usr/lib/jvm/java-11/bin/java', { output: 'openjdk version "11.0.21" 2023-10-17' }),
+    `/usr/lib/jvm/java-11/bin/java is Java 11; the wheelsh server needs Java ${MINIMUM_JAVA} or newer (set wheelsh.java or JAVA_HOME)`);
+  assert.match(javaProblem('java', { error: 'spawn java ENOENT', output: '' }) ?? '',
+    /^cannot run java \(spawn java ENOENT\); install Java 17 or newer/);
 });

@@ -15,7 +15,7 @@ import org.eclipse.lsp4j.services.LanguageClient;
 
 /**
  * Starts the wheelsh language server on standard input and output:
- * {@code java -jar wheelsh-lsp.jar}. Standard output carries only the protocol: before anything
+ * {@code wheelsh lsp} (or {@code java -jar wheelsh-lsp.jar}). Standard output carries only the protocol: before anything
  * else runs, {@code System.out} is pointed at standard error, so a stray print anywhere can
  * never corrupt a message; the log goes to standard error too.
  */
@@ -47,7 +47,7 @@ public final class ServerMain {
                     System.exit(2);
                 }
             } else if (arg.equals("--help") || arg.equals("-h")) {
-                err.println("usage: java -jar wheelsh-lsp.jar [--stdio] [--debounce-ms=N]");
+                err.println("usage: wheelsh lsp [--stdio] [--debounce-ms=N]   (or: java -jar wheelsh-lsp.jar, with the same arguments)");
                 err.println("Speaks the Language Server Protocol on standard input and output; logs to standard error.");
                 System.exit(0);
             } else {

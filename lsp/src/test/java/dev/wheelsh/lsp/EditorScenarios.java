@@ -13,18 +13,47 @@ import java.util.Map;
 
 /**
  * What every real editor must see, written once and run through each editor's client script.
+ * Public for the shell module's LspCommandIT, which runs the real server as `wheelsh lsp`.
  */
-final class EditorScenarios {
+public final class EditorScenarios {
 
     private EditorScenarios() {
     }
 
     /** Starts the editor on a file; {@code editor} gets the script path and gives the command. */
-    interface Editor {
+    public interface Editor {
         List<String> command(Path script, Path file);
 
         String scriptName();
     }
+
+    /** Headless Neovim's built-in LSP client (vim.lsp), driven by e2e/nvim-client.lua. */
+    public static final Editor NEOVIM = new Editor() {
+        @Override
+        public List<String> command(Path script, Path file) {
+            Path nvim = EditorRun.requireExecutable("nvim");
+            return List.of(nvim.toString(), "--headless", "-n", "-i", "NONE", "-u", script.toString());
+        }
+
+        @Override
+        public String scriptName() {
+            return "nvim-client.lua";
+        }
+    };
+
+    /** Emacs in batch mode with eglot (Debian: emacs-nox and elpa-eglot), driven by e2e/eglot-client.el. */
+    public static final Editor EMACS = new Editor() {
+        @Override
+        public List<String> command(Path script, Path file) {
+            Path emacs = EditorRun.requireExecutable("emacs");
+            return List.of(emacs.toString(), "--batch", "--no-init-file", "-l", script.toString());
+        }
+
+        @Override
+        public String scriptName() {
+            return "eglot-client.el";
+        }
+    };
 
     /**
      * The mechanics with scripted checks: diagnostics with exact ranges after open, a hover, the
@@ -54,15 +83,15 @@ final class EditorScenarios {
     }
 
     /**
-     * The real server jar with the real checks, as an editor starts it: diagnostics for the opened
-     * version of a pip.conf (the misspelled arch inside the platform tag), the hover of the
-     * legacy tag, and a clean exit.
+     * The real server with the real checks, started by {@code server} as an editor starts it
+     * (`wheelsh lsp`): diagnostics for the opened version of a pip.conf (the misspelled arch
+     * inside the platform tag), the hover of the legacy tag, and a clean exit.
      */
-    static void realServer(Editor editor, Path dir) throws Exception {
+    public static void realServer(Editor editor, Path dir, List<String> server) throws Exception {
         Path file = dir.resolve("pip.conf");
         Files.writeString(file, "[install]\nonly-binary = :all:\nplatform = manylinux2014_loong64\n", StandardCharsets.UTF_8);
         JsonObject result = EditorRun.run(dir, editor.command(EditorRun.script(dir, editor.scriptName()), file), Map.of(
-                "WHEELSH_CMD", EditorRun.json(EditorRun.realServer()),
+                "WHEELSH_CMD", EditorRun.json(server),
                 "WHEELSH_FILE", file.toString(),
                 "WHEELSH_HOVER", "{\"line\": 2, \"character\": 14}",
                 "WHEELSH_EDIT", ""));

@@ -30,7 +30,7 @@ class LauncherArgumentsIT {
         Run r = run("--help");
         assertEquals(0, r.code());
         assertEquals("", r.out(), "standard output is for the protocol only");
-        assertTrue(r.err().contains("usage: java -jar wheelsh-lsp.jar"), r.err());
+        assertTrue(r.err().contains("usage: wheelsh lsp [--stdio] [--debounce-ms=N]"), r.err());
     }
 
     @Test

@@ -1,14 +1,18 @@
 package dev.wheelsh.shell;
 
+import dev.wheelsh.shell.io.CommandOutput;
 import dev.wheelsh.shell.io.ExitStatus;
+import dev.wheelsh.shell.io.Stopped;
 import dev.wheelsh.shell.io.Style;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -17,7 +21,6 @@ import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
-import picocli.CommandLine;
 
 /**
  * The interactive shell: a prompt showing the session's target, completion of commands, options,
@@ -36,7 +39,10 @@ final class Repl {
         try (Terminal terminal = TerminalBuilder.builder().system(true).name("wheelsh").build()) {
             boolean colour = Style.colourAllowed(env, !Terminal.TYPE_DUMB.equals(terminal.getType())
                     && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType()));
-            PrintWriter out = terminal.writer();
+            PrintWriter screen = terminal.writer();
+            // Commands write through a gate that Ctrl-C closes on them (see runCancellable).
+            CommandOutput gate = new CommandOutput(screen);
+            PrintWriter out = new PrintWriter(gate, true);
             // One session for the whole shell: every line runs through its command line and target.
             Wheelsh session = new Wheelsh(out, out);
             LineReader reader = LineReaderBuilder.builder()
@@ -46,27 +52,36 @@ final class Repl {
                     .highlighter(new TagHighlighter(colour))
                     .variable(LineReader.HISTORY_FILE, historyFile())
                     .variable(LineReader.HISTORY_SIZE, 2000)
+                    .option(LineReader.Option.BRACKETED_PASTE, true)
                     .build();
-            out.println("wheelsh: will this wheel run there? Type help, or a command; Tab completes; Ctrl-D leaves.");
+            screen.println("wheelsh: will this wheel run there? Type help, or a command; Tab completes; Ctrl-D leaves.");
             int last = ExitStatus.OK;
             while (true) {
-                String line;
+                String text;
                 try {
-                    line = reader.readLine(prompt(session, colour));
+                    text = reader.readLine(prompt(session, colour));
                 } catch (UserInterruptException e) {
                     continue; // Ctrl-C drops the line being typed
                 } catch (EndOfFileException e) {
                     return last;
                 }
-                String trimmed = line.strip();
-                if (trimmed.equals("exit") || trimmed.equals("quit")) {
-                    return last;
+                // A bracketed paste of several lines arrives as one text: each line is a command of
+                // its own, run in turn, as if typed one after the other.
+                for (String line : text.split("\\R")) {
+                    String trimmed = line.strip();
+                    if (trimmed.equals("exit") || trimmed.equals("quit")) {
+                        return last;
+                    }
+                    if (trimmed.isEmpty()) {
+                        continue;
+                    }
+                    last = runCancellable(terminal, gate, session, trimmed);
+                    screen.flush();
+                    if (last == ExitStatus.STOPPED) {
+                        screen.println("wheelsh: stopped");
+                        break; // Ctrl-C stops the rest of a paste too
+                    }
                 }
-                if (trimmed.isEmpty()) {
-                    continue;
-                }
-                last = runCancellable(terminal, session, trimmed, out);
-                out.flush();
             }
         } catch (IOException e) {
             System.err.println("wheelsh: cannot open the terminal: " + e.getMessage());
@@ -74,44 +89,47 @@ final class Repl {
         }
     }
 
-    /** Runs one line on a worker thread, so that Ctrl-C interrupts the command, not the shell. */
-    private int runCancellable(Terminal terminal, Wheelsh session, String line, PrintWriter out) {
-        AtomicReference<Integer> status = new AtomicReference<>(ExitStatus.OK);
-        Thread worker = new Thread(() -> status.set(runLine(session, line, out)), "wheelsh-command");
-        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> worker.interrupt());
+    /**
+     * Runs one line on a worker thread, so that Ctrl-C stops the command, not the shell: it closes
+     * the output gate on the worker (its next write ends it), interrupts it, and the prompt comes
+     * back at once. A command that neither writes nor heeds the interrupt is left to finish on its
+     * own (a daemon thread) with its output dropped.
+     */
+    private static int runCancellable(Terminal terminal, CommandOutput gate, Wheelsh session, String line) {
+        AtomicInteger status = new AtomicInteger(ExitStatus.OK);
+        CountDownLatch finished = new CountDownLatch(1);
+        AtomicBoolean stopped = new AtomicBoolean();
+        Thread worker = new Thread(() -> {
+            try {
+                status.set(session.runScript(line));
+            } catch (Stopped e) {
+                status.set(ExitStatus.STOPPED);
+            } finally {
+                finished.countDown();
+            }
+        }, "wheelsh-command");
+        worker.setDaemon(true);
+        gate.runBy(worker);
+        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> {
+            stopped.set(true);
+            gate.stop();
+            worker.interrupt();
+            finished.countDown();
+        });
         try {
             worker.start();
-            worker.join();
+            finished.await();
+            if (stopped.get()) {
+                // Give the command a moment to end at its next write, so the session is left whole.
+                worker.join(TimeUnit.SECONDS.toMillis(1));
+            }
         } catch (InterruptedException e) {
-            worker.interrupt();
             Thread.currentThread().interrupt();
         } finally {
+            gate.stop();
             terminal.handle(Terminal.Signal.INT, previous);
         }
-        return status.get();
-    }
-
-    private static int runLine(Wheelsh session, String line, PrintWriter out) {
-        List<String> words = CommandWords.split(line);
-        if (!words.isEmpty() && words.get(0).equals("help")) {
-            return help(session.commandLine(), words, out);
-        }
-        return session.runScript(line);
-    }
-
-    private static int help(CommandLine root, List<String> words, PrintWriter out) {
-        if (words.size() == 1) {
-            root.usage(out);
-            out.println("In this shell also: help CMD, exit (or Ctrl-D).");
-            return ExitStatus.OK;
-        }
-        CommandLine sub = root.getSubcommands().get(words.get(1));
-        if (sub == null) {
-            out.println("wheelsh: help: no command '" + words.get(1) + "'");
-            return ExitStatus.USAGE;
-        }
-        sub.usage(out);
-        return ExitStatus.OK;
+        return stopped.get() ? ExitStatus.STOPPED : status.get();
     }
 
     private static String prompt(Wheelsh session, boolean colour) {

@@ -91,6 +91,13 @@ public final class Wheelsh {
         if (words.isEmpty()) {
             return OK;
         }
+        if (words.get(0).equals("lsp")) {
+            // The server takes over standard input and output, which a script or the shell is
+            // reading and writing: it only runs as the whole command line.
+            err.println("wheelsh: lsp: the language server speaks on standard input and output, so it runs only as "
+                    + "`wheelsh lsp` (what an editor starts), not inside -c, a script or the interactive shell");
+            return USAGE;
+        }
         return runCommand(words.toArray(new String[0]));
     }
 

@@ -38,6 +38,9 @@ final class WheelshCompleter implements Completer {
     private final CommandLine root;
     private final Completer files = new Completers.FileNameCompleter();
 
+    /** The language server: a command of its own process (what editors start), refused inside the shell. */
+    private static final String IN_EDITORS_ONLY = "lsp";
+
     /** Completes for the commands of {@code root}, the session's command line (only its model is read). */
     WheelshCompleter(CommandLine root) {
         this.root = root;
@@ -50,10 +53,12 @@ final class WheelshCompleter implements Completer {
         String current = line.word().substring(0, Math.min(line.wordCursor(), line.word().length()));
         if (index == 0) {
             for (Map.Entry<String, CommandLine> e : root.getSubcommands().entrySet()) {
+                if (e.getKey().equals(IN_EDITORS_ONLY)) {
+                    continue;
+                }
                 candidates.add(new Candidate(e.getKey(), e.getKey(), "commands", description(e.getValue().getCommandSpec()),
                         null, null, true));
             }
-            candidates.add(new Candidate("help", "help", "commands", "help, or help CMD", null, null, true));
             candidates.add(new Candidate("exit", "exit", "commands", "leave the shell (also Ctrl-D)", null, null, true));
             return;
         }

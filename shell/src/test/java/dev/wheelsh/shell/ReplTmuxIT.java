@@ -127,6 +127,38 @@ class ReplTmuxIT {
     }
 
     @Test
+    void ctrlCStopsALongCommandAndItsOutputAndTheShellGoesOn() throws Exception {
+        launch("xterm-256color");
+        // 292,858 tags: minutes of output on a terminal if nothing stops it.
+        keys("tags --python 3.13 --arch x86_64 --glibc 200.0", "Enter");
+        awaitScreen("cp313-cp313-manylinux_");
+        keys("C-c");
+        // The first prompt has scrolled away: the prompt is back when it follows the notice.
+        awaitScreen("wheelsh: stopped\nwheelsh [host]>");
+        String stopped = screen();
+        Thread.sleep(1000);
+        assertEquals(stopped, screen(), "nothing more is printed after the prompt came back");
+        assertFalse(stopped.contains("py30-none-any"), "the list's last tag was never reached:\n" + stopped);
+        keys("version", "Enter");
+        awaitScreen("wheelsh 0.");
+    }
+
+    @Test
+    void aBracketedPasteOfSeveralLinesRunsEachLineInTurn() throws Exception {
+        launch("xterm-256color");
+        Path paste = state.resolve("paste.txt");
+        Files.writeString(paste, "version\ntarget cp313t-glibc2.38-loongarch64\nexplain py3-none-any\n");
+        assertEquals(0, run(List.of("tmux", "-L", socket, "load-buffer", paste.toString())).exit);
+        // -p: as a terminal pastes, between the bracketed-paste markers the shell asked for.
+        assertEquals(0, run(List.of("tmux", "-L", socket, "paste-buffer", "-p", "-t", "w")).exit);
+        awaitScreen("> explain py3-none-any");
+        keys("Enter");
+        String text = awaitScreen("wheelsh [cp313t-glibc2.38-loongarch64]>");
+        assertTrue(text.contains("wheelsh 0."), "the first line ran on its own:\n" + text);
+        assertTrue(text.contains("verdict: installable"), "the third line ran against the second's target:\n" + text);
+    }
+
+    @Test
     void aDumbTerminalStillWorks() throws Exception {
         launch("dumb");
         keys("tags --python 3.12 --arch x86_64 --glibc 2.17", "Enter");

@@ -1,5 +1,6 @@
 package dev.wheelsh.shell;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -36,6 +37,15 @@ class WheelshCompleterTest {
         List<String> derive = complete("baseline derive sysroot --");
         assertTrue(derive.containsAll(List.of("--name", "--priority", "--output")), derive.toString());
         assertTrue(!derive.contains("--arch") && !derive.contains("--json"), "derive takes neither: " + derive);
+    }
+
+    @Test
+    void theFirstWordCompletesEveryCommandOnceButNotTheLanguageServerWhichTheShellRefuses() {
+        List<String> first = complete("");
+        assertTrue(first.containsAll(List.of("tags", "explain", "help", "version", "exit")), first.toString());
+        assertEquals(1, first.stream().filter("help"::equals).count(), first.toString());
+        assertTrue(!first.contains("lsp"), first.toString());
+        assertTrue(complete("help ").containsAll(List.of("tags", "baseline", "lsp")), "help describes every command, lsp too");
     }
 
     /** The highlighter marks a platform component bad exactly when the editor's check calls it an error. */

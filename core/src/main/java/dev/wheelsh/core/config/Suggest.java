@@ -4,13 +4,16 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Did-you-mean: the closest known word by edit distance, when it is close enough to be meant. */
-final class Suggest {
+/**
+ * Did-you-mean: the closest known word by edit distance, when it is close enough to be meant.
+ * Public so that the shell's unknown commands and options get the same rule as the checked files.
+ */
+public final class Suggest {
 
     private Suggest() {
     }
 
-    static Optional<String> closest(String word, Collection<String> known) {
+    public static Optional<String> closest(String word, Collection<String> known) {
         if (word.length() > 100) {
             return Optional.empty();
         }

@@ -93,9 +93,13 @@ public final class HostProbe {
             throw new InputException("interpreter '" + python + "': cannot run it (" + e.getMessage() + ")");
         }
         if (out.exitCode() != 0) {
-            String err = out.stderr().strip();
+            String stderr = out.stderr().strip();
+            String last = stderr.lines().reduce((a, b) -> b).orElse("");
+            // A program that is not Python (ls, a shell) tends to echo its argument, the whole
+            // script, back in its complaint: then the complaint says nothing the user can use.
+            boolean echoesScript = stderr.contains(SCRIPT.lines().findFirst().orElse(SCRIPT)) || last.length() > 300;
             throw new InputException("interpreter '" + python + "': the probe script failed (exit " + out.exitCode() + ")"
-                    + (err.isEmpty() ? "" : ": " + err.lines().reduce((a, b) -> b).orElse("")));
+                    + (echoesScript ? "; is it a Python interpreter?" : last.isEmpty() ? "" : ": " + last));
         }
         JsonNode facts;
         try {

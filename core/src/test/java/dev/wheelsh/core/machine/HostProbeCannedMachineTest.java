@@ -127,4 +127,22 @@ class HostProbeCannedMachineTest {
         assertTrue(e.getMessage().contains("ImportError: no sysconfig"), e.getMessage());
         assertFalse(e.getMessage().contains("\n"));
     }
+
+    @Test
+    void aProgramThatIsNotPythonGetsOneLineWithoutTheProbeScriptEchoedBack() {
+        // ls, given the script as a file name, complains with the whole script quoted in its message.
+        HostProbe probe = new HostProbe(new HostProbe.Machine() {
+            @Override
+            public ElfFile readElf(String path) throws InputException {
+                throw new InputException(path + ": not read in this test");
+            }
+
+            @Override
+            public HostProbe.Output run(List<String> command) {
+                return new HostProbe.Output(2, "", command.get(0) + ": cannot access '" + command.get(2) + "': File name too long\n");
+            }
+        });
+        InputException e = assertThrows(InputException.class, () -> probe.probe("/bin/ls"));
+        assertEquals("interpreter '/bin/ls': the probe script failed (exit 2); is it a Python interpreter?", e.getMessage());
+    }
 }

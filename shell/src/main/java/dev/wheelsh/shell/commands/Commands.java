@@ -1,15 +1,24 @@
 package dev.wheelsh.shell.commands;
 
+import dev.wheelsh.core.config.Suggest;
 import dev.wheelsh.core.vocabulary.InputException;
 import dev.wheelsh.shell.io.ExitStatus;
 import dev.wheelsh.shell.io.Session;
+import dev.wheelsh.shell.io.Stopped;
+import dev.wheelsh.shell.io.Version;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** The one list of wheelsh's commands, used by every way of running them. */
 public final class Commands {
@@ -32,6 +41,8 @@ public final class Commands {
                     ShowCommand.class,
                     LintCommand.class,
                     BaselineCommand.class,
+                    LspCommand.class,
+                    HelpCommand.class,
             })
     static final class Root {
     }
@@ -70,11 +81,14 @@ public final class Commands {
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, args) -> {
-            ex.getCommandLine().getErr().println("wheelsh: " + ex.getMessage());
+            ex.getCommandLine().getErr().println(usageError(ex));
             return ExitStatus.USAGE;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter e = commandLine.getErr();
+            if (ex instanceof Stopped) {
+                return ExitStatus.STOPPED; // the user asked for it; the shell says so
+            }
             if (ex instanceof InputException bad) {
                 // The code of the same mistake in a checked file (WH191 for a misspelt
                 // architecture), so the shell and lint name it alike.
@@ -99,8 +113,54 @@ public final class Commands {
 
     private static void withHelp(CommandLine cl) {
         cl.getCommandSpec().mixinStandardHelpOptions(true);
+        // -V and --version print the version line on every command, as `wheelsh version` does.
+        cl.getCommandSpec().versionProvider(() -> new String[] {Version.line()});
+        // The footer holds the examples, meant to be copied: printed line by line as written,
+        // never wrapped in the middle of a filename as picocli wraps text at 80 columns.
+        cl.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_FOOTER, help -> {
+            String[] lines = help.commandSpec().usageMessage().footer();
+            return lines.length == 0 ? "" : String.join(System.lineSeparator(), lines) + System.lineSeparator();
+        });
         for (CommandLine sub : cl.getSubcommands().values()) {
             withHelp(sub);
         }
+    }
+
+    /**
+     * One line for a mistake on the command line, in wheelsh's words: the command it happened in,
+     * what the user typed, the closest command or option when one is close, and where the list is.
+     */
+    static String usageError(ParameterException ex) {
+        CommandSpec spec = ex.getCommandLine().getCommandSpec();
+        String command = spec.qualifiedName(" ");
+        boolean root = spec.parent() == null;
+        String helpFor = root ? "wheelsh help" : "wheelsh help " + command.substring("wheelsh ".length());
+        if (ex instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+            List<String> words = unmatched.getUnmatched();
+            String option = words.stream().filter(w -> w.startsWith("-") && w.length() > 1).findFirst().orElse(null);
+            if (option != null) {
+                String name = option.contains("=") ? option.substring(0, option.indexOf('=')) : option;
+                // A one-letter option is too short for a guess to mean anything (-x is one edit from -h and -V).
+                String meant = name.startsWith("--") ? didYouMean(name, spec.optionsMap().keySet()) : "";
+                return command + ": unknown option '" + name + "'" + meant
+                        + " (" + helpFor + " lists the options)";
+            }
+            String word = words.get(0);
+            if (!spec.subcommands().isEmpty()) {
+                return command + ": unknown " + (root ? "command" : "subcommand") + " '" + word + "'"
+                        + didYouMean(word, spec.subcommands().keySet()) + " (" + helpFor + " lists them)";
+            }
+            return command + ": unexpected argument '" + word + "' (" + helpFor + " shows what it takes)";
+        }
+        String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : oneLine(ex.getMessage());
+        if (!message.isEmpty()) {
+            message = Character.toLowerCase(message.charAt(0)) + message.substring(1);
+        }
+        return command + ": " + message + " (" + helpFor + ")";
+    }
+
+    /** {@code "; did you mean 'X'?"} when a known word is close to what was typed, else nothing. */
+    static String didYouMean(String typed, Collection<String> known) {
+        return Suggest.closest(typed, known).map(n -> "; did you mean '" + n + "'?").orElse("");
     }
 }

@@ -60,6 +60,16 @@ final class Linting {
         for (Path file : files) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("path", file.toString());
+            // A file that is not there is the answer, before any question of its kind.
+            Optional<String> absent = Files.isDirectory(file) ? Optional.of("a directory, not a file")
+                    : Files.exists(file) ? Optional.empty() : Optional.of("no such file");
+            if (absent.isPresent()) {
+                unreadable = true;
+                entry.put("error", absent.get());
+                report.add(entry);
+                err.println("wheelsh: lint: " + file + ": " + absent.get());
+                continue;
+            }
             Optional<ConfigFileKind> k = kindOf(request.kind(), file);
             if (k.isEmpty()) {
                 unreadable = true;

@@ -1,12 +1,13 @@
 package dev.wheelsh.shell.commands;
 
+import dev.wheelsh.shell.io.Version;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "version",
-        footer = {"", "Examples:", "  wheelsh version"}, description = "Print wheelsh's version.")
+        footer = {"", "Examples:", "  wheelsh version", "  wheelsh --version"}, description = "Print wheelsh's version.")
 final class VersionCommand implements Callable<Integer> {
 
     @Spec
@@ -14,8 +15,7 @@ final class VersionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String version = VersionCommand.class.getPackage().getImplementationVersion();
-        spec.commandLine().getOut().println("wheelsh " + (version == null ? "0.1.0-SNAPSHOT" : version));
+        spec.commandLine().getOut().println(Version.line());
         return 0;
     }
 }

@@ -9,6 +9,8 @@ public final class ExitStatus {
     public static final int PROBLEM = 1;
     /** Bad usage or input: one line on standard error says what, where and why. */
     public static final int USAGE = 2;
+    /** The user stopped the command (Ctrl-C in the interactive shell), as shells report SIGINT: 128 + 2. */
+    public static final int STOPPED = 130;
 
     private ExitStatus() {
     }
