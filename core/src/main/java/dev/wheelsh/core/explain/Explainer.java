@@ -1,5 +1,6 @@
 package dev.wheelsh.core.explain;
 
+import dev.wheelsh.core.vocabulary.Code;
 import dev.wheelsh.core.checks.WheelCheckList;
 import dev.wheelsh.core.policy.CheckContext;
 import dev.wheelsh.core.wheel.WheelFacts;
@@ -142,6 +143,12 @@ public final class Explainer {
             }
             int at = platformColumn + offsetIn(platformPart, platform);
             for (Issue issue : TagShapes.platformTag(platform)) {
+                // A legacy alias in a filename or tag set is there on purpose (auditwheel writes
+                // manylinux2014_x86_64 beside manylinux_2_17_x86_64 for pip before 20.3): the
+                // hint to rename it is for the pip.conf platform option only.
+                if (issue.code() == Code.WH192 && kind != Explanation.Kind.PLATFORM) {
+                    continue;
+                }
                 tagFindings.add(finding(issue, at));
             }
         }
