@@ -1,11 +1,11 @@
 package dev.wheelsh.core.config;
 
+import dev.wheelsh.core.tags.SpecifierSet;
 import dev.wheelsh.core.vocabulary.Issue;
 import dev.wheelsh.core.vocabulary.Code;
 import dev.wheelsh.core.vocabulary.InputException;
 import dev.wheelsh.core.vocabulary.Severity;
 import dev.wheelsh.core.tags.Version;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -92,41 +92,13 @@ final class Specifiers {
         }
     }
 
-    /** Whether {@code version} satisfies one specifier (pre-release subtleties left aside). */
+    /**
+     * Whether {@code version} satisfies one specifier: the finder's own rule
+     * ({@link SpecifierSet#contains}), so a target's Python version is judged as pip judges a
+     * file's requires-python.
+     */
     static boolean contains(Spec spec, Version version) {
-        Optional<Version> sv = parse1(spec.version());
-        if (sv.isEmpty()) {
-            return true;
-        }
-        Version target = sv.get();
-        int c = version.compareTo(target);
-        return switch (spec.op()) {
-            case "==" -> spec.wildcard() ? prefixMatch(version, target) : c == 0;
-            case "!=" -> spec.wildcard() ? !prefixMatch(version, target) : c != 0;
-            case "<=" -> c <= 0;
-            case ">=" -> c >= 0;
-            case "<" -> c < 0;
-            case ">" -> c > 0;
-            case "~=" -> {
-                List<BigInteger> rel = target.release();
-                List<BigInteger> prefix = rel.subList(0, rel.size() - 1);
-                yield c >= 0 && startsWith(version.release(), prefix);
-            }
-            default -> version.toString().equals(spec.version());
-        };
-    }
-
-    private static boolean prefixMatch(Version v, Version prefix) {
-        return startsWith(v.release(), prefix.release());
-    }
-
-    private static boolean startsWith(List<BigInteger> release, List<BigInteger> prefix) {
-        for (int i = 0; i < prefix.size(); i++) {
-            BigInteger r = i < release.size() ? release.get(i) : BigInteger.ZERO;
-            if (!r.equals(prefix.get(i))) {
-                return false;
-            }
-        }
-        return true;
+        String v = spec.wildcard() ? spec.version() + ".*" : spec.version();
+        return new SpecifierSet(spec.op() + v, List.of(new SpecifierSet.Specifier(spec.op(), v))).contains(version);
     }
 }
