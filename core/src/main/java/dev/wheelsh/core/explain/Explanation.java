@@ -1,5 +1,7 @@
 package dev.wheelsh.core.explain;
 
+import dev.wheelsh.core.machine.Platform;
+import dev.wheelsh.core.tags.PlatformTag;
 import dev.wheelsh.core.machine.Target;
 import dev.wheelsh.core.vocabulary.Finding;
 import dev.wheelsh.core.vocabulary.Severity;
@@ -88,7 +90,43 @@ public record Explanation(String input, Kind kind, List<Component> components, L
             return Outcome.BAD_INPUT;
         }
         boolean misses = verdict.filter(v -> v instanceof InstallVerdict.Misses).isPresent();
-        return misses || contentsBreak() ? Outcome.PROBLEM : Outcome.HOLDS;
+        return misses || contentsBreak() || oldWorldCannotLoad() ? Outcome.PROBLEM : Outcome.HOLDS;
+    }
+
+    /**
+     * pip installs a manylinux or musllinux loongarch64 wheel on an old-world (ABI1.0) system when
+     * the glibc version fits, but such tags promise the new world (ABI2.0, upstream glibc 2.36 and
+     * later): none of them loads there, whatever its version.
+     */
+    public boolean oldWorldCannotLoad() {
+        if (!(target.map(Target::platform).orElse(null) instanceof Platform.Linux l) || !l.oldWorld()) {
+            return false;
+        }
+        return verdict.orElse(null) instanceof InstallVerdict.Installs installs
+                && PlatformTag.parse(installs.bestTag().platform()).libc().isPresent()
+                && installs.bestTag().platform().endsWith("_loongarch64");
+    }
+
+    /**
+     * What the name cannot say and where the answer is: a loongarch64 filename records no ABI
+     * world (manylinux and musllinux tags promise the new one; linux_loongarch64 wheels exist for
+     * both), and `wheelsh show FILE` decides it from the code. Empty when the input names no
+     * loongarch64 platform.
+     */
+    public List<String> notes() {
+        List<String> out = new ArrayList<>();
+        for (Component c : components) {
+            if (!c.role().equals("platform") || !c.text().endsWith("_loongarch64")) {
+                continue;
+            }
+            boolean promised = PlatformTag.parse(c.text()).libc().isPresent();
+            out.add(promised
+                    ? c.text() + " promises the new LoongArch world (ABI2.0, upstream glibc 2.36 and later); "
+                    + "the name cannot show what the code is built for: `wheelsh show FILE` reads it"
+                    : c.text() + " does not record the LoongArch ABI world: linux_loongarch64 wheels exist for both "
+                    + "(Loongnix's are old world, ABI1.0); `wheelsh show FILE` decides it from the code");
+        }
+        return List.copyOf(out);
     }
 
     /**
@@ -112,6 +150,10 @@ public record Explanation(String input, Kind kind, List<Component> components, L
             if (contentsBreak()) {
                 lines.add("verdict: pip installs it (matching " + installs.bestTag()
                         + "), but it will not work there: see the errors above");
+            } else if (oldWorldCannotLoad()) {
+                lines.add("verdict: pip installs it (matching " + installs.bestTag() + "), but it cannot load there: "
+                        + "manylinux and musllinux loongarch64 tags promise the new world (ABI2.0) and this system "
+                        + "is old world (ABI1.0), whatever the glibc version");
             } else {
                 lines.add("verdict: installable: pip matches " + installs.bestTag() + " (preference #"
                         + (installs.rank() + 1) + " of the target's tags)");

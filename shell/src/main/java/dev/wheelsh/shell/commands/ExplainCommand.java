@@ -115,6 +115,7 @@ final class ExplainCommand implements Callable<Integer> {
         for (Finding f : e.contents()) {
             out.println(f.code().id() + " " + f.severity().name().toLowerCase(Locale.ROOT) + ": " + f.message());
         }
+        e.notes().forEach(n -> out.println("note: " + n));
         if (e.target().isEmpty()) {
             if (e.kind() != Explanation.Kind.PLATFORM) {
                 out.println("target: none set; give --target, --profile or --python/--arch/--glibc, or run `target SPEC` first");
@@ -134,6 +135,7 @@ final class ExplainCommand implements Callable<Integer> {
         doc.put("pypi_refusals", e.pypiRefusals());
         doc.put("tag_findings", findings(e.tagFindings()));
         doc.put("contents", findings(e.contents()));
+        doc.put("notes", e.notes());
         e.target().ifPresent(m -> doc.put("target", m.compact()));
         e.verdict().ifPresent(v -> {
             doc.put("installable", v instanceof InstallVerdict.Installs);
