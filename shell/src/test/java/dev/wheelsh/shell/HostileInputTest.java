@@ -72,16 +72,15 @@ class HostileInputTest {
     }
 
     @Test
-    void aTargetMatrixLargerThanTheBoundIsRefusedInOneLineAndQuickly(@TempDir Path dir) throws Exception {
+    void aTargetMatrixLargerThanTheBoundIsRefusedInOneLine(@TempDir Path dir) throws Exception {
         StringBuilder sb = new StringBuilder("[tool.wheelsh]\ntargets = [");
         for (int i = 0; i <= TargetMatrix.MAX_TARGETS; i++) {
             sb.append(i == 0 ? "" : ", ").append("\"cp313-glibc2.").append(17 + i % 20).append("-x86_64\"");
         }
         Path pyproject = Files.writeString(dir.resolve("pyproject.toml"), sb.append("]\n").toString());
         Files.createDirectories(dir.resolve("dist"));
-        long start = System.nanoTime();
         TestRuns.Run r = TestRuns.runCommand("check", "--config", pyproject.toString(), dir.resolve("dist").toString());
-        assertTrue(System.nanoTime() - start < 5_000_000_000L, "refused before judging the targets");
+        assertEquals("", r.out(), "refused before judging any target");
         assertEquals(2, r.status(), r.out());
         assertEquals("wheelsh: check: " + (TargetMatrix.MAX_TARGETS + 1) + " targets, more than the " + TargetMatrix.MAX_TARGETS
                 + " one run judges (docs/limits.md)\n", r.err());

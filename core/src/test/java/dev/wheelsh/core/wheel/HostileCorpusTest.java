@@ -95,8 +95,10 @@ class HostileCorpusTest {
                 } catch (RuntimeException | Error e) {
                     fail(c.name() + " threw " + e);
                 }
-                long ms = (System.nanoTime() - start) / 1_000_000;
-                assertTrue(ms < 3000, c.name() + " took " + ms + " ms");
+                // A guard against a hang, not a speed test (speed is the benchmarks' business):
+                // the bound is far above any honest reading, also on a loaded machine.
+                long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+                assertTrue(seconds < 120, c.name() + " took " + seconds + " s: it does not end");
                 if (!c.expect().isEmpty()) {
                     assertTrue(message != null, c.name() + " is refused");
                     assertTrue(message.contains(c.expect()), message);
