@@ -184,6 +184,13 @@ class HoverMarkdownTest {
         assertTrue(md.startsWith("amd64: cibuildwheel " + F.cibwVersion + " reads it as AMD64"), md);
     }
 
+    @Test
+    void anArchCibuildwheelDoesNotKnowStillGetsAHoverNamingTheOnesItDoes() {
+        String md = MarkdownCheck.visible(hover(ConfigFileKind.PYPROJECT, "[tool.cibuildwheel.linux]\narchs = \"aarch32\"\n", 1, 11));
+        assertTrue(md.startsWith("aarch32: not an architecture name of cibuildwheel " + F.cibwVersion + "; it knows "), md);
+        assertTrue(md.contains("armv7l") && md.contains("auto64"), md);
+    }
+
     // --- the shared words ---
 
     /**
