@@ -39,8 +39,8 @@ class ProjectBaselineHoverTest {
         Files.writeString(pyproject, "[tool.wheelsh]\nbaselines = [\"baselines/loongarch64-glibc2.38.json\"]\n");
         String pip = project.resolve("pip.conf").toUri().toString();
 
-        String withFile = "**" + TAG + "**: " + PlatformTagWords.describe(TAG, BuiltinPolicies.all().with(PolicyJson.read(baseline)));
-        String builtIn = "**" + TAG + "**: " + PlatformTagWords.describe(TAG, BuiltinPolicies.all());
+        String withFile = "`" + TAG + "`: " + PlatformTagWords.describe(TAG, BuiltinPolicies.all().with(PolicyJson.read(baseline)));
+        String builtIn = "`" + TAG + "`: " + PlatformTagWords.describe(TAG, BuiltinPolicies.all());
         assertNotEquals(builtIn, withFile, "the example file redefines the built-in manylinux_2_38 on loongarch64");
 
         try (LspSession s = LspSession.started(DocumentAnalyzer.coreFactory(), 0,

@@ -60,33 +60,38 @@ final class BaselineJsonHover {
         if (sv >= 0) {
             int depth = path.size() - sv - 1;
             if (isKey && depth == 1) {
-                return Glossary.lookup(Topic.ARCH, word).map(t -> "**" + word + "**: " + t);
+                return Glossary.lookup(Topic.ARCH, word).map(t -> term(word, t));
             }
             if (isKey && depth == 2) {
-                return Optional.of("**" + word + "**: " + Glossary.lookup(Topic.SYMBOL, word).orElse(word + " symbol versions"));
+                return Optional.of(term(word, Glossary.lookup(Topic.SYMBOL, word).orElse(word + " symbol versions")));
             }
             if (!isKey && depth >= 3) {
-                return Optional.of(Glossary.symbolVersion(path.get(sv + 2), word));
+                return Optional.of(Markdown.text(Glossary.symbolVersion(path.get(sv + 2), word)));
             }
         }
         String last = path.isEmpty() ? "" : path.get(path.size() - 1);
         if (isKey) {
-            return Glossary.lookup(Topic.POLICY, word).map(t -> "**" + word + "**: " + t);
+            return Glossary.lookup(Topic.POLICY, word).map(t -> term(word, t));
         }
         if (last.equals("name") || path.contains("aliases")) {
             Matcher m = PEP600_NAME.matcher(word);
             if (m.matches()) {
-                return Optional.of("**" + word + "**: the " + m.group(1) + " baseline for "
+                return Optional.of(term(word, "the " + m.group(1) + " baseline for "
                         + (m.group(1).equals("manylinux") ? "glibc " : "musl ") + m.group(2) + "." + m.group(3)
-                        + "; e.g. " + word + "_x86_64 means " + TagWords.platform(word + "_x86_64"));
+                        + "; e.g. " + word + "_x86_64 means " + TagWords.platform(word + "_x86_64")));
             }
             if (word.matches("manylinux(1|2010|2014)")) {
-                return Optional.of("**" + word + "**: " + TagWords.platform(word + "_x86_64"));
+                return Optional.of(term(word, TagWords.platform(word + "_x86_64")));
             }
         }
         if (path.contains("lib_whitelist")) {
-            return Optional.of("**" + word + "**: a system library wheels may link against without bundling it");
+            return Optional.of(term(word, "a system library wheels may link against without bundling it"));
         }
         return Optional.empty();
+    }
+
+    /** A name from the file as a code span, then its words as text. */
+    private static String term(String word, String words) {
+        return Markdown.code(word) + ": " + Markdown.text(words);
     }
 }

@@ -65,7 +65,7 @@ final class CursorWords {
     /**
      * The labels that start with {@code prefix} (ignoring case), in their order, each replacing
      * columns {@code from} to {@code to} of the line, documented from the glossary's
-     * {@code topic} when there is one.
+     * {@code topic} when there is one (Markdown, as a completion's documentation is).
      */
     static List<Completion> items(Iterable<String> labels, Completion.Kind kind, String detail, int line, int from, int to,
                                   String prefix, Topic topic) {
@@ -74,7 +74,7 @@ final class CursorWords {
             if (!label.toLowerCase().startsWith(prefix.toLowerCase())) {
                 continue;
             }
-            String doc = topic == null ? "" : Glossary.lookup(topic, label).orElse("");
+            String doc = topic == null ? "" : Glossary.lookup(topic, label).map(Markdown::text).orElse("");
             out.add(new Completion(label, kind, detail, doc, new Edit(SourceRange.onLine(line, from, to), label)));
         }
         return out;

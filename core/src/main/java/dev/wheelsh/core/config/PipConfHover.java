@@ -32,18 +32,21 @@ final class PipConfHover {
                                  Supplier<List<Target>> targets) {
         for (IniReader.Section s : doc.sections()) {
             if (contains(s.headerRange(), line, col)) {
-                String w = s.name().equals("global") ? "options for every pip command"
-                        : F.pipSections.contains(s.name()) ? "options for `pip " + s.name() + "` (they override [global])"
-                        : "not a section pip reads";
-                return Optional.of(new HoverText(s.headerRange(), "**[" + s.name() + "]**: " + w));
+                String w = s.name().equals("global") ? Markdown.text("options for every pip command (" + pip() + ")")
+                        : F.pipSections.contains(s.name()) ? Markdown.text("options for ") + Markdown.code("pip " + s.name())
+                                + Markdown.text(" (they override [global]; " + pip() + ")")
+                        : Markdown.text("not a section " + pip() + " reads");
+                return Optional.of(new HoverText(s.headerRange(), Markdown.code("[" + s.name() + "]") + ": " + w));
             }
         }
         for (IniReader.Option o : doc.options()) {
             String name = PipConfChecks.pipName(o.name());
             if (contains(o.nameRange(), line, col)) {
-                String w = Glossary.lookup(Topic.PIP, name).orElse(F.pipOptions.contains(name)
-                        ? "pip's --" + name + " option" : "not a pip option: pip ignores it");
-                return Optional.of(new HoverText(o.nameRange(), "**" + name + "** (`--" + name + "`): " + w));
+                boolean known = F.pipOptions.contains(name);
+                String w = Glossary.lookup(Topic.PIP, name).orElse(known
+                        ? "pip's --" + name + " option" : "not a pip option: " + pip() + " ignores it");
+                String head = Markdown.code(name) + (known ? " (" + Markdown.code("--" + name) + ", " + pip() + ")" : "");
+                return Optional.of(new HoverText(o.nameRange(), head + ": " + Markdown.text(w)));
             }
             for (IniReader.ValueLine vl : o.valueLines()) {
                 if (contains(vl.range(), line, col)) {
@@ -58,7 +61,7 @@ final class PipConfHover {
     private static String onTargets(String platformTag, List<Target> targets) {
         StringBuilder sb = new StringBuilder();
         for (Target t : targets) {
-            sb.append("\n\n").append(Explainer.platformOn(platformTag, t));
+            sb.append("\n\n").append(Markdown.text(Explainer.platformOn(platformTag, t)));
         }
         return sb.toString();
     }
@@ -71,17 +74,22 @@ final class PipConfHover {
             return Optional.empty();
         }
         String words = switch (option) {
-            case "platform" -> PlatformTagWords.describe(word, baselines.get()) + onTargets(word, targets.get());
-            case "abi" -> TagWords.abi(word);
-            case "implementation" -> TagWords.interpreter(word + "3");
-            case "python-version" -> "wheels for Python " + word;
-            default -> Glossary.lookup(Topic.PIP, option).orElse("");
+            case "platform" -> Markdown.text(PlatformTagWords.describe(word, baselines.get())) + onTargets(word, targets.get());
+            case "abi" -> Markdown.text(TagWords.abi(word));
+            case "implementation" -> Markdown.text(TagWords.interpreter(word + "3"));
+            case "python-version" -> Markdown.text("wheels for Python " + word);
+            default -> Markdown.text(Glossary.lookup(Topic.PIP, option).orElse(""));
         };
         if (words.isEmpty()) {
             return Optional.empty();
         }
         int start = vl.range().startColumn();
         SourceRange r = SourceRange.onLine(vl.range().startLine(), start + w.from(), start + w.to());
-        return Optional.of(new HoverText(r, "**" + word + "**: " + words));
+        return Optional.of(new HoverText(r, Markdown.code(word) + ": " + words));
+    }
+
+    /** The pip release the option and section facts were read from. */
+    private static String pip() {
+        return "pip " + F.pipSource.tag();
     }
 }

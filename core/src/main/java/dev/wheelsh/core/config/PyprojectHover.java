@@ -21,6 +21,8 @@ import java.util.function.Supplier;
  */
 final class PyprojectHover {
 
+    private static final ConfigFacts F = ConfigFacts.INSTANCE;
+
     static final List<String> SELECTOR_KEYS = List.of("build", "skip", "test-skip", "select");
 
     private PyprojectHover() {
@@ -32,7 +34,8 @@ final class PyprojectHover {
                 if (contains(kr, line, col)) {
                     String words = keyWords(e.path());
                     return words.isEmpty() ? Optional.empty()
-                            : Optional.of(new HoverText(kr, "**" + String.join(".", e.path()) + "**\n\n" + words));
+                            : Optional.of(new HoverText(kr, Markdown.code(String.join(".", e.path())) + keySource(e.path())
+                                    + "\n\n" + Markdown.text(words)));
                 }
             }
         }
@@ -66,7 +69,9 @@ final class PyprojectHover {
     private static String keyWords(List<String> path) {
         String key = path.get(path.size() - 1);
         if (underCibuildwheel(path)) {
-            return Glossary.lookup(Topic.CIBW, isImageKey(key) ? "image" : key).orElse("");
+            String words = Glossary.lookup(Topic.CIBW, isImageKey(key) ? "image" : key).orElse("");
+            return key.equals("enable") && !words.isEmpty()
+                    ? words + ". The groups of " + cibuildwheel() + ": " + String.join(", ", F.cibwEnableGroups) : words;
         }
         if (path.size() >= 3 && path.subList(0, 2).equals(PyprojectChecks.UV)) {
             return Glossary.lookup(Topic.UV, key).orElse("");
@@ -80,6 +85,30 @@ final class PyprojectHover {
         return "";
     }
 
+    /**
+     * Which release of the tool a key's words hold for, from the generated facts: cibuildwheel's
+     * options and uv's python-platform are read from those tools' sources at a stated version.
+     */
+    private static String keySource(List<String> path) {
+        String key = path.get(path.size() - 1);
+        if (underCibuildwheel(path) && (F.cibwOptions.contains(key) || key.equals("overrides"))) {
+            return " (" + cibuildwheel() + ")";
+        }
+        if (path.size() >= 3 && path.subList(0, 2).equals(PyprojectChecks.UV) && key.equals("python-platform")) {
+            return " (uv " + F.uvSource.tag() + ")";
+        }
+        return "";
+    }
+
+    static String cibuildwheel() {
+        return "cibuildwheel " + F.cibwVersion;
+    }
+
+    /** {@code word} as a code span, then {@code words} as text: the shape of every value hover. */
+    private static Words term(Span span, String word, String words) {
+        return new Words(span, Markdown.code(word) + ": " + Markdown.text(words));
+    }
+
     private static Optional<Words> valueWords(List<String> path, String v, int idx, Supplier<PolicySet> baselines) {
         String key = path.get(path.size() - 1);
         boolean cibw = underCibuildwheel(path);
@@ -91,32 +120,88 @@ final class PyprojectHover {
         if (cibw && key.equals("archs")) {
             Span w = wordAt(v, idx, " \t\n,");
             String a = w.of(v);
-            return Glossary.lookup(Topic.ARCH, a).map(t -> new Words(w, "**" + a + "**: " + t));
+            if (w.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(term(w, a, archWords(a)));
         }
         if (cibw && key.equals("enable")) {
             Span w = wordAt(v, idx, " \t\n");
-            return Glossary.lookup(Topic.CIBW, "enable").map(t -> new Words(w, "**" + w.of(v) + "**: " + t));
+            return w.isEmpty() ? Optional.empty() : Optional.of(term(w, w.of(v), enableGroupWords(w.of(v))));
         }
         if (cibw && isImageKey(key)) {
-            return Glossary.lookup(Topic.CIBW, "image").map(t -> new Words(whole, "**" + v + "**: " + t));
+            return Glossary.lookup(Topic.CIBW, "image").map(t -> term(whole, v, t + imageWords(key, v)));
         }
         if (key.equals("environments") || key.equals("required-environments")) {
             return markerWords(v, idx);
         }
         if (key.equals("python-platform")) {
-            return Glossary.lookup(Topic.UV, "python-platform").map(t -> new Words(whole, "**" + v + "**: " + t));
+            return Glossary.lookup(Topic.UV, "python-platform").map(t -> term(whole, v, t + pythonPlatformWords(v)));
         }
         if (key.equals("targets") && path.size() == 3 && path.subList(0, 2).equals(PyprojectChecks.WHEELSH)) {
             try {
-                return Optional.of(new Words(whole, "**" + v + "**: " + TargetSpec.parse(v).describe()));
+                return Optional.of(term(whole, v, TargetSpec.parse(v).describe()));
             } catch (InputException e) {
-                return Optional.of(new Words(whole, e.getMessage()));
+                return Optional.of(term(whole, v, e.getMessage()));
             }
         }
         if (key.equals("requires-python")) {
-            return Glossary.lookup(Topic.PROJECT, "requires-python").map(t -> new Words(whole, t));
+            return Glossary.lookup(Topic.PROJECT, "requires-python").map(t -> new Words(whole, Markdown.text(t)));
         }
         return Optional.empty();
+    }
+
+    /** An archs word: its glossary words, or what cibuildwheel reads it as, or that it reads no such name. */
+    private static String archWords(String a) {
+        Optional<String> exact = Glossary.lookup(Topic.ARCH, a);
+        if (exact.isPresent()) {
+            return exact.get();
+        }
+        List<String> names = F.allCibwArchs();
+        Optional<String> caseless = F.cibwArchCaseInsensitive
+                ? names.stream().filter(n -> n.equalsIgnoreCase(a)).findFirst() : Optional.empty();
+        if (caseless.isPresent()) {
+            return cibuildwheel() + " reads it as " + caseless.get() + " (it compares arch names without case): "
+                    + Glossary.lookup(Topic.ARCH, caseless.get()).orElse(caseless.get());
+        }
+        return "not an architecture name of " + cibuildwheel() + "; it knows " + String.join(", ", names);
+    }
+
+    /** An enable group: what this release of cibuildwheel makes of it, and which groups it has. */
+    private static String enableGroupWords(String group) {
+        String what = Glossary.lookup(Topic.CIBW, "enable").orElse("an opt-in group of builds");
+        String groups = String.join(", ", F.cibwEnableGroups) + ", all";
+        if (F.cibwEnableGroups.contains(group) || group.equals("all")) {
+            return what + "; " + cibuildwheel() + " has " + groups;
+        }
+        ConfigFacts.Span known = F.cibwEnableHistory.get(group);
+        if (known != null) {
+            return "not a group of " + cibuildwheel() + " (cibuildwheel " + known.first() + " to " + known.last()
+                    + " had it); its groups are " + groups;
+        }
+        return "not a group of " + cibuildwheel() + "; its groups are " + groups;
+    }
+
+    /** Which architectures this release pins an image name for, or which releases shipped it. */
+    private static String imageWords(String key, String image) {
+        Optional<String> arch = ConfigFacts.imageArch(key);
+        if (arch.isEmpty() || image.contains("/") || image.contains(":")) {
+            return "";
+        }
+        List<String> names = F.cibwImagesPerArch.getOrDefault(arch.get(), List.of());
+        if (names.contains(image)) {
+            return "; " + cibuildwheel() + " pins " + image + " for " + arch.get() + " (its names there: "
+                    + String.join(", ", names) + ")";
+        }
+        ConfigFacts.Span known = F.cibwImageHistory.get(image);
+        String was = known == null ? "" : " (cibuildwheel " + known.first() + " to " + known.last() + " shipped it)";
+        return "; " + cibuildwheel() + " has no image " + image + " for " + arch.get() + was
+                + (names.isEmpty() ? "" : "; its names there: " + String.join(", ", names));
+    }
+
+    private static String pythonPlatformWords(String value) {
+        return F.uvPythonPlatforms.containsKey(value) || F.uvPythonPlatforms.values().stream().anyMatch(a -> a.contains(value))
+                ? ". uv " + F.uvSource.tag() + " knows this value" : "";
     }
 
     /** A variable of an environment marker, or a value compared with one. */
@@ -126,7 +211,7 @@ final class PyprojectHover {
                 Optional<String> t = a.variable() ? Glossary.lookup(Topic.MARKER, a.text())
                         : a.comparedWith().equals("platform_machine") ? Glossary.lookup(Topic.ARCH, a.text())
                         : Glossary.lookup(Topic.MARKER, a.comparedWith()).map(x -> "a value of " + a.comparedWith() + ": " + x);
-                return t.map(x -> new Words(new Span(a.from(), a.to()), "**" + a.text() + "**: " + x));
+                return t.map(x -> term(new Span(a.from(), a.to()), a.text(), x));
             }
         }
         return Optional.empty();

@@ -21,30 +21,48 @@ final class SelectorWords {
      * {@code baselines} describes a platform part that is a platform tag.
      */
     static String of(String pattern, Supplier<PolicySet> baselines) {
-        List<String> ids = pattern.chars().filter(ch -> ch == '*').count() > 8 ? List.of() : Selectors.identifiers();
+        boolean tooWide = pattern.chars().filter(ch -> ch == '*').count() > 8;
         List<Pattern> res = Selectors.compile(pattern);
+        List<String> current = tooWide ? List.of() : matching(ConfigFacts.INSTANCE.cibwIdentifiers, res);
+        List<String> older = tooWide ? List.of() : matching(Selectors.identifiers(), res);
+        older.removeAll(current);
+        StringBuilder words = new StringBuilder("a cibuildwheel build selector");
+        int dash = pattern.indexOf('-');
+        if (dash > 0 && pattern.substring(0, dash).matches("[a-z]+\\d+t?")) {
+            String py = pattern.substring(0, dash);
+            words.append("; ").append(py).append(" is ").append(TagWords.interpreter(py.replace("t", "")))
+                    .append(py.endsWith("t") ? " (free-threaded)" : "");
+        }
+        String plat = dash > 0 ? pattern.substring(dash + 1) : "";
+        if (plat.matches("[a-z0-9_]+")) {
+            words.append("; ").append(plat).append(": ").append(platformWords(plat, baselines));
+        }
+        String version = PyprojectHover.cibuildwheel();
+        words.append(". It matches ").append(current.size()).append(" build identifier").append(current.size() == 1 ? "" : "s")
+                .append(" of ").append(version);
+        StringBuilder md = new StringBuilder(Markdown.code(pattern)).append(": ").append(Markdown.text(words.toString()));
+        if (!current.isEmpty()) {
+            md.append(", e.g. ").append(codes(current));
+        }
+        if (!older.isEmpty()) {
+            md.append(Markdown.text("; and " + older.size() + " that only older releases built")).append(", e.g. ").append(codes(older));
+        }
+        return md.append('.').toString();
+    }
+
+    private static List<String> matching(List<String> ids, List<Pattern> res) {
         List<String> hits = new ArrayList<>();
         for (String id : ids) {
             if (res.stream().anyMatch(p -> p.matcher(id).matches())) {
                 hits.add(id);
             }
         }
-        StringBuilder sb = new StringBuilder("**" + pattern + "**: a cibuildwheel build selector");
-        int dash = pattern.indexOf('-');
-        if (dash > 0 && pattern.substring(0, dash).matches("[a-z]+\\d+t?")) {
-            String py = pattern.substring(0, dash);
-            sb.append("; ").append(py).append(" is ").append(TagWords.interpreter(py.replace("t", "")))
-                    .append(py.endsWith("t") ? " (free-threaded)" : "");
-        }
-        String plat = dash > 0 ? pattern.substring(dash + 1) : "";
-        if (plat.matches("[a-z0-9_]+")) {
-            sb.append("; ").append(plat).append(": ").append(platformWords(plat, baselines));
-        }
-        sb.append(". It matches ").append(hits.size()).append(" known build identifier").append(hits.size() == 1 ? "" : "s");
-        if (!hits.isEmpty()) {
-            sb.append(", e.g. ").append(String.join(", ", hits.subList(0, Math.min(5, hits.size()))));
-        }
-        return sb.append('.').toString();
+        return hits;
+    }
+
+    /** Up to five identifiers, each a code span. */
+    private static String codes(List<String> ids) {
+        return String.join(", ", ids.subList(0, Math.min(5, ids.size())).stream().map(Markdown::code).toList());
     }
 
     /** cibuildwheel's platform part (manylinux_x86_64, macosx_arm64, ...), which is not a platform tag. */

@@ -26,7 +26,8 @@ class AssistTest {
         HoverText h = hover(ConfigFileKind.PYPROJECT, t, 1, 20);
         assertEquals(SourceRange.onLine(1, 13, 37), h.range());
         assertTrue(h.markdown().contains("CPython 3.13 (free-threaded)"), h.markdown());
-        assertTrue(h.markdown().contains("matches 1 known build identifier"), h.markdown());
+        assertTrue(h.markdown().contains("matches 0 build identifiers of cibuildwheel " + ConfigFacts.INSTANCE.cibwVersion
+                + "; and 1 that only older releases built"), h.markdown());
     }
 
     @Test

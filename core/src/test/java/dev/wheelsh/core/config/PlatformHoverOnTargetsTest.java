@@ -42,7 +42,7 @@ class PlatformHoverOnTargetsTest {
     void withoutTargetsTheHoverIsTheTagInWords() {
         String text = hover(List.of());
         assertFalse(text.contains("pip on"), text);
-        assertTrue(text.startsWith("**manylinux_2_28_x86_64**: "), text);
+        assertTrue(text.startsWith("`manylinux_2_28_x86_64`: "), text);
     }
 
     @Test

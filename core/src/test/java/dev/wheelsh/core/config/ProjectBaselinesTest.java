@@ -45,7 +45,7 @@ class ProjectBaselinesTest {
     }
 
     private String explainWords(PolicySet policies) {
-        return "**" + TAG + "**: " + PlatformTagWords.describe(TAG, policies);
+        return Markdown.code(TAG) + ": " + Markdown.text(PlatformTagWords.describe(TAG, policies));
     }
 
     @Test
