@@ -8,12 +8,6 @@ import dev.wheelsh.core.vocabulary.Severity;
 import dev.wheelsh.core.wheel.Check;
 import dev.wheelsh.core.wheel.WheelFacts;
 import dev.wheelsh.core.wheel.WheelFacts.PeMember;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -21,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,28 +32,6 @@ public final class WindowsChecks {
     /** pythonXY.dll, pythonXYt.dll, python3.dll, python3t.dll and their _d debug builds. */
     static final Pattern PYTHON_DLL = Pattern.compile("python(3)(\\d*)(t?)(_d)?\\.dll");
     private static final Pattern CP_ABI = Pattern.compile("cp3(\\d+)(t?)");
-
-    /** Windows's own DLLs (resource windows-system-dlls.txt: its source is in its header). */
-    static final Set<String> SYSTEM_DLLS = load();
-
-    private static Set<String> load() {
-        Set<String> out = new TreeSet<>();
-        try (InputStream in = WindowsChecks.class.getResourceAsStream("windows-system-dlls.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("windows-system-dlls.txt is missing from the classpath");
-            }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = r.readLine()) != null; ) {
-                line = line.strip();
-                if (!line.isEmpty() && !line.startsWith("#")) {
-                    out.add(line);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Set.copyOf(out);
-    }
 
     static List<PlatformTag.Windows> windowsTags(WheelFacts facts) {
         List<PlatformTag.Windows> out = new ArrayList<>();
@@ -170,7 +141,7 @@ public final class WindowsChecks {
             Set<String> missing = new LinkedHashSet<>();
             for (String dll : m.file().allImports()) {
                 String lower = dll.toLowerCase(Locale.ROOT);
-                if (!inWheel.contains(lower) && !providedBySystemOrPython(lower, runtime)) {
+                if (!inWheel.contains(lower) && !providedBySystemOrPython(lower, m.file().platformTag(), runtime)) {
                     missing.add(dll);
                 }
             }
@@ -188,11 +159,12 @@ public final class WindowsChecks {
     });
 
     /**
-     * Windows's DLLs and API sets (api-*, as delvewheel's ignore_regexes), the Python DLLs (judged
-     * by WH325), and the C runtime every interpreter the tags name ships ({@link #interpreterRuntime}).
+     * Windows's DLLs and API sets on the member's machine ({@link WindowsDlls}, delvewheel's lists),
+     * the Python DLLs (judged by WH325), and the C runtime every interpreter the tags name ships
+     * ({@link #interpreterRuntime}).
      */
-    static boolean providedBySystemOrPython(String lower, Set<String> runtime) {
-        if (SYSTEM_DLLS.contains(lower) || lower.startsWith("api-")) {
+    static boolean providedBySystemOrPython(String lower, String platformTag, Set<String> runtime) {
+        if (WindowsDlls.BUILT_IN.provides(lower, platformTag)) {
             return true;
         }
         return PYTHON_DLL.matcher(lower).matches() || runtime.contains(lower);
