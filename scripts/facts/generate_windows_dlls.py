@@ -9,13 +9,20 @@ GIT_DIR is a clone (bare or not) of github.com/adang1345/delvewheel; REV is a ta
 lists is read with `git show REV:path`, never from a work tree, and parsed with `ast` (nothing of
 delvewheel is imported or run). The release is the version string that module's package states.
 
-It writes windows-dlls.tsv: one line per DLL name (or name prefix ending in `*`) that delvewheel
+It writes two files. windows-dlls.tsv: one line per DLL name (or name prefix ending in `*`) that delvewheel
 never bundles because Windows has it, with the wheel platform tags (win32, win_amd64, win_arm64)
 of the machines whose Windows has it. The per-machine sets are delvewheel's lists of System32 and
 SysWOW64 files present on every Windows release it supports; the rules that hold on every machine
 are its patterns that are a plain name or a name followed by "anything" (the API sets). Patterns
 of another shape (the interpreters' own DLLs) are counted in the header and left to the checks,
 which judge those by the wheel's tags.
+
+windows-python-runtime.tsv: the C runtime DLLs an interpreter ships beside itself, so that a module
+may import them without bundling them, per ABI tag and platform tag (and, for stable-ABI wheels,
+per Python tag), for CPython 2.6 to 3.99 (debug and free-threaded builds included) and PyPy. The
+rows are delvewheel's own tables (ignore_by_abi_platform and ignore_abi3) evaluated here, by its
+rule (the first pattern that matches "TAG-PLATFORM" whole), for every such tag; tags no pattern
+matches have no row. GraalPy's ABI tags carry a build number and are not enumerated.
 
 Exit code 2 with one line on bad input.
 """
@@ -33,6 +40,8 @@ REPOSITORY = "https://github.com/adang1345/delvewheel"
 LISTS = "delvewheel/_dll_list.py"
 VERSION = "delvewheel/_version.py"
 OUTPUT = "windows-dlls.tsv"
+RUNTIME_OUTPUT = "windows-python-runtime.tsv"
+PLATFORMS = ("win32", "win_amd64", "win_arm64")
 # delvewheel's names for its per-machine sets -> the wheel platform tag of that machine
 MACHINES = {"ignore_names_x86": "win32", "ignore_names_x64": "win_amd64", "ignore_names_arm64": "win_arm64"}
 # a pattern that is a literal file name, optionally followed by ".*" (any suffix)
@@ -89,7 +98,55 @@ def pattern_strings(node: ast.expr) -> list[str]:
     return out
 
 
-def generate(spec: str) -> str:
+def abi_tags() -> list[str]:
+    """CPython's and PyPy's ABI tags on Windows, oldest first: every build flavour of each version."""
+    out = ["cp26m", "cp27m"]
+    for minor in range(2, 100):
+        for suffix in ("", "m", "dm", "d", "t", "td"):
+            out.append(f"cp3{minor}{suffix}")
+    out += ["pypy_41", "pypy_73"] + [f"pypy3{minor}_pp73" for minor in range(6, 100)]
+    return out
+
+
+def python_tags() -> list[str]:
+    return [f"cp3{minor}" for minor in range(2, 100)]
+
+
+def dict_of_sets(node: ast.expr, what: str) -> list[tuple[str, set[str]]]:
+    """A dict display of pattern -> set of names, in source order (delvewheel takes the first match)."""
+    if not isinstance(node, ast.Dict):
+        raise Bad(f"{LISTS}: {what} is not a dict display")
+    out = []
+    for key, value in zip(node.keys, node.values):
+        pattern = ast.literal_eval(key)
+        if not isinstance(pattern, str):
+            raise Bad(f"{LISTS}: a key of {what} is not a string")
+        out.append((pattern, string_set(value, what)))
+    return out
+
+
+def first_match(table: list[tuple[str, set[str]]], text: str) -> set[str] | None:
+    for pattern, names in table:
+        if re.fullmatch(pattern, text):
+            return names
+    return None
+
+
+def runtime_rows(values: dict[str, ast.expr]) -> list[str]:
+    rows = []
+    for variable, kind, tags in (("ignore_by_abi_platform", "abi", abi_tags()), ("ignore_abi3", "abi3-python", python_tags())):
+        if variable not in values:
+            raise Bad(f"{LISTS}: no {variable}")
+        table = dict_of_sets(values[variable], variable)
+        for tag in tags:
+            for platform in PLATFORMS:
+                names = first_match(table, f"{tag}-{platform}")
+                if names is not None:
+                    rows.append(f"{kind}\t{tag}\t{platform}\t{' '.join(sorted(n.lower() for n in names))}")
+    return rows
+
+
+def generate(spec: str) -> tuple[str, str]:
     git_dir, rev, commit = resolve(spec)
     version_text = git(git_dir, "show", f"{commit}:{VERSION}")
     version = re.search(r"__version__\s*=\s*['\"]([^'\"]+)['\"]", version_text)
@@ -131,7 +188,19 @@ def generate(spec: str) -> str:
     for name in sorted(machines_of):
         tags = [t for t in order if t in machines_of[name]]
         lines.append(name + "\t" + " ".join(tags))
-    return "\n".join(lines) + "\n"
+    source = f"# Source: {REPOSITORY} {version.group(1)} ({revision}commit {commit}),"
+    runtime = [
+        "# The C runtime DLLs an interpreter ships beside itself on Windows: a module may import them",
+        "# without bundling them (WH326) when every interpreter the wheel's tags admit has them. Columns:",
+        "# kind (abi: by ABI tag; abi3-python: for a wheel whose ABI tags are all abi3 or abi3t, by",
+        "# Python tag), the tag, the platform tag, the DLLs (lower case, space-separated). A tag without",
+        "# a row ships none that counts. CPython 2.6 to 3.99 and PyPy; GraalPy is not enumerated.",
+        source,
+        f"# {LISTS}: ignore_by_abi_platform and ignore_abi3, evaluated for each tag by delvewheel's rule",
+        "# (the first pattern that matches TAG-PLATFORM whole).",
+        f"# Generated by {GENERATOR}; do not edit. Pinned by dev.wheelsh.core.checks.WindowsDllsTest.",
+    ] + runtime_rows(values)
+    return "\n".join(lines) + "\n", "\n".join(runtime) + "\n"
 
 
 def main() -> int:
@@ -143,8 +212,9 @@ def main() -> int:
         out = Path(args.out)
         if not out.is_dir():
             raise Bad(f"{out}: not a directory")
-        text = generate(args.delvewheel)
-        (out / OUTPUT).write_bytes(text.encode("utf-8"))
+        system, runtime = generate(args.delvewheel)
+        (out / OUTPUT).write_bytes(system.encode("utf-8"))
+        (out / RUNTIME_OUTPUT).write_bytes(runtime.encode("utf-8"))
     except (Bad, ValueError, SyntaxError) as e:
         print(f"generate_windows_dlls: {e}", file=sys.stderr)
         return 2

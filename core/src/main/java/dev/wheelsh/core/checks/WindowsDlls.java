@@ -15,12 +15,15 @@ import java.util.TreeMap;
 /**
  * The DLLs Windows provides, per machine: windows-dlls.tsv (generated from delvewheel's lists by
  * scripts/facts/generate_windows_dlls.py; its source and commit are in its header) and
- * windows-system-dlls.txt (the later releases' DLLs those lists leave out, on every machine).
+ * windows-system-dlls.txt (the later releases' DLLs those lists leave out, on every machine); and
+ * the C runtime DLLs each interpreter ships beside itself, windows-python-runtime.tsv (delvewheel's
+ * tables evaluated per tag by the same generator).
  *
- * @param machinesOf lower-case DLL name to the platform tags of the machines whose Windows has it
- * @param prefixes   name prefixes (the API sets) to the platform tags of the machines they hold on
+ * @param machinesOf  lower-case DLL name to the platform tags of the machines whose Windows has it
+ * @param prefixes    name prefixes (the API sets) to the platform tags of the machines they hold on
+ * @param runtimeRows "KIND TAG PLATFORM" (KIND abi or abi3-python) to the DLLs that interpreter ships
  */
-record WindowsDlls(Map<String, Set<String>> machinesOf, Map<String, Set<String>> prefixes) {
+record WindowsDlls(Map<String, Set<String>> machinesOf, Map<String, Set<String>> prefixes, Map<String, Set<String>> runtimeRows) {
 
     /** The machines the generated list names; a DLL of another machine counts only what all of them have. */
     static final Set<String> MACHINES = Set.of("win32", "win_amd64", "win_arm64");
@@ -30,6 +33,17 @@ record WindowsDlls(Map<String, Set<String>> machinesOf, Map<String, Set<String>>
     WindowsDlls {
         machinesOf = Map.copyOf(machinesOf);
         prefixes = Map.copyOf(prefixes);
+        runtimeRows = Map.copyOf(runtimeRows);
+    }
+
+    /** The DLLs the interpreters of an ABI tag ship on a platform (empty: none that counts). */
+    Set<String> shippedForAbi(String abiTag, String platformTag) {
+        return runtimeRows.getOrDefault("abi " + abiTag + " " + platformTag, Set.of());
+    }
+
+    /** The DLLs the interpreters of a Python tag ship on a platform, for a stable-ABI (abi3, abi3t) wheel. */
+    Set<String> shippedForStableAbi(String pythonTag, String platformTag) {
+        return runtimeRows.getOrDefault("abi3-python " + pythonTag + " " + platformTag, Set.of());
     }
 
     /** Whether Windows on the machine of that platform tag (win32, win_amd64, ...) has the DLL. */
@@ -71,7 +85,15 @@ record WindowsDlls(Map<String, Set<String>> machinesOf, Map<String, Set<String>>
         for (String name : lines("windows-system-dlls.txt")) {
             names.put(name, MACHINES);
         }
-        return new WindowsDlls(names, prefixes);
+        Map<String, Set<String>> runtime = new TreeMap<>();
+        for (String line : lines("windows-python-runtime.tsv")) {
+            String[] f = line.split("\t");
+            if (f.length != 4 || !(f[0].equals("abi") || f[0].equals("abi3-python"))) {
+                throw new IllegalStateException("windows-python-runtime.tsv: not KIND<TAB>TAG<TAB>PLATFORM<TAB>DLLS: " + line);
+            }
+            runtime.put(f[0] + " " + f[1] + " " + f[2], Set.of(f[3].split(" ")));
+        }
+        return new WindowsDlls(names, prefixes, runtime);
     }
 
     /** The data lines of a resource beside this class: comments and blank lines left out. */

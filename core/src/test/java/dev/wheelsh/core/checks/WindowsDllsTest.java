@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.wheelsh.core.tags.TagSet;
 import dev.wheelsh.core.testing.ReferencePython;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,15 +14,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The DLLs Windows provides: windows-dlls.tsv is scripts/facts/generate_windows_dlls.py's output
- * for the delvewheel release its header names, and windows-system-dlls.txt adds only what that
- * list lacks. The regeneration needs a clone of delvewheel named by WHEELSH_DELVEWHEEL_GIT (a git
+ * The DLLs Windows and the interpreters provide: windows-dlls.tsv and windows-python-runtime.tsv
+ * are scripts/facts/generate_windows_dlls.py's output for the delvewheel release their headers
+ * name, and windows-system-dlls.txt adds only what the first lacks. The regeneration needs a clone of delvewheel named by WHEELSH_DELVEWHEEL_GIT (a git
  * directory) and a Python 3; it is skipped, saying so, otherwise.
  */
 class WindowsDllsTest {
@@ -102,6 +104,39 @@ class WindowsDllsTest {
     }
 
     @Test
+    void eachInterpreterShipsTheRuntimeDelvewheelSaysIt() throws IOException {
+        assertEquals(1473, WindowsDlls.lines("windows-python-runtime.tsv").size(), "rows for CPython 2.6 to 3.99 and PyPy");
+        assertTrue(resourceText("windows-python-runtime.tsv").contains("commit 93843ae94baf4196459f3e7bfcb1fc79d905256f"));
+        Set<String> both = Set.of("vcruntime140.dll", "vcruntime140_1.dll");
+        assertEquals(both, DLLS.shippedForAbi("cp312", "win_amd64"));
+        assertEquals(both, DLLS.shippedForAbi("cp313t", "win_arm64"));
+        assertEquals(both, DLLS.shippedForAbi("cp399", "win_amd64"), "delvewheel's rule reaches 3.99");
+        assertEquals(Set.of("vcruntime140.dll"), DLLS.shippedForAbi("cp312", "win32"));
+        assertEquals(Set.of("vcruntime140.dll"), DLLS.shippedForAbi("cp37m", "win_amd64"));
+        assertEquals(Set.of("vcruntime140.dll"), DLLS.shippedForAbi("pypy310_pp73", "win_amd64"));
+        assertEquals(Set.of("vcruntime140d.dll", "ucrtbased.dll"), DLLS.shippedForAbi("cp312d", "win_amd64"));
+        assertEquals(Set.of("msvcr90.dll"), DLLS.shippedForAbi("cp27m", "win32"));
+        assertEquals(both, DLLS.shippedForStableAbi("cp39", "win_arm64"));
+        assertEquals(Set.of(), DLLS.shippedForAbi("none", "win_amd64"), "no interpreter named, none counted");
+        assertEquals(Set.of(), DLLS.shippedForAbi("abi3", "win_amd64"), "abi3 is judged by the Python tag");
+        for (String line : WindowsDlls.lines("windows-python-runtime.tsv")) {
+            assertFalse(line.contains("msvcp140.dll"), "the C++ runtime comes with no interpreter: " + line);
+        }
+    }
+
+    @Test
+    void aWheelCountsOnlyTheRuntimeEveryInterpreterOfItsTagsShips() throws Exception {
+        Set<String> both = Set.of("vcruntime140.dll", "vcruntime140_1.dll");
+        assertEquals(both, WindowsChecks.interpreterRuntime(TagSet.parse("cp312-cp312-win_amd64").tags()));
+        assertEquals(Set.of("vcruntime140.dll"), WindowsChecks.interpreterRuntime(TagSet.parse("cp37-cp37m-win_amd64").tags()),
+                "CPython 3.7's ABI tag is cp37m");
+        assertEquals(Set.of("vcruntime140.dll"), WindowsChecks.interpreterRuntime(TagSet.parse("cp38.cp39-cp38.cp39-win_amd64").tags()),
+                "3.8 ships vcruntime140.dll alone");
+        assertEquals(both, WindowsChecks.interpreterRuntime(TagSet.parse("cp39-abi3-win_amd64").tags()));
+        assertEquals(Set.of(), WindowsChecks.interpreterRuntime(TagSet.parse("py3-none-win_amd64").tags()));
+    }
+
+    @Test
     void theGeneratorWritesTheCommittedFile(@TempDir Path out) throws IOException {
         String clone = System.getenv("WHEELSH_DELVEWHEEL_GIT");
         assumeTrue(clone != null && Files.isDirectory(Path.of(clone)),
@@ -114,8 +149,9 @@ class WindowsDllsTest {
         ReferencePython.ProcessResult r = ReferencePython.run(List.of(python.get().toString(), script.toString(),
                 "--delvewheel", clone + "@" + (m.group(2) != null ? m.group(2) : m.group(3)), "--out", out.toString()), 120);
         assertEquals(0, r.exitCode(), r.stderr());
-        assertEquals(resourceText("windows-dlls.tsv"), Files.readString(out.resolve("windows-dlls.tsv")),
-                "windows-dlls.tsv differs from the generator's output");
+        for (String file : List.of("windows-dlls.tsv", "windows-python-runtime.tsv")) {
+            assertEquals(resourceText(file), Files.readString(out.resolve(file)), file + " differs from the generator's output");
+        }
     }
 
     private static String resourceText(String name) throws IOException {
