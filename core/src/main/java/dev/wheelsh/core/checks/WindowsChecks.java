@@ -8,20 +8,14 @@ import dev.wheelsh.core.vocabulary.Severity;
 import dev.wheelsh.core.wheel.Check;
 import dev.wheelsh.core.wheel.WheelFacts;
 import dev.wheelsh.core.wheel.WheelFacts.PeMember;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,28 +33,6 @@ public final class WindowsChecks {
     /** pythonXY.dll, pythonXYt.dll, python3.dll, python3t.dll and their _d debug builds. */
     static final Pattern PYTHON_DLL = Pattern.compile("python(3)(\\d*)(t?)(_d)?\\.dll");
     private static final Pattern CP_ABI = Pattern.compile("cp3(\\d+)(t?)");
-
-    /** Windows's own DLLs (resource windows-system-dlls.txt: its source is in its header). */
-    static final Set<String> SYSTEM_DLLS = load();
-
-    private static Set<String> load() {
-        Set<String> out = new TreeSet<>();
-        try (InputStream in = WindowsChecks.class.getResourceAsStream("windows-system-dlls.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("windows-system-dlls.txt is missing from the classpath");
-            }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = r.readLine()) != null; ) {
-                line = line.strip();
-                if (!line.isEmpty() && !line.startsWith("#")) {
-                    out.add(line);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Set.copyOf(out);
-    }
 
     static List<PlatformTag.Windows> windowsTags(WheelFacts facts) {
         List<PlatformTag.Windows> out = new ArrayList<>();
@@ -170,7 +142,7 @@ public final class WindowsChecks {
             Set<String> missing = new LinkedHashSet<>();
             for (String dll : m.file().allImports()) {
                 String lower = dll.toLowerCase(Locale.ROOT);
-                if (!inWheel.contains(lower) && !providedBySystemOrPython(lower, runtime)) {
+                if (!inWheel.contains(lower) && !providedBySystemOrPython(lower, m.file().platformTag(), runtime)) {
                     missing.add(dll);
                 }
             }
@@ -188,50 +160,54 @@ public final class WindowsChecks {
     });
 
     /**
-     * Windows's DLLs and API sets (api-*, as delvewheel's ignore_regexes), the Python DLLs (judged
-     * by WH325), and the C runtime every interpreter the tags name ships ({@link #interpreterRuntime}).
+     * Windows's DLLs and API sets on the member's machine ({@link WindowsDlls}, delvewheel's lists),
+     * the Python DLLs (judged by WH325), and the C runtime every interpreter the tags name ships
+     * ({@link #interpreterRuntime}).
      */
-    static boolean providedBySystemOrPython(String lower, Set<String> runtime) {
-        if (SYSTEM_DLLS.contains(lower) || lower.startsWith("api-")) {
+    static boolean providedBySystemOrPython(String lower, String platformTag, Set<String> runtime) {
+        if (WindowsDlls.BUILT_IN.provides(lower, platformTag)) {
             return true;
         }
         return PYTHON_DLL.matcher(lower).matches() || runtime.contains(lower);
     }
 
-    private static final Pattern CP_VERSION = Pattern.compile("cp3(\\d+)t?");
-
     /**
-     * The C runtime DLLs that every interpreter the wheel's tags admit ships, by delvewheel's
-     * ignore_by_abi_platform and ignore_abi3 tables: CPython 3.9 and later on x64 and ARM64 ship
-     * vcruntime140.dll and vcruntime140_1.dll, on x86 vcruntime140.dll; CPython 3.5 to 3.8 and
-     * PyPy vcruntime140.dll. A wheel whose tags admit any other interpreter (ABI none, say) can
-     * count on none of them: the set is what all of its tags have in common.
+     * The C runtime DLLs that every interpreter the wheel's tags admit ships
+     * (windows-python-runtime.tsv, delvewheel's ignore_by_abi_platform and ignore_abi3 as
+     * {@code WheelRepair} applies them): what the tags' ABI tags have in common (an ABI tag without
+     * a row, none for one, gives nothing), and for a wheel whose ABI tags are all abi3 or abi3t, with
+     * it what their Python tags have in common. CPython 3.9 and later ship vcruntime140.dll and, on
+     * x64 and ARM64, vcruntime140_1.dll; 3.5 to 3.8 and PyPy vcruntime140.dll.
      */
     static Set<String> interpreterRuntime(WheelFacts facts) {
-        Set<String> common = null;
-        for (Tag t : facts.filename().tags().tags()) {
-            boolean wide = t.platform().equals("win_amd64") || t.platform().equals("win_arm64");
-            Set<String> these = Set.of();
-            Matcher abi = CP_VERSION.matcher(t.abi());
-            Matcher py = CP_VERSION.matcher(t.interpreter());
-            int minor = -1;
-            if (abi.matches()) {
-                minor = Integer.parseInt(abi.group(1));
-            } else if ((t.abi().equals("abi3") || t.abi().equals("abi3t")) && py.matches()) {
-                minor = Integer.parseInt(py.group(1));
-            }
-            if (minor >= 9) {
-                these = wide ? Set.of("vcruntime140.dll", "vcruntime140_1.dll") : Set.of("vcruntime140.dll");
-            } else if (minor >= 5 || t.abi().startsWith("pypy") || t.abi().equals("pp73")) {
-                these = Set.of("vcruntime140.dll");
-            }
-            if (common == null) {
-                common = new HashSet<>(these);
-            } else {
-                common.retainAll(these);
-            }
+        return interpreterRuntime(facts.filename().tags().tags());
+    }
+
+    static Set<String> interpreterRuntime(Collection<Tag> tags) {
+        if (tags.isEmpty()) {
+            return Set.of();
         }
-        return common == null ? Set.of() : Set.copyOf(common);
+        Set<String> byAbi = null;
+        Set<String> byPython = null;
+        boolean stableOnly = true;
+        for (Tag t : tags) {
+            byAbi = common(byAbi, WindowsDlls.BUILT_IN.shippedForAbi(t.abi(), t.platform()));
+            byPython = common(byPython, WindowsDlls.BUILT_IN.shippedForStableAbi(t.interpreter(), t.platform()));
+            stableOnly &= t.abi().equals("abi3") || t.abi().equals("abi3t");
+        }
+        Set<String> out = new HashSet<>(byAbi);
+        if (stableOnly) {
+            out.addAll(byPython);
+        }
+        return Set.copyOf(out);
+    }
+
+    private static Set<String> common(Set<String> sofar, Set<String> these) {
+        if (sofar == null) {
+            return new HashSet<>(these);
+        }
+        sofar.retainAll(these);
+        return sofar;
     }
 
     /** The Windows checks, in the order their findings are reported. */

@@ -48,7 +48,7 @@ final class ElfCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(paramLabel = "FILE", description = "The ELF file (a .so, an extension module, a program), or "
-            + "WHEEL!MEMBER for a member of a wheel, read in place.")
+            + "WHEEL!MEMBER for a member of a wheel, read in place; a wheel alone lists its ELF, Mach-O and PE members.")
     String target;
 
     @Option(names = "--json", description = "Print the facts as JSON (schema: docs/cli.md, \"wheelsh elf\").")
@@ -56,6 +56,10 @@ final class ElfCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InputException {
+        Path file = Path.of(target);
+        if (target.endsWith(".whl") && Files.isRegularFile(file)) {
+            return listMembers(file);
+        }
         Optional<Object> other = readMachOOrPe(target);
         if (other.isPresent()) {
             PrintWriter out = spec.commandLine().getOut();
@@ -100,7 +104,7 @@ final class ElfCommand implements Callable<Integer> {
             try (WheelArchive w = WheelArchive.open(wheel, ReadLimits.wheel())) {
                 if (w.member(member).isEmpty()) {
                     throw new InputException(wheel.getFileName() + ": no member " + ElfReader.printable(member)
-                            + " (ELF members: " + elfMemberNames(w) + ")");
+                            + " (native members: " + nativeMemberNames(w) + ")");
                 }
                 return w.readElf(member);
             } catch (java.io.IOException e) {
@@ -112,14 +116,6 @@ final class ElfCommand implements Callable<Integer> {
         }
         if (!Files.isRegularFile(file)) {
             throw new InputException(target + ": not a regular file");
-        }
-        if (target.endsWith(".whl")) {
-            try (WheelArchive w = WheelArchive.open(file, ReadLimits.wheel())) {
-                throw new InputException(file.getFileName() + ": a wheel, not an ELF object; name a member as "
-                        + file.getFileName() + "!MEMBER (ELF members: " + elfMemberNames(w) + ")");
-            } catch (java.io.IOException e) {
-                throw new InputException(target + ": cannot close: " + e.getMessage(), e);
-            }
         }
         return ElfReader.read(file);
     }
@@ -168,13 +164,75 @@ final class ElfCommand implements Callable<Integer> {
         return Optional.empty();
     }
 
-    static String elfMemberNames(WheelArchive w) throws InputException {
-        List<String> names = w.elfMembers().stream().map(WheelArchive.Member::name).toList();
+    /** A member of a wheel that holds native code, and its object format ("ELF", "Mach-O", "PE"), found by content. */
+    record NativeMember(String name, String format, long size) {
+    }
+
+    /**
+     * The members whose first bytes are those of an ELF, Mach-O or PE file, whatever their names, in
+     * the wheel's order: the formats the readers (and the checks, WH327) tell apart.
+     */
+    static List<NativeMember> nativeMembers(WheelArchive w) throws InputException {
+        List<NativeMember> out = new ArrayList<>();
+        for (WheelArchive.Member m : w.members()) {
+            if (m.directory() || m.size() < 8) {
+                continue; // no object file is this short
+            }
+            byte[] head = w.head(m.name(), 8);
+            String format = ElfReader.isElf(head) ? "ELF" : MachOReader.isMachO(head) ? "Mach-O" : PeReader.isPe(head) ? "PE" : null;
+            if (format != null) {
+                out.add(new NativeMember(m.name(), format, m.size()));
+            }
+        }
+        return out;
+    }
+
+    static String nativeMemberNames(WheelArchive w) throws InputException {
+        List<String> names = nativeMembers(w).stream().map(m -> m.name() + " (" + m.format() + ")").toList();
         if (names.isEmpty()) {
             return "none";
         }
         String shown = String.join(", ", names.subList(0, Math.min(8, names.size())));
         return names.size() > 8 ? shown + ", and " + (names.size() - 8) + " more" : shown;
+    }
+
+    /**
+     * A wheel given alone: its native members with their formats, so the next command can name one
+     * as WHEEL!MEMBER (exit 0; the wheel was read). JSON schema: docs/schemas/elf-members.schema.json.
+     */
+    int listMembers(Path wheel) throws InputException {
+        List<NativeMember> members;
+        try (WheelArchive w = WheelArchive.open(wheel, ReadLimits.wheel())) {
+            members = nativeMembers(w);
+        } catch (java.io.IOException e) {
+            throw new InputException(wheel + ": cannot close: " + e.getMessage(), e);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        String name = wheel.getFileName().toString();
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("wheel", name);
+            List<Map<String, Object>> list = new ArrayList<>();
+            for (NativeMember m : members) {
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("name", m.name());
+                e.put("format", m.format().toLowerCase(java.util.Locale.ROOT)); // as the Mach-O and PE documents spell it
+                e.put("size", m.size());
+                list.add(e);
+            }
+            doc.put("native_members", list);
+            out.println(Json.pretty(doc));
+        } else if (members.isEmpty()) {
+            out.println(TerminalText.safe(name + ": no native members (no ELF, Mach-O or PE file)"));
+        } else {
+            out.println(TerminalText.safe(name + ": " + members.size() + (members.size() == 1 ? " native member" : " native members")
+                    + "; name one as " + name + "!MEMBER"));
+            for (NativeMember m : members) {
+                out.println(TerminalText.safe("  " + Rows.pad(m.format(), 7) + " " + m.name()));
+            }
+        }
+        out.flush();
+        return 0;
     }
 
     /** The JSON document; its schema is documented in docs/cli.md. */
