@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.wheelsh.core.elf.BionicCode;
 import dev.wheelsh.core.elf.ElfFile;
+import dev.wheelsh.core.elf.ElfMachine;
 import dev.wheelsh.core.elf.ElfReader;
+import dev.wheelsh.core.elf.TestElf;
 import dev.wheelsh.core.machine.TargetSpec;
 import dev.wheelsh.core.macho.NativeCorpus;
 import dev.wheelsh.core.policy.BuiltinPolicies;
@@ -142,6 +144,41 @@ class AndroidVerdictTest {
         Path w = wheel("android_24_arm64_v8a", npm(MUSL_ARM64));
         assertEquals(List.of("WH314 foo/_native.cpython-313-aarch64-linux-android.so is Linux code linked against musl, but the"
                 + " wheel's tags are android (android_24_arm64_v8a); Android has neither glibc nor musl"), findings(w, Optional.empty()));
+    }
+
+    // ---- around written images: these run without the corpus ----
+
+    /** An arm64 library that names Android's loader and needs these libraries. */
+    private static byte[] written(String... needed) {
+        return new TestElf().machine(ElfMachine.EM_AARCH64, true, false, 0).interpreter("/system/bin/linker64").needed(needed).build();
+    }
+
+    @Test
+    void aLibraryNoAndroidAppMayLinkIsCaughtAndTheVerdictKeepsTheAndroidTagWithoutItsPromise() throws Exception {
+        Path w = wheel("android_24_arm64_v8a", written("libc.so", "liblog.so", "libssl.so.3"));
+        assertEquals(List.of("WH314 foo/_native.cpython-313-aarch64-linux-android.so needs libssl.so.3, which the wheel does not bundle"
+                + " and which is not among the system libraries an Android app may link at API level 24"), findings(w, Optional.empty()));
+        PolicyVerdict v = verdict(w).orElseThrow();
+        assertEquals("android_24_arm64_v8a", v.bestTag());
+        assertFalse(v.consistentWithABaseline());
+        assertEquals(List.of("libssl.so.3 (needed by foo/_native.cpython-313-aarch64-linux-android.so) is not bundled and is not among"
+                + " the libraries android_24_arm64_v8a lets a wheel take from the system"),
+                v.blocked().get(0).obstacles().stream().map(o -> o.describe(v.blocked().get(0).policy(), v.arch())).toList());
+    }
+
+    @Test
+    void vulkanArrivesAtApiLevel24() throws Exception {
+        assertEquals(1, findings(wheel("android_21_arm64_v8a", written("libc.so", "libvulkan.so")), Optional.empty()).size());
+        assertEquals(List.of(), findings(wheel("android_24_arm64_v8a", written("libc.so", "libvulkan.so")), Optional.empty()));
+    }
+
+    @Test
+    void theLoaderAloneMarksAndroidCode() throws Exception {
+        Path p = dir.resolve("loader.so");
+        Files.write(p, written("libc.so"));
+        assertEquals(List.of("Android's loader /system/bin/linker64"), ElfReader.read(p).bionic().orElseThrow().evidence());
+        Files.write(p, new TestElf().machine(ElfMachine.EM_AARCH64, true, false, 0).needed("libc.so", "libm.so", "libdl.so").build());
+        assertTrue(ElfReader.read(p).bionic().isEmpty(), "plain libc.so, libm.so, libdl.so are musl's reserved names too");
     }
 
     // ---- against a target ----
