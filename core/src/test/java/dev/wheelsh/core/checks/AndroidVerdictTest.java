@@ -197,6 +197,17 @@ class AndroidVerdictTest {
     }
 
     @Test
+    void anAndroidTargetRejectsGlibcCode() throws Exception {
+        // Debian's zlib for arm64, linked against libc.so.6 and GLIBC_x.y
+        Path lib = NativeCorpus.repoRoot().resolve(".corpus/elf/arm64/zlib1g/lib/aarch64-linux-gnu/libz.so.1.2.13");
+        assumeTrue(Files.isRegularFile(lib), lib + " was not fetched (scripts/fetch.d/10-debian-elf.sh)");
+        Path w = wheel("manylinux_2_17_aarch64", Files.readAllBytes(lib));
+        assertEquals(List.of("WH315 foo/_native.cpython-313-aarch64-linux-android.so is Linux code linked against glibc; the target"
+                + " (Android API 24 arm64_v8a) runs bionic, Android's C library"), findings(w, Optional.of("cp313-android24-arm64_v8a")));
+        assertEquals(List.of(), findings(w, Optional.of("cp313-glibc2.36-aarch64")));
+    }
+
+    @Test
     void anOlderAndroidTargetRejectsCodeBuiltForANewerApiLevel() throws Exception {
         Path android = wheel("android_24_arm64_v8a", npm(ARM64));
         assertEquals(List.of(), findings(android, Optional.of("cp313-android24-arm64_v8a")));
