@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Native libraries shipped inside npm packages, into .corpus/npm/<package>/: loongarch64 ones
 # (glibc and musl builds, and an older package built for the pre-2.40 toolchains), musl-linked ones,
-# riscv64 and others, plus statically linked Go executables (esbuild) for variety.
+# riscv64 and others, Android (NDK, bionic) builds, plus statically linked Go executables (esbuild) for variety.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 command -v npm >/dev/null || { echo "20-npm-native: npm not found; skipping"; exit 0; }
@@ -21,6 +21,8 @@ PACKAGES="
 @rollup/rollup-linux-s390x-gnu@4.67.4
 @esbuild/linux-loong64@0.28.2
 @esbuild/linux-mips64el@0.28.2
+@rollup/rollup-android-arm64@4.68.9
+@rollup/rollup-android-arm-eabi@4.68.9
 "
 root=$PWD/.corpus/npm
 mkdir -p "$root/tgz"

@@ -18,6 +18,7 @@ import java.util.Optional;
  * Every wheel check (WH3xx), once, in the order their findings are reported: the checks of the
  * contents against the wheel's own claims ({@link ContentChecks#ALL}), the Mach-O and PE members
  * and every member's format against the tags ({@link #OTHER_SYSTEMS}), the promise checks against
+ * Android code against its tags ({@link #ANDROID}), the promise checks against
  * the baselines its tags name ({@link PromiseChecks#PROMISES}), then the checks against a target
  * ({@link #ON_TARGET}). Each check is registered in the one list of the layer that knows what it
  * reads; this list joins them, so show, check and explain judge a wheel alike. A wheel's facts
@@ -30,13 +31,16 @@ public final class WheelCheckList {
 
     /** The checks against a target, in their order; without a target they find nothing. */
     public static final List<Check<CheckContext>> ON_TARGET = List.of(TargetChecks.MODULE_SUFFIXES, GlibcNeeds.ON_TARGET,
-            LibcFamilyChecks.ON_TARGET, TargetChecks.LOONGARCH_WORLDS, OtherSystemTargets.ON_TARGET);
+            LibcFamilyChecks.ON_TARGET, AndroidChecks.ON_TARGET, TargetChecks.LOONGARCH_WORLDS, OtherSystemTargets.ON_TARGET);
+
+    /** The checks of Android code against the tags (WH314). */
+    public static final List<Check<CheckContext>> ANDROID = List.of(AndroidChecks.AGAINST_TAGS);
 
     /** The checks of Mach-O and PE members, and of every member's format, against the tags (WH320-WH327). */
     public static final List<Check<Object>> OTHER_SYSTEMS = join2(NativeFormats.ALL, AppleChecks.ALL, WindowsChecks.ALL);
 
     /** Every wheel check. */
-    public static final List<Check<? super CheckContext>> ALL = join(ContentChecks.ALL, OTHER_SYSTEMS, PromiseChecks.PROMISES, ON_TARGET);
+    public static final List<Check<? super CheckContext>> ALL = join(ContentChecks.ALL, OTHER_SYSTEMS, ANDROID, PromiseChecks.PROMISES, ON_TARGET);
 
     @SafeVarargs
     private static List<Check<Object>> join2(List<Check<Object>>... parts) {

@@ -47,6 +47,11 @@ public record ElfFile(
         return ElfMachine.platformArch(header);
     }
 
+    /** Whether this is Android (bionic) code, with the evidence and the API level it was built for. */
+    public Optional<BionicCode> bionic() {
+        return BionicCode.of(this);
+    }
+
     public List<String> needed() {
         return dynamic.map(DynamicInfo::needed).orElse(List.of());
     }

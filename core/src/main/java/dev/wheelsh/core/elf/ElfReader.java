@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -430,7 +431,7 @@ public final class ElfReader {
                         nlen--;
                     }
                     String owner = new String(b, (int) nameStart, nlen, StandardCharsets.UTF_8);
-                    notes.add(new ElfNote(owner, type, descsz));
+                    notes.add(new ElfNote(owner, type, descsz, descsz >= 4 ? OptionalLong.of(u32(b, (int) descStart)) : OptionalLong.empty()));
                     if ("GNU".equals(owner) && type == ElfNote.NT_GNU_PROPERTY_TYPE_0) {
                         int level = x86IsaNeeded(b, (int) descStart, (int) descsz);
                         isa = Math.max(isa, level);

@@ -36,6 +36,9 @@ public final class BaselinePromise {
         if (facts.natives().isEmpty()) {
             return Optional.empty();
         }
+        if (needs.android()) {
+            return Optional.of(AndroidBaseline.evaluate(facts, needs)); // bionic code: Android's rules, never manylinux or musllinux
+        }
         String arch = null;
         for (Tag t : facts.filename().tags().tags()) {
             Optional<PolicySet.TagPolicy> p = policies.resolve(t.platform());

@@ -26,8 +26,8 @@ public final class LibcFamilyChecks {
     private LibcFamilyChecks() {
     }
 
-    /** Which C library one member is linked against, when it says. */
-    static Optional<LibcFamily> linkedAgainst(SystemNeeds.Member m) {
+    /** Which Linux C library one member is linked against, when it says (never for Android code). */
+    public static Optional<LibcFamily> linkedAgainst(SystemNeeds.Member m) {
         if (m.musl()) {
             return Optional.of(LibcFamily.MUSL);
         }

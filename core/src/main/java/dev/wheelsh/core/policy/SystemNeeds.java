@@ -55,7 +55,14 @@ public record SystemNeeds(List<Member> members, Set<String> bundled) {
      * @param weakImports   those of them imported weakly (the member loads without them)
      */
     public record Member(String name, String arch, List<String> libraries, List<VersionAsk> versions,
-                         Set<String> imports, Set<String> weakImports, OptionalInt x86IsaLevel, boolean musl) {
+                         Set<String> imports, Set<String> weakImports, OptionalInt x86IsaLevel, boolean musl,
+                         boolean android) {
+        /** A member that is not Android code. */
+        public Member(String name, String arch, List<String> libraries, List<VersionAsk> versions,
+                      Set<String> imports, Set<String> weakImports, OptionalInt x86IsaLevel, boolean musl) {
+            this(name, arch, libraries, versions, imports, weakImports, x86IsaLevel, musl, false);
+        }
+
         public Member {
             libraries = List.copyOf(libraries);
             versions = List.copyOf(versions);
@@ -118,9 +125,14 @@ public record SystemNeeds(List<Member> members, Set<String> bundled) {
                 versions.add(new VersionAsk(n.file(), e.name(), e.weak()));
             }
         }
+        // Bionic answers to plain libc.so as musl's loader does; its code is Android's, not musl's.
+        boolean android = elf.bionic().isPresent();
+        if (android) {
+            musl = false;
+        }
         // The imported names were collected when the member was read; the symbol table is not walked again.
         return new Member(nativeMember.name(), nativeMember.arch(), libs, versions, nativeMember.imports(), nativeMember.weakImports(),
-                elf.x86IsaLevel(), musl);
+                elf.x86IsaLevel(), musl, android);
     }
 
     /** The ELF loader under any of its names. */
@@ -149,6 +161,11 @@ public record SystemNeeds(List<Member> members, Set<String> bundled) {
             }
         }
         return new LinkedHashMap<>(VersionNames.highestPerFamily(names));
+    }
+
+    /** Whether any member is Android (bionic) code. */
+    public boolean android() {
+        return members.stream().anyMatch(Member::android);
     }
 
     /** Whether any member is linked against musl (its loader or its C library). */
