@@ -46,7 +46,7 @@ public final class ConfigAnalyzer {
 
     /** Reads a text of the given kind once, for its findings, hovers and completions. */
     public ParsedDocument parse(ConfigFileKind kind, String text, DocumentPlace place) {
-        return new ParsedDocument(kind, text, place, tree(kind, text), d -> runChecks(d.kind(), d.text()),
+        return new ParsedDocument(kind, text, place, tree(kind, text), this::runChecks,
                 d -> ProjectBaselines.of(d, settings.extraBaselineFiles()),
                 d -> ProjectBaselines.targets(d, settings.defaultTargets()));
     }
@@ -82,13 +82,29 @@ public final class ConfigAnalyzer {
         return document.findings();
     }
 
+    /** The checks of a parsed document, over the tree it already holds (each version is read once). */
+    private List<Finding> runChecks(ParsedDocument d) {
+        try {
+            if (d.tree() instanceof ParsedDocument.TomlTree t) {
+                return PyprojectChecks.check(t.document(), settings);
+            }
+            if (d.tree() instanceof ParsedDocument.IniTree t) {
+                return PipConfChecks.check(t.document(), extraPolicyNames);
+            }
+        } catch (RuntimeException | StackOverflowError e) {
+            return List.of(Finding.at(Code.WH099, Severity.ERROR, SourceRange.at(0, 0),
+                    "wheelsh could not check this file (" + e.getClass().getSimpleName() + ")", ""));
+        }
+        // baseline JSON (its one reader, BaselineFile, reads the text), or a text the readers did not take
+        return runChecks(d.kind(), d.text());
+    }
+
     private List<Finding> runChecks(ConfigFileKind kind, String text) {
         if (text.length() > MAX_CHARS) {
             return List.of(Finding.at(Code.WH099, Severity.ERROR, SourceRange.at(0, 0),
                     "the file is larger than " + MAX_CHARS + " characters; wheelsh does not read it", ""));
         }
         try {
-            // The checks read the text themselves for now; their entry points take text.
             return switch (kind) {
                 case PYPROJECT -> PyprojectChecks.check(text, settings);
                 case PIP_CONF -> PipConfChecks.check(text, extraPolicyNames);

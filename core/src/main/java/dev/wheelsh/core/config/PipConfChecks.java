@@ -49,7 +49,11 @@ final class PipConfChecks {
     }
 
     static List<Finding> check(String text, Set<String> extraPolicyNames) {
-        IniReader.Document doc = IniReader.read(text);
+        return check(IniReader.read(text), extraPolicyNames);
+    }
+
+    /** The checks of a document already read (the editor reads each version once). */
+    static List<Finding> check(IniReader.Document doc, Set<String> extraPolicyNames) {
         PipConfChecks c = new PipConfChecks(doc, extraPolicyNames);
         c.run();
         return c.found.result(Found.ignoredCodes(doc.comments().stream().map(IniReader.Comment::text).toList()));

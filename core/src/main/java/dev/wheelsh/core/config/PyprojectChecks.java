@@ -44,7 +44,11 @@ final class PyprojectChecks {
     }
 
     static List<Finding> check(String text, CheckSettings settings) {
-        Toml.Document doc = TomlReader.read(text);
+        return check(TomlReader.read(text), settings);
+    }
+
+    /** The checks of a document already read (the editor reads each version once). */
+    static List<Finding> check(Toml.Document doc, CheckSettings settings) {
         PyprojectChecks c = new PyprojectChecks(doc, settings);
         c.run();
         List<String> comments = doc.comments().stream().map(Toml.Comment::text).toList();
