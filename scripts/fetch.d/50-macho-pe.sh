@@ -2,7 +2,9 @@
 # Mach-O and PE/COFF files for the macOS and Windows readers, into .corpus/macho-pe/<source>/:
 # the darwin and windows libraries inside Maven jars (JNA, sqlite-jdbc, zstd-jni; the jars are
 # fetched by 30-maven-native.sh and fetched again here when it did not run), and the darwin and
-# win32 builds of npm packages (rollup's native addons, esbuild's executables).
+# win32 builds of npm packages (rollup's native addons, esbuild's executables), and the iOS device
+# and simulator builds of Node.js for mobile (nodejs-mobile-react-native's NodeMobile frameworks:
+# an arm64 iphoneos library and an arm64 + x86_64 iphonesimulator one, both minos 13.0).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD/.corpus/macho-pe
@@ -55,8 +57,20 @@ if command -v npm >/dev/null; then
     mkdir -p "$dir"
     tar -xzf "$root/tgz/$tgz" -C "$dir"
   done
+  # The package is 100 MB, almost all of it the two frameworks; only they are kept.
+  ios=$root/nodejs-mobile-react-native
+  if [ ! -d "$ios" ]; then
+    if tgz=$(cd "$root/tgz" && npm pack --silent nodejs-mobile-react-native@18.20.4 2>/dev/null | tail -n1); then
+      mkdir -p "$ios"
+      tar -xzf "$root/tgz/$tgz" -C "$ios" --wildcards 'package/ios/NodeMobile.xcframework/*/NodeMobile.framework/NodeMobile' \
+        || { echo "50-macho-pe: the NodeMobile frameworks are not in $tgz; skipped"; rm -rf "$ios"; }
+      rm -f "$root/tgz/$tgz"
+    else
+      echo "50-macho-pe: npm pack nodejs-mobile-react-native@18.20.4 failed; skipped"
+    fi
+  fi
 else
   echo "50-macho-pe: npm not found; the npm packages are skipped"
 fi
-count=$(find "$root" -type f \( -name '*.dylib' -o -name '*.jnilib' -o -name '*.dll' -o -name '*.node' -o -name 'esbuild' -o -name 'esbuild.exe' \) | wc -l)
+count=$(find "$root" -type f \( -name '*.dylib' -o -name '*.jnilib' -o -name '*.dll' -o -name '*.node' -o -name 'esbuild' -o -name 'esbuild.exe' -o -name NodeMobile \) | wc -l)
 echo "50-macho-pe: $count Mach-O and PE files under .corpus/macho-pe"

@@ -18,8 +18,18 @@ public final class NativeImages {
     public static final int X86_64 = 0x01000007;
     public static final int ARM64 = 0x0100000c;
 
+    /** LC_BUILD_VERSION's platform numbers. */
+    public static final int MACOS = 1;
+    public static final int IOS = 2;
+    public static final int IOS_SIMULATOR = 7;
+
     /** A Mach-O library for macOS of this CPU type and minimum version that loads these libraries. */
     public static byte[] machO(int cpuType, int major, int minor, List<String> loads) {
+        return machO(cpuType, MACOS, major, minor, loads);
+    }
+
+    /** A Mach-O library for this Apple platform (LC_BUILD_VERSION's number), CPU type and minimum version. */
+    public static byte[] machO(int cpuType, int platform, int major, int minor, List<String> loads) {
         int size = 24;
         for (String l : loads) {
             size += dylibSize(l);
@@ -27,7 +37,7 @@ public final class NativeImages {
         ByteBuffer b = ByteBuffer.allocate(32 + size).order(ByteOrder.LITTLE_ENDIAN);
         b.putInt(0xfeedfacf).putInt(cpuType).putInt(cpuType == X86_64 ? 3 : 0).putInt(6).putInt(1 + loads.size()).putInt(size)
                 .putInt(0x85).putInt(0);
-        b.putInt(0x32).putInt(24).putInt(1).putInt((major << 16) | (minor << 8)).putInt(14 << 16).putInt(0);
+        b.putInt(0x32).putInt(24).putInt(platform).putInt((major << 16) | (minor << 8)).putInt(14 << 16).putInt(0);
         for (String l : loads) {
             int n = dylibSize(l);
             int at = b.position();

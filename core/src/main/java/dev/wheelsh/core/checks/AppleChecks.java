@@ -16,6 +16,7 @@ import dev.wheelsh.core.wheel.WheelFacts;
 import dev.wheelsh.core.wheel.WheelFacts.MachOMember;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -124,7 +125,7 @@ public final class AppleChecks {
                 }
                 String tag = tagFor(tags, s.arch());
                 int[] h = highest.get(s.arch());
-                String consistent = consistentTag(tags, s.arch(), highest);
+                String consistent = consistentTag(tags, highest);
                 out.add(Finding.of(Code.WH320, Severity.ERROR, m.name() + " (" + s.arch() + ") needs macOS " + v.get().minos()
                                 + " (" + v.get().command() + " minos), but the tag " + tag + " promises macOS " + floor.get()[0] + "."
                                 + floor.get()[1] + "; the wheel's code is consistent with " + consistent,
@@ -143,17 +144,41 @@ public final class AppleChecks {
         return tags.stream().filter(t -> arches(t.arch()).contains(arch)).map(PlatformTag::tag).findFirst().orElse(tags.get(0).tag());
     }
 
-    /** The tag of the same format as the wheel's, at the highest minimum its code has for that architecture. */
-    static String consistentTag(List<PlatformTag.MacOs> tags, String arch, Map<String, int[]> highest) {
-        PlatformTag.MacOs t = tags.stream().filter(x -> arches(x.arch()).contains(arch)).findFirst().orElse(tags.get(0));
-        int[] v = highest.get(arch);
-        if (t.arch().equals("universal2")) {
-            // a universal2 tag's version is that of its x86_64 slice (arm64 is 11.0 or later anyway)
-            int[] x86 = highest.getOrDefault("x86_64", v);
-            int[] arm = highest.getOrDefault("arm64", new int[] {11, 0});
-            v = compare(arm, new int[] {11, 0}) > 0 && compare(arm, x86) > 0 ? arm : x86;
+    /**
+     * The platform tags the wheel's code is consistent with, as delocate-wheel (0.11.0 and later,
+     * {@code _calculate_minimum_wheel_name}) renames a wheel: every architecture the tags claim at
+     * the highest minimum its slices have (never below the tag's own promise: wheelsh proposes the
+     * smallest change to the name, where delocate without MACOSX_DEPLOYMENT_TARGET would also lower
+     * it), then x86_64 and arm64 fused into universal2 when they are equal or arm64 is at 11.0, and
+     * i386 and x86_64 into intel when equal. A universal2 wheel of 13.0 x86_64 and 14.0 arm64 code
+     * is so {@code macosx_13_0_x86_64.macosx_14_0_arm64}: pip installs it on an Intel Mac running 13.
+     */
+    static String consistentTag(List<PlatformTag.MacOs> tags, Map<String, int[]> highest) {
+        Map<String, int[]> need = new LinkedHashMap<>();
+        for (PlatformTag.MacOs t : tags) {
+            for (String arch : arches(t.arch())) {
+                int[] promised = floor(tags, arch).orElse(new int[] {t.major(), t.minor()});
+                int[] code = highest.get(arch);
+                need.putIfAbsent(arch, code != null && compare(code, promised) > 0 ? code : promised);
+            }
         }
-        return "macosx_" + v[0] + "_" + v[1] + "_" + t.arch();
+        int[] eleven = {11, 0};
+        if (need.containsKey("x86_64") && need.containsKey("arm64")
+                && (compare(need.get("x86_64"), need.get("arm64")) == 0 || compare(need.get("arm64"), eleven) == 0)) {
+            int[] v = need.get("x86_64");
+            need.remove("x86_64");
+            need.remove("arm64");
+            need.put("universal2", v);
+        }
+        if (need.containsKey("i386") && need.containsKey("x86_64") && compare(need.get("i386"), need.get("x86_64")) == 0) {
+            int[] v = need.get("x86_64");
+            need.remove("i386");
+            need.remove("x86_64");
+            need.put("intel", v);
+        }
+        List<String> out = new ArrayList<>();
+        need.forEach((arch, v) -> out.add("macosx_" + v[0] + "_" + v[1] + "_" + arch));
+        return String.join(".", out);
     }
 
     /** WH321: a member without a slice a tag's architecture needs. */
@@ -286,29 +311,12 @@ public final class AppleChecks {
             }
             String cpu = tag.arch().substring(0, cut);
             boolean simulator = tag.arch().endsWith("_iphonesimulator");
+            Platform sdk = simulator ? Platform.IOSSIMULATOR : Platform.IOS;
             for (MachOMember m : facts.machOMembers()) {
                 List<String> problems = new ArrayList<>();
-                Optional<Slice> slice = m.file().slices().stream().filter(s -> s.arch().equals(cpu)).findFirst();
-                if (slice.isEmpty()) {
-                    problems.add("holds " + String.join(" and ", m.file().arches()) + " code, not " + cpu);
-                } else {
-                    Optional<BuildVersion> v = slice.get().versions().stream().filter(x -> x.platform() == Platform.IOS
-                            || x.platform() == Platform.IOSSIMULATOR).findFirst();
-                    if (v.isEmpty()) {
-                        String other = slice.get().minimum().map(x -> "is built for " + x.platform().word()).orElse("names no platform");
-                        problems.add(other + ", not iOS");
-                    } else {
-                        boolean memberSimulator = v.get().platform() == Platform.IOSSIMULATOR;
-                        if (v.get().command().equals("LC_BUILD_VERSION") && memberSimulator != simulator) {
-                            problems.add("is built for the iOS " + (memberSimulator ? "simulator" : "device") + " (" + v.get().platform().word()
-                                    + "), not the " + (simulator ? "simulator" : "device"));
-                        }
-                        MachOFile.Version min = v.get().minos();
-                        if (min.major() > tag.major() || min.major() == tag.major() && min.minor() > tag.minor()) {
-                            problems.add("needs iOS " + min + " (" + v.get().command() + " minos), newer than the " + tag.major() + "."
-                                    + tag.minor() + " the tag promises");
-                        }
-                    }
+                for (AppleLoader.Refusal r : AppleLoader.refusals(m.file(), cpu, sdk, tag.major(), tag.minor())) {
+                    problems.add(r instanceof AppleLoader.Refusal.NewerRelease
+                            ? r.words() + ", newer than the " + tag.major() + "." + tag.minor() + " the tag promises" : r.words());
                 }
                 if (!problems.isEmpty()) {
                     out.add(Finding.of(Code.WH323, Severity.ERROR, m.name() + " " + String.join("; ", problems) + " (tag " + tag.tag() + ")",

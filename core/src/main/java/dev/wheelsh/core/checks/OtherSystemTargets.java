@@ -1,9 +1,7 @@
 package dev.wheelsh.core.checks;
 
 import dev.wheelsh.core.macho.MachOFile;
-import dev.wheelsh.core.macho.MachOFile.BuildVersion;
 import dev.wheelsh.core.macho.MachOFile.Platform;
-import dev.wheelsh.core.macho.MachOFile.Slice;
 import dev.wheelsh.core.machine.Platform.Ios;
 import dev.wheelsh.core.machine.Platform.MacOs;
 import dev.wheelsh.core.machine.Platform.Windows;
@@ -61,25 +59,8 @@ public final class OtherSystemTargets {
 
     /** Why a Mach-O file does not load on this Apple system, or empty when it does. */
     static Optional<String> problem(MachOFile f, String arch, Platform platform, int major, int minor) {
-        Optional<Slice> slice = f.slices().stream().filter(s -> s.arch().equals(arch)).findFirst();
-        if (slice.isEmpty()) {
-            return Optional.of("holds " + String.join(" and ", f.arches()) + " code, no " + arch + " slice");
-        }
-        boolean ios = platform == Platform.IOS || platform == Platform.IOSSIMULATOR;
-        Optional<BuildVersion> v = slice.get().versions().stream()
-                .filter(x -> ios ? x.platform() == Platform.IOS || x.platform() == Platform.IOSSIMULATOR : x.platform() == platform)
-                .findFirst();
-        if (v.isEmpty()) {
-            return slice.get().minimum().map(x -> "is built for " + x.platform().word());
-        }
-        if (ios && v.get().command().equals("LC_BUILD_VERSION") && v.get().platform() != platform) {
-            return Optional.of("is built for " + v.get().platform().word() + ", not " + platform.word());
-        }
-        MachOFile.Version min = v.get().minos();
-        if (min.major() > major || min.major() == major && min.minor() > minor) {
-            return Optional.of("(" + arch + ") needs " + (ios ? "iOS " : "macOS ") + min + " (" + v.get().command() + " minos)");
-        }
-        return Optional.empty();
+        List<AppleLoader.Refusal> r = AppleLoader.refusals(f, arch, platform, major, minor);
+        return r.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", r.stream().map(AppleLoader.Refusal::words).toList()));
     }
 
     private static Finding finding(String member, String why, String target) {

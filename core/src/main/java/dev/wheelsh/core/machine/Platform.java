@@ -145,7 +145,9 @@ public sealed interface Platform {
 
         @Override
         public String arch() {
-            return multiarch.substring(0, multiarch.indexOf('_') < 0 ? multiarch.length() : multiarch.indexOf('_'));
+            // the CPU is all but the last part: x86_64_iphonesimulator is CPU x86_64, SDK iphonesimulator
+            int sdk = multiarch.lastIndexOf('_');
+            return sdk < 0 ? multiarch : multiarch.substring(0, sdk);
         }
     }
 

@@ -40,8 +40,17 @@ class OtherSystemsVerdictTest {
     @TempDir
     Path dir;
 
-    /** A wheel of this filename holding these members; WHEEL's Tag line is the filename's. */
+    /** A wheel of this filename holding these members, deflated; WHEEL's Tag line is the filename's. */
     private Path wheel(String filename, Map<String, byte[]> members) throws Exception {
+        return wheel(filename, members, false);
+    }
+
+    /** The same, each member stored (the real iOS frameworks are 55 and 115 MB: deflating them is all the test would do). */
+    private Path storedWheel(String filename, Map<String, byte[]> members) throws Exception {
+        return wheel(filename, members, true);
+    }
+
+    private Path wheel(String filename, Map<String, byte[]> members, boolean store) throws Exception {
         String tags = filename.substring(0, filename.length() - 4).split("-", 3)[2];
         String[] p = tags.split("-");
         StringBuilder tagLines = new StringBuilder();
@@ -53,7 +62,7 @@ class OtherSystemsVerdictTest {
             }
         }
         TestWheel w = new TestWheel().distInfo("foo-1.0.dist-info", "Wheel-Version: 1.0\nRoot-Is-Purelib: false\n" + tagLines);
-        members.forEach((name, bytes) -> w.add(name, bytes, false));
+        members.forEach((name, bytes) -> w.add(name, bytes, store));
         return w.write(dir.resolve(filename));
     }
 
@@ -102,6 +111,10 @@ class OtherSystemsVerdictTest {
     static final String JNA_X86 = "jna-5.17.0/com/sun/jna/darwin-x86-64/libjnidispatch.jnilib";
     static final String SQLITE_WIN_ARM = "sqlite-jdbc-3.49.1.0/org/sqlite/native/Windows/aarch64/sqlitejdbc.dll";
     static final String ZSTD_WIN_X64 = "zstd-jni-1.5.7-2/win/amd64/libzstd-jni-1.5.7-2.dll";
+    /** Node.js for mobile 18.20.4 (nodejs-mobile-react-native on npm): LC_BUILD_VERSION ios 13.0, thin arm64. */
+    static final String NODE_IOS_DEVICE = "nodejs-mobile-react-native/package/ios/NodeMobile.xcframework/ios-arm64/NodeMobile.framework/NodeMobile";
+    /** The same release for the simulator: a fat file of x86_64 and arm64 slices, each LC_BUILD_VERSION iossimulator 13.0. */
+    static final String NODE_IOS_SIMULATOR = "nodejs-mobile-react-native/package/ios/NodeMobile.xcframework/ios-arm64_x86_64-simulator/NodeMobile.framework/NodeMobile";
     static final String ROLLUP_WIN_X64 = "@rollup_rollup-win32-x64-msvc/package/rollup.win32-x64-msvc.node";
 
     @Test
@@ -137,14 +150,14 @@ class OtherSystemsVerdictTest {
     }
 
     @Test
-    void aUniversal2FileOfNewerSlicesIsConsistentWithTheNewerOfThem() throws Exception {
+    void aUniversal2FileOfNewerSlicesIsConsistentWithATagPerSliceAsDelocateRenamesIt() throws Exception {
         byte[] fat = NativeCorpus.fat(List.of(real(ZSTD_X86), real(ZSTD_ARM)));
         List<String> v = verdict(wheel("foo-1.0-cp312-cp312-macosx_10_9_universal2.whl", members("foo/_zstd.cpython-312-darwin.so", fat)));
         assertEquals(List.of(
                 "WH320 foo/_zstd.cpython-312-darwin.so (x86_64) needs macOS 13.0 (LC_BUILD_VERSION minos), but the tag"
-                        + " macosx_10_9_universal2 promises macOS 10.9; the wheel's code is consistent with macosx_14_0_universal2",
+                        + " macosx_10_9_universal2 promises macOS 10.9; the wheel's code is consistent with macosx_13_0_x86_64.macosx_14_0_arm64",
                 "WH320 foo/_zstd.cpython-312-darwin.so (arm64) needs macOS 14.0 (LC_BUILD_VERSION minos), but the tag"
-                        + " macosx_10_9_universal2 promises macOS 11.0; the wheel's code is consistent with macosx_14_0_universal2"), v);
+                        + " macosx_10_9_universal2 promises macOS 11.0; the wheel's code is consistent with macosx_13_0_x86_64.macosx_14_0_arm64"), v);
     }
 
     @Test
@@ -252,11 +265,55 @@ class OtherSystemsVerdictTest {
                         + " (tag ios_13_0_arm64_iphoneos)"),
                 verdict(wheel("foo-1.0-cp313-cp313-ios_13_0_arm64_iphoneos.whl", members("foo/_x.cpython-313-iphoneos.so", simulator))));
         byte[] newer = TestMachO.arm64().buildVersion(2, 15, 0).build();
-        assertEquals(List.of("WH323 foo/_x.cpython-313-iphoneos.so needs iOS 15.0 (LC_BUILD_VERSION minos), newer than the 13.0 the"
+        assertEquals(List.of("WH323 foo/_x.cpython-313-iphoneos.so (arm64) needs iOS 15.0 (LC_BUILD_VERSION minos), newer than the 13.0 the"
                         + " tag promises (tag ios_13_0_arm64_iphoneos)"),
                 verdict(wheel("foo-1.0-cp313-cp313-ios_13_0_arm64_iphoneos.whl", members("foo/_x.cpython-313-iphoneos.so", newer))));
         byte[] device = TestMachO.arm64().buildVersion(2, 13, 0).build();
         assertEquals(List.of(), verdict(wheel("foo-1.0-cp313-cp313-ios_13_0_arm64_iphoneos.whl", members("foo/_x.cpython-313-iphoneos.so", device))));
+    }
+
+    @Test
+    void aRealIosDeviceLibraryKeepsItsDeviceTagAndNoOther() throws Exception {
+        byte[] device = real(NODE_IOS_DEVICE);
+        String so = "foo/_node.cpython-313-iphoneos.so";
+        assertEquals(List.of(), verdict(storedWheel("foo-1.0-cp313-cp313-ios_13_0_arm64_iphoneos.whl", members(so, device))));
+        assertEquals(List.of("WH323 " + so + " (arm64) needs iOS 13.0 (LC_BUILD_VERSION minos), newer than the 12.0 the tag promises"
+                        + " (tag ios_12_0_arm64_iphoneos)"),
+                verdict(storedWheel("foo-1.0-cp313-cp313-ios_12_0_arm64_iphoneos.whl", members(so, device))));
+        assertEquals(List.of("WH323 " + so + " is built for the iOS device (ios), not the simulator (tag ios_13_0_arm64_iphonesimulator)"),
+                verdict(storedWheel("foo-1.0-cp313-cp313-ios_13_0_arm64_iphonesimulator.whl", members(so, device))));
+    }
+
+    @Test
+    void aRealIosSimulatorLibraryServesBothSimulatorCpus() throws Exception {
+        byte[] simulator = real(NODE_IOS_SIMULATOR);
+        String so = "foo/_node.cpython-313-iphonesimulator.so";
+        assertEquals(List.of(), verdict(storedWheel("foo-1.0-cp313-cp313-ios_13_0_x86_64_iphonesimulator.whl", members(so, simulator))));
+        // the real file's arm64 slice is built for iOS 14.0, the first release whose simulator runs on Apple silicon
+        assertEquals(List.of("WH323 " + so + " (arm64) needs iOS 14.0 (LC_BUILD_VERSION minos), newer than the 13.0 the tag promises"
+                        + " (tag ios_13_0_arm64_iphonesimulator)"),
+                verdict(storedWheel("foo-1.0-cp313-cp313-ios_13_0_arm64_iphonesimulator.whl", members(so, simulator))));
+        assertEquals(List.of(), verdict(storedWheel("foo-1.0-cp313-cp313-ios_14_0_arm64_iphonesimulator.whl", members(so, simulator))));
+        assertEquals(List.of("WH323 " + so + " is built for the iOS simulator (iossimulator), not the device; (arm64) needs iOS 14.0"
+                        + " (LC_BUILD_VERSION minos), newer than the 13.0 the tag promises (tag ios_13_0_arm64_iphoneos)"),
+                verdict(storedWheel("foo-1.0-cp313-cp313-ios_13_0_arm64_iphoneos.whl", members(so, simulator))));
+    }
+
+    @Test
+    void onAnIosTargetTheRealDeviceLibraryLoadsOnlyOnDevicesOfItsRelease() throws Exception {
+        Path w = storedWheel("foo-1.0-cp313-cp313-ios_13_0_arm64_iphoneos.whl", members("foo/_node.cpython-313-iphoneos.so", real(NODE_IOS_DEVICE)));
+        assertEquals(List.of(), onTarget(w, "cp313-ios17.0-arm64_iphoneos"));
+        assertEquals(List.of(), onTarget(w, "cp313-ios13.0-arm64_iphoneos"));
+        assertEquals(List.of("WH328 foo/_node.cpython-313-iphoneos.so (arm64) needs iOS 13.0 (LC_BUILD_VERSION minos); the target is"
+                + " iOS 12.4 arm64_iphoneos, where it does not load"), onTarget(w, "cp313-ios12.4-arm64_iphoneos"));
+        assertEquals(List.of("WH328 foo/_node.cpython-313-iphoneos.so is built for the iOS device (ios), not the simulator; the target is"
+                + " iOS 17.0 arm64_iphonesimulator, where it does not load"), onTarget(w, "cp313-ios17.0-arm64_iphonesimulator"));
+        Path sim = storedWheel("foo-1.0-cp313-cp313-ios_13_0_x86_64_iphonesimulator.whl",
+                members("foo/_node.cpython-313-iphonesimulator.so", real(NODE_IOS_SIMULATOR)));
+        assertEquals(List.of(), onTarget(sim, "cp313-ios17.0-x86_64_iphonesimulator"));
+        assertEquals(List.of(), onTarget(sim, "cp313-ios17.0-arm64_iphonesimulator"));
+        assertEquals(List.of("WH328 foo/_node.cpython-313-iphonesimulator.so (arm64) needs iOS 14.0 (LC_BUILD_VERSION minos); the target"
+                + " is iOS 13.7 arm64_iphonesimulator, where it does not load"), onTarget(sim, "cp313-ios13.7-arm64_iphonesimulator"));
     }
 
     @Test

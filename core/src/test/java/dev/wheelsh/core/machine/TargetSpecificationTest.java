@@ -45,6 +45,12 @@ class TargetSpecificationTest {
     }
 
     @Test
+    void anIosTargetsCpuIsItsMultiarchWithoutTheSdk() throws Exception {
+        assertEquals("arm64", TargetSpec.parse("cp313-ios17.2-arm64_iphoneos").platform().arch());
+        assertEquals("x86_64", TargetSpec.parse("cp313-ios17.2-x86_64_iphonesimulator").platform().arch());
+    }
+
+    @Test
     void pypyGetsThePp73AbiByDefault() throws Exception {
         assertEquals(List.of("pypy310_pp73"), TargetSpec.parse("pp310-glibc2.35-x86_64").interpreter().abis());
     }

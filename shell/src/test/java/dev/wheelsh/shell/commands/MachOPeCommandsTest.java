@@ -68,6 +68,20 @@ class MachOPeCommandsTest {
     }
 
     @Test
+    void explainOnAnIosTargetSaysWhetherTheDeviceLoadsTheCode() throws IOException {
+        Path whl = wheel("foo-1.0-cp313-cp313-ios_13_0_arm64_iphoneos.whl", "foo/_x.cpython-313-iphoneos.so",
+                NativeImages.machO(NativeImages.ARM64, NativeImages.IOS, 13, 0, List.of("/usr/lib/libSystem.B.dylib")));
+        TestRuns.Run ok = TestRuns.runCommand("explain", whl.toString(), "--target", "cp313-ios17.2-arm64_iphoneos");
+        assertEquals(0, ok.status(), ok.out() + ok.err());
+        assertFalse(ok.out().contains("WH32"), ok.out());
+        TestRuns.Run old = TestRuns.runCommand("explain", whl.toString(), "--target", "cp313-ios12.4-arm64_iphoneos");
+        assertEquals(1, old.status(), old.out() + old.err());
+        assertTrue(old.out().contains("WH328") && old.out().contains("needs iOS 13.0"), old.out());
+        TestRuns.Run simulator = TestRuns.runCommand("explain", whl.toString(), "--target", "cp313-ios17.2-arm64_iphonesimulator");
+        assertEquals(1, simulator.status(), simulator.out() + simulator.err());
+    }
+
+    @Test
     void showListsMachOMembersAndJudgesThemAgainstTheTag() throws IOException {
         Path whl = wheel("foo-1.0-cp312-cp312-macosx_10_9_x86_64.whl", "foo/_x.cpython-312-darwin.so",
                 NativeImages.machO(NativeImages.X86_64, 13, 0, List.of("/usr/lib/libSystem.B.dylib")));
