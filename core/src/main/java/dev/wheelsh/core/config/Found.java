@@ -7,6 +7,7 @@ import dev.wheelsh.core.vocabulary.Fix;
 import dev.wheelsh.core.vocabulary.Severity;
 import dev.wheelsh.core.vocabulary.SourceRange;
 import dev.wheelsh.core.vocabulary.Edit;
+import dev.wheelsh.core.vocabulary.Suggest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;

@@ -2,6 +2,7 @@ package dev.wheelsh.core.config;
 
 import dev.wheelsh.core.vocabulary.Issue;
 import dev.wheelsh.core.vocabulary.Code;
+import dev.wheelsh.core.vocabulary.Suggest;
 import dev.wheelsh.core.vocabulary.Severity;
 import java.util.ArrayList;
 import java.util.List;

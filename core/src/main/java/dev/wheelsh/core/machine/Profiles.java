@@ -3,6 +3,7 @@ package dev.wheelsh.core.machine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wheelsh.core.vocabulary.InputException;
+import dev.wheelsh.core.vocabulary.Suggest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -52,7 +53,8 @@ public final class Profiles {
         }
         List<String> names = new ArrayList<>();
         ALL.forEach(p -> names.add(p.name()));
-        throw new InputException("profile '" + name + "': unknown (known: " + String.join(", ", names) + ")");
+        String guess = Suggest.closest(name, names).map(n -> "; did you mean " + n + "?").orElse("");
+        throw new InputException("profile '" + name + "': unknown" + guess + " (known: " + String.join(", ", names) + ")");
     }
 
     private static List<Profile> load() {

@@ -51,6 +51,14 @@ class TargetSpecificationTest {
     }
 
     @Test
+    void aMisspelledProfileGetsTheNameItWasMeantToBe() {
+        InputException e = assertThrows(InputException.class, () -> Profiles.named("debain-12"));
+        assertTrue(e.getMessage().startsWith("profile 'debain-12': unknown; did you mean debian-12? (known: debian-12, "), e.getMessage());
+        InputException far = assertThrows(InputException.class, () -> Profiles.named("windows-11"));
+        assertFalse(far.getMessage().contains("did you mean"), far.getMessage());
+    }
+
+    @Test
     void pypyGetsThePp73AbiByDefault() throws Exception {
         assertEquals(List.of("pypy310_pp73"), TargetSpec.parse("pp310-glibc2.35-x86_64").interpreter().abis());
     }

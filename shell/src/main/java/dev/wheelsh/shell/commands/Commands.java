@@ -1,6 +1,6 @@
 package dev.wheelsh.shell.commands;
 
-import dev.wheelsh.core.config.Suggest;
+import dev.wheelsh.core.vocabulary.Suggest;
 import dev.wheelsh.core.vocabulary.InputException;
 import dev.wheelsh.shell.io.ExitStatus;
 import dev.wheelsh.shell.io.Session;

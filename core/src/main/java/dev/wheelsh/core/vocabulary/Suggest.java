@@ -1,4 +1,4 @@
-package dev.wheelsh.core.config;
+package dev.wheelsh.core.vocabulary;
 
 import java.util.Collection;
 import java.util.Locale;
@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * Did-you-mean: the closest known word by edit distance, when it is close enough to be meant.
- * Public so that the shell's unknown commands and options get the same rule as the checked files.
+ * One rule for every face: the checked files' keys and values, the shell's commands and options, profile names.
  */
 public final class Suggest {
 
