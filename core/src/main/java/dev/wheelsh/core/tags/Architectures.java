@@ -2,6 +2,7 @@ package dev.wheelsh.core.tags;
 
 import dev.wheelsh.core.vocabulary.Code;
 import dev.wheelsh.core.vocabulary.InputException;
+import dev.wheelsh.core.vocabulary.Suggest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -124,8 +125,12 @@ public final class Architectures {
         if (find(os, word).isPresent()) {
             return Optional.empty();
         }
-        return Optional.of("'" + word + "' is not an architecture " + os.word() + " platform tags use"
-                + spellingOf(os, word).map(fix -> "; Python spells it " + fix).orElse(""));
+        Optional<String> fix = spellingOf(os, word).map(f -> "; Python spells it " + f);
+        if (fix.isEmpty()) {
+            // a typo rather than another tool's spelling: the nearest name Python uses on that system
+            fix = Suggest.closest(word, of(os).stream().map(Arch::name).toList()).map(f -> "; did you mean " + f + "?");
+        }
+        return Optional.of("'" + word + "' is not an architecture " + os.word() + " platform tags use" + fix.orElse(""));
     }
 
     /**

@@ -54,9 +54,20 @@ class ArchitecturesTest {
     }
 
     @Test
-    void aWordThatIsNoArchitectureSaysWhichAreKnown() {
+    void aWordFarFromEveryArchitectureGetsNoGuess() {
         String why = Architectures.problem(Os.LINUX, "potato").orElseThrow();
         assertEquals("'potato' is not an architecture Linux platform tags use", why);
+    }
+
+    @Test
+    void aTypoGetsTheNearestArchitectureOfThatSystem() {
+        assertEquals("'aarch46' is not an architecture Linux platform tags use; did you mean aarch64?",
+                Architectures.problem(Os.LINUX, "aarch46").orElseThrow());
+        assertEquals("'loongarh64' is not an architecture Linux platform tags use; did you mean loongarch64?",
+                Architectures.problem(Os.LINUX, "loongarh64").orElseThrow());
+        // another tool's spelling is answered by the table, not by distance
+        assertEquals("'amd64' is not an architecture Linux platform tags use; Python spells it x86_64",
+                Architectures.problem(Os.LINUX, "amd64").orElseThrow());
     }
 
     @Test
