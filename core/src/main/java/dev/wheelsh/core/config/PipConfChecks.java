@@ -184,6 +184,22 @@ final class PipConfChecks {
         }
     }
 
+    /**
+     * A legacy manylinux alias in --platform is not a spelling of its PEP 600 name to pip: pip
+     * compares tags as text and widens manylinux2014_x86_64 (and _i686) to manylinux2010 and
+     * manylinux1 as well, so replacing it would change which wheels pip takes. The hint stays
+     * and says so; it offers no fix.
+     */
+    private static Issue legacyAliasAsPipReadsIt(Issue i) {
+        if (i.code() != Code.WH192) {
+            return i;
+        }
+        return Issue.of(i.code(), i.severity(), i.from(), i.to(), i.message(),
+                "pip's --platform takes the name as written: a wheel tagged only with the PEP 600 name (or only with the legacy "
+                        + "one) matches only that name, and pip widens manylinux2014_x86_64 and _i686 to manylinux2010 and manylinux1 "
+                        + "wheels too. Listing both names accepts the wheels of either. " + i.explanation());
+    }
+
     private static int inlineComment(String v) {
         for (int i = 1; i < v.length(); i++) {
             if ((v.charAt(i) == '#' || v.charAt(i) == ';') && Character.isWhitespace(v.charAt(i - 1))) {
@@ -210,7 +226,7 @@ final class PipConfChecks {
                     if (facts.genericPlatformTagPrefixes.stream().anyMatch(p -> tag.startsWith(p + "_"))) {
                         continue; // sysconfig's platform of another OS (freebsd_14_1_release_amd64): pip compares it as text
                     }
-                    TagShapes.platformTag(tag).forEach(i -> found.add(i.shift(at + off), ranger));
+                    TagShapes.platformTag(tag).forEach(i -> found.add(legacyAliasAsPipReadsIt(i).shift(at + off), ranger));
                 }
             }
             case "python-version" -> {
