@@ -91,6 +91,8 @@ final class ConfigFacts {
     /** Each alias mapped to pip's first name of the option (no-dependencies -> no-deps). */
     final Map<String, String> pipCanonical;
     final Map<String, Span> pipHistory;
+    /** Per option (pip's first name), the sections that take it: global, or the commands whose parser has it. */
+    final Map<String, List<String>> pipOptionSections;
     /** Options pip converts to a number (int, float): a value that is not one makes pip stop. */
     final Map<String, String> pipNumberTypes;
 
@@ -169,6 +171,13 @@ final class ConfigFacts {
         pipCanonical = Collections.unmodifiableMap(canonical);
         pipOptions = List.copyOf(canonical.keySet());
         pipHistory = spans(pip.path("history").path("options"));
+        Map<String, List<String>> optionSections = new LinkedHashMap<>();
+        pip.path("options").fields().forEachRemaining(e -> {
+            List<String> l = new ArrayList<>();
+            e.getValue().path("sections").forEach(n -> l.add(n.asText()));
+            optionSections.put(e.getKey(), List.copyOf(l));
+        });
+        pipOptionSections = Collections.unmodifiableMap(optionSections);
         Map<String, String> numberTypes = new LinkedHashMap<>();
         pip.path("options").fields().forEachRemaining(e -> {
             if (e.getValue().has("type")) {

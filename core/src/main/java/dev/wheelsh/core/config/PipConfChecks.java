@@ -90,7 +90,9 @@ final class PipConfChecks {
                         "pip fails with DuplicateOptionError.");
             }
             String canonical = facts.pipCanonical.get(pipName(o.name()));
-            if (canonical != null) {
+            // a key the section's command does not take is no part of that command's cascade (WH215 says so)
+            if (canonical != null && (o.section().equals("global") || !facts.pipSections.contains(o.section())
+                    || facts.pipOptionSections.getOrDefault(canonical, List.of()).contains(o.section()))) {
                 bySection.computeIfAbsent(o.section(), k -> new HashMap<>()).put(canonical, o);
             }
         }
@@ -160,6 +162,17 @@ final class PipConfChecks {
             } else {
                 found.add(Code.WH202, Severity.WARNING, o.nameRange(), msg, expl);
             }
+            return;
+        }
+        List<String> takers = facts.pipOptionSections.getOrDefault(name, List.of());
+        if (!o.section().equals("global") && facts.pipSections.contains(o.section()) && !takers.contains(o.section())) {
+            // pip reads [global] and a command's own section with that command's parser: a key it lacks is skipped
+            List<String> commands = takers.stream().filter(t -> !t.equals("global")).toList();
+            found.add(Code.WH215, Severity.WARNING, o.nameRange(),
+                    "pip " + o.section() + " takes no option '" + o.rawName() + "': pip ignores it in [" + o.section() + "]"
+                            + (commands.isEmpty() ? "" : "; " + String.join(", ", commands) + (commands.size() == 1 ? " takes it" : " take it")),
+                    "pip reads [global] and then the section of the command it runs, each key as an option of that command's parser; "
+                            + "a key the command does not have is skipped without a word (pip " + facts.pipSource.tag() + ").");
             return;
         }
         for (IniReader.ValueLine line : o.valueLines()) {
