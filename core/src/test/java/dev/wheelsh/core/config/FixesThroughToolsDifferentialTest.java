@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wheelsh.core.document.Toml;
 import dev.wheelsh.core.document.TomlReader;
 import dev.wheelsh.core.testing.ReferencePython;
+import dev.wheelsh.core.vocabulary.Code;
 import dev.wheelsh.core.vocabulary.Edit;
 import dev.wheelsh.core.vocabulary.Finding;
 import dev.wheelsh.core.vocabulary.Fix;
@@ -28,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,7 +81,7 @@ class FixesThroughToolsDifferentialTest {
         }
     }
 
-    private List<Case> cases(java.util.function.Predicate<String> fileName) throws IOException, URISyntaxException {
+    private List<Case> cases(Predicate<String> fileName) throws IOException, URISyntaxException {
         List<Case> out = new ArrayList<>();
         for (Path dir : FixtureTest.cases().toList()) {
             Path file = FixtureTest.configFile(dir);
@@ -179,7 +181,7 @@ class FixesThroughToolsDifferentialTest {
 
     /** The pattern of a selector (build, skip, test-skip, select) a fix edits, as it reads after the fix. */
     static Optional<String> fixedPattern(Case c) {
-        if (c.finding().code() != dev.wheelsh.core.vocabulary.Code.WH110) {
+        if (c.finding().code() != Code.WH110) {
             return Optional.empty();
         }
         SourceRange r = c.edit().range();
