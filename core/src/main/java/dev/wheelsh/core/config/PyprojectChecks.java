@@ -370,8 +370,8 @@ final class PyprojectChecks {
                             + " had it); pin such a release or drop it"
                     : "'" + g + "' is not a cibuildwheel enable group";
             Issue i = Issue.of(Code.WH115, Severity.ERROR, p.offset(), p.offset() + g.length(), msg,
-                    "cibuildwheel stops with \"Unknown enable group\"; the groups of " + facts.cibwVersion + ": "
-                            + String.join(", ", groups) + ".");
+                    "cibuildwheel stops with \"Unknown enable group\"; the groups of " + release() + ": "
+                            + String.join(", ", pinned == null ? groups : groupsOf(pinned)) + ".");
             found.add(near.map(n -> i.withFix(n, "Replace with " + n)).orElse(i), s::sub);
         }
     }
@@ -401,6 +401,14 @@ final class PyprojectChecks {
                 "cibuildwheel pulls an unknown short name as an image of that name, which does not exist; give one of the pinned "
                         + "names or a full image reference (quay.io/pypa/manylinux_2_28_x86_64:latest).");
         found.add(near.map(n -> i.withFix(n, "Replace with " + n)).orElse(i), s::sub);
+    }
+
+    /** The enable groups a pinned release has, from the groups' history, and "all". */
+    private List<String> groupsOf(String release) {
+        List<String> out = new ArrayList<>(facts.cibwEnableHistory.entrySet().stream().filter(g -> had(g.getValue(), release))
+                .map(Map.Entry::getKey).toList());
+        out.add("all");
+        return out;
     }
 
     /** The cibuildwheel release the checks judge by: the pinned one (with where it is pinned), else the facts' own. */

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * The cibuildwheel release a project's GitHub workflow runs: {@code uses: pypa/cibuildwheel@v3.1.4}
  * in {@code .github/workflows/*.yml} or {@code *.yaml} next to the pyproject.toml. The config
  * checks judge by it when {@code [tool.wheelsh] cibuildwheel} does not say. Only a version tag
- * counts (a branch or commit names no release); when the workflows pin several releases, the
+ * counts, or a commit followed by a comment naming its release (a branch, or a bare commit,
+ * names none); when the workflows pin several releases, the
  * oldest is the one every option must work with. {@code file} is the workflow's path relative to
  * the project, for the words.
  */
@@ -24,8 +25,13 @@ record WorkflowPin(String release, String file) {
     static final int MAX_FILES = 64;
     static final long MAX_BYTES = 1_000_000;
 
+    /**
+     * {@code uses: pypa/cibuildwheel@v3.1.4}, or a commit with the release in the comment after it
+     * ({@code @1828c10... # v4.2.0}), as Dependabot and pinning tools write it.
+     */
     private static final Pattern USES = Pattern.compile(
-            "^\\s*(?:-\\s+)?uses:\\s*[\"']?pypa/cibuildwheel@v?(\\d+(?:\\.\\d+){0,2})[\"']?\\s*(?:#.*)?$", Pattern.MULTILINE);
+            "^\\s*(?:-\\s+)?uses:\\s*[\"']?pypa/cibuildwheel@(?:v?(\\d+(?:\\.\\d+){0,2})[\"']?\\s*(?:#.*)?"
+                    + "|[0-9a-f]{40}[\"']?\\s*#\\s*v?(\\d+(?:\\.\\d+){0,2})\\b.*)$", Pattern.MULTILINE);
 
     /** The release the workflows next to a project directory pin, if they pin one; unreadable files count as absent. */
     static Optional<WorkflowPin> near(Path projectDirectory) {
@@ -54,8 +60,9 @@ record WorkflowPin(String release, String file) {
         Matcher m = USES.matcher(workflow);
         String oldest = null;
         while (m.find()) {
-            if (oldest == null || PyprojectChecks.compareReleases(m.group(1), oldest) < 0) {
-                oldest = m.group(1);
+            String release = m.group(1) != null ? m.group(1) : m.group(2);
+            if (oldest == null || PyprojectChecks.compareReleases(release, oldest) < 0) {
+                oldest = release;
             }
         }
         return Optional.ofNullable(oldest);

@@ -69,6 +69,8 @@ class WorkflowPinTest {
         assertEquals(Optional.empty(), WorkflowPin.in("      - uses: pypa/cibuildwheel@main\n"));
         assertEquals(Optional.empty(), WorkflowPin.in("      - uses: pypa/cibuildwheel@1828c10ab37f080699c7b81cea34097c684a7074\n"));
         assertEquals(Optional.of("3.1.4"), WorkflowPin.in("      - uses: \"pypa/cibuildwheel@v3.1.4\"  # pinned\n"));
+        assertEquals(Optional.of("4.2.0"), WorkflowPin.in("        uses: pypa/cibuildwheel@1828c10ab37f080699c7b81cea34097c684a7074  # v4.2.0\n"),
+                "a commit with its release in the comment, as Dependabot writes it");
     }
 
     @Test

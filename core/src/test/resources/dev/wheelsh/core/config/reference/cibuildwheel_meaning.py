@@ -12,7 +12,7 @@ what a build would use: the selection (build, skip, enable, archs, test-skip), t
 
 Only the options are read: nothing is built, no container runs, no environment variable is read
 (CIBW_* are left out). The packages cibuildwheel imports for building (build, humanize,
-dependency_groups, platformdirs, filelock) are stand-ins that do nothing: reading options never
+dependency_groups, platformdirs, filelock; elftools in 3.x) are stand-ins that do nothing: reading options never
 calls them.
 """
 from __future__ import annotations
@@ -40,7 +40,7 @@ class StandIn(types.ModuleType):
 
 
 class StandIns(importlib.abc.MetaPathFinder, importlib.abc.Loader):
-    NAMES = {"build", "humanize", "dependency_groups", "platformdirs", "filelock"}
+    NAMES = {"build", "humanize", "dependency_groups", "platformdirs", "filelock", "elftools"}
 
     def find_spec(self, name, path, target=None):
         if name.split(".")[0] in self.NAMES:
@@ -56,12 +56,30 @@ class StandIns(importlib.abc.MetaPathFinder, importlib.abc.Loader):
 
 sys.meta_path.insert(0, StandIns())
 
+import importlib  # noqa: E402
+
 from cibuildwheel.options import CommandLineArguments, compute_options  # noqa: E402
-from cibuildwheel.platforms import ALL_PLATFORM_MODULES, get_build_identifiers  # noqa: E402
-from cibuildwheel.selector import selector_matches  # noqa: E402
+
+try:  # 3.0 and newer: a package of platform modules
+    from cibuildwheel.platforms import ALL_PLATFORM_MODULES, get_build_identifiers  # noqa: E402
+except ImportError:  # 2.x: cibuildwheel.linux, .macos, ... and the selection in __main__
+    from cibuildwheel.__main__ import get_build_identifiers  # noqa: E402
+
+    ALL_PLATFORM_MODULES = {}
+    for _name in ("linux", "macos", "windows", "pyodide"):
+        try:
+            ALL_PLATFORM_MODULES[_name] = importlib.import_module("cibuildwheel." + _name)
+        except ImportError:
+            pass
+try:
+    from cibuildwheel.selector import selector_matches  # noqa: E402
+except ImportError:
+    from cibuildwheel.util import selector_matches  # noqa: E402
 
 
 def meaning(project: Path, platform: str) -> dict:
+    if platform not in ALL_PLATFORM_MODULES:
+        return {"error": "no platform " + platform + " in this release"}
     args = dataclasses.replace(CommandLineArguments.defaults(), platform=platform, package_dir=project,
                                allow_empty=True)
     try:
@@ -87,8 +105,10 @@ def meaning(project: Path, platform: str) -> dict:
 def main() -> None:
     data = json.loads(Path(sys.argv[2]).read_text())
     projects = [{p: meaning(Path(d), p) for p in data["platforms"]} for d in data["projects"]]
-    ids = [c.identifier for m in ALL_PLATFORM_MODULES.values() for c in m.all_python_configurations()]
-    matches = {p: [i for i in ids if selector_matches(p, i)] for p in data["patterns"]}
+    matches = {}
+    if data["patterns"]:
+        ids = [c.identifier for m in ALL_PLATFORM_MODULES.values() for c in m.all_python_configurations()]
+        matches = {p: [i for i in ids if selector_matches(p, i)] for p in data["patterns"]}
     Path(sys.argv[3]).write_text(json.dumps({"projects": projects, "matches": matches}))
 
 
