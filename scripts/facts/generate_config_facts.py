@@ -15,7 +15,9 @@ It writes three files, each naming its repository, tag, commit and the files it 
   groups, build identifiers, pinned images per architecture, architectures per platform, whether
   architecture names are matched without regard to case, and for identifiers, enable groups and
   images the first and last release (of the x.y.0 releases since 2.0 and the stated one) that had
-  them, so a finding can say which release removed a name.
+  them, so a finding can say which release removed a name; and per x.y.0 release since 2.0
+  ("releases"), the options of each table and the architectures, so a project that pins an older
+  release is judged by that release's tables.
 - pip-facts.json: every long option with its aliases and the commands (config sections) that take
   it, from cli/cmdoptions.py and commands/*.py.
 - uv-facts.json: every python-platform value uv accepts (names and aliases of TargetTriple).
@@ -113,9 +115,9 @@ def images(repo: Repo, tag: str | None) -> dict[str, list[str]]:
     return {s: list(cfg[s].keys()) for s in cfg.sections()}
 
 
-def platform_archs(repo: Repo) -> tuple[dict[str, list[str]], bool]:
+def platform_archs(repo: Repo, tag: str | None = None) -> tuple[dict[str, list[str]], bool]:
     """all_archs_map of Architecture, values spelled as the enum's values; and the case rule."""
-    text = repo.show("cibuildwheel/architecture.py")
+    text = repo.show("cibuildwheel/architecture.py", tag)
     tree = ast.parse(text)
     values: dict[str, str] = {}
     archs: dict[str, list[str]] = {}
@@ -129,14 +131,23 @@ def platform_archs(repo: Repo) -> tuple[dict[str, list[str]], bool]:
             for k, v in zip(node.value.keys, node.value.values):
                 archs[k.value] = sorted(values[e.attr] for e in v.elts)
     if not archs:
+        # releases before 2.4 return a set per `if platform == "..."` branch of all_archs
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.If) and isinstance(node.test, ast.Compare) and isinstance(node.test.comparators[0], ast.Constant)
+                    and isinstance(node.body[0], ast.Return) and isinstance(node.body[0].value, ast.Set)):
+                archs[node.test.comparators[0].value] = sorted(values[e.attr] for e in node.body[0].value.elts)
+    if not archs:
         raise Bad("cibuildwheel/architecture.py: no all_archs_map")
     # since 4.1.1 names are compared after lower(); older releases compare exactly
     case_insensitive = ".lower() == arch_str.lower()" in text
     return archs, case_insensitive
 
 
-def disallowed(repo: Repo, image_keys: list[str]) -> dict[str, list[str]]:
-    tree = ast.parse(repo.show("cibuildwheel/options.py"))
+def disallowed(repo: Repo, image_keys: list[str], tag: str | None = None) -> dict[str, list[str]]:
+    text = repo.show("cibuildwheel/options.py", tag)
+    if "DISALLOWED_OPTIONS" not in text:
+        return {}   # releases before 2.1 took every option in every platform table
+    tree = ast.parse(text)
     for node in ast.walk(tree):
         if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name) and node.targets[0].id == "DISALLOWED_OPTIONS":
             out = {}
@@ -187,20 +198,51 @@ def schema_types(schema: dict, node: dict) -> set[str]:
     return out
 
 
-def cibuildwheel(repo: Repo) -> dict:
-    defaults = tomllib.loads(repo.show("cibuildwheel/resources/defaults.toml"))["tool"]["cibuildwheel"]
-    schema = json.loads(repo.show("cibuildwheel/resources/cibuildwheel.schema.json"))
-    archs, case_insensitive = platform_archs(repo)
+def tables(repo: Repo, tag: str | None) -> dict:
+    """Which options one release takes in each table, and its architectures per platform."""
+    defaults = tomllib.loads(repo.show("cibuildwheel/resources/defaults.toml", tag))["tool"]["cibuildwheel"]
+    archs, case_insensitive = platform_archs(repo, tag)
     platforms = list(archs)
     global_options = sorted(k for k in defaults if k not in platforms)
     platform_defaults = {p: sorted(defaults.get(p, {})) for p in platforms}
     image_keys = [k for k in global_options if re.fullmatch(r"(many|musl)linux-.+-image", k)]
-    banned = disallowed(repo, image_keys)
-    tables = {p: sorted((set(global_options) | set(platform_defaults[p])) - set(banned.get(p, [])))
-              for p in platforms}
+    banned = disallowed(repo, image_keys, tag)
+    out = {
+        "topOptions": sorted(set(global_options) | set(platforms) | {"overrides"}),
+        "platformTables": {p: sorted((set(global_options) | set(platform_defaults[p])) - set(banned.get(p, [])))
+                           for p in platforms},
+        "archs": archs,
+        "archCaseInsensitive": case_insensitive,
+    }
+    try:
+        schema = json.loads(repo.show("cibuildwheel/resources/cibuildwheel.schema.json", tag))
+        items = schema["properties"]["overrides"]["items"]["properties"]
+        out["overrideOptions"] = sorted(k for k in items if k not in ("select", "inherit"))
+    except Bad:
+        pass   # releases before the schema (2.17): which options an override takes is not written down as data
+    return out, defaults, image_keys
+
+
+def releases(repo: Repo) -> dict[str, dict]:
+    """The option tables of each x.y.0 release since 2.0 (keyed x.y), for a project that pins one."""
+    out = {}
+    for t in [t for t in repo.git("tag", "--sort=v:refname").split() if re.fullmatch(r"v[2-9]\.\d+\.0", t)]:
+        try:
+            out[t.lstrip("v").rsplit(".", 1)[0]] = tables(repo, t)[0]
+        except (Bad, KeyError) as e:
+            raise Bad(f"cibuildwheel {t}: {e}")
+    return out
+
+
+def cibuildwheel(repo: Repo) -> dict:
+    schema = json.loads(repo.show("cibuildwheel/resources/cibuildwheel.schema.json"))
+    current, defaults, image_keys = tables(repo, None)
+    archs = current["archs"]
+    case_insensitive = current["archCaseInsensitive"]
+    tables_now = current["platformTables"]
     override_items = schema["properties"]["overrides"]["items"]["properties"]
     inherit = sorted(override_items["inherit"]["properties"])
-    overrides = sorted(k for k in override_items if k not in ("select", "inherit"))
+    overrides = current["overrideOptions"]
     pinned = images(repo, None)
     version = repo.tag.lstrip("v")
     return {
@@ -211,8 +253,8 @@ def cibuildwheel(repo: Repo) -> dict:
             "resources/pinned_docker_images.cfg; identifiers: resources/build-platforms.toml; types: "
             "resources/cibuildwheel.schema.json")},
         "version": version,
-        "topOptions": sorted(set(global_options) | set(platforms) | {"overrides"}),
-        "platformTables": tables,
+        "topOptions": current["topOptions"],
+        "platformTables": tables_now,
         "overrideOptions": overrides,
         "inheritOptions": inherit,
         "types": {k: sorted(schema_types(schema, v)) for k, v in sorted(schema["properties"].items())},
@@ -228,6 +270,7 @@ def cibuildwheel(repo: Repo) -> dict:
             "enableGroups": history(repo, lambda t: enable_groups(repo, t)),
             "images": history(repo, lambda t: sorted({i for v in images(repo, t).values() for i in v})),
         },
+        "releases": releases(repo),
     }
 
 

@@ -86,7 +86,8 @@ public final class ConfigAnalyzer {
     private List<Finding> runChecks(ParsedDocument d) {
         try {
             if (d.tree() instanceof ParsedDocument.TomlTree t) {
-                return PyprojectChecks.check(t.document(), settings);
+                // a cibuildwheel release the project's workflow pins judges the file when [tool.wheelsh] does not name one
+                return PyprojectChecks.check(t.document(), settings, d.place().directory().flatMap(WorkflowPin::near));
             }
             if (d.tree() instanceof ParsedDocument.IniTree t) {
                 return PipConfChecks.check(t.document(), extraPolicyNames);

@@ -34,6 +34,24 @@ final class ConfigFacts {
     record Span(String first, String last) {
     }
 
+    /**
+     * What one cibuildwheel release takes: the options of the top table and of each platform
+     * table, those an override may set (empty for releases before the schema said so), the
+     * architectures per platform and whether their case matters. The release is "x.y".
+     */
+    record CibwTables(String release, List<String> topOptions, Map<String, List<String>> platformTables,
+                      Optional<List<String>> overrideOptions, Map<String, List<String>> archs, boolean archCaseInsensitive) {
+        CibwTables {
+            topOptions = List.copyOf(topOptions);
+            platformTables = Map.copyOf(platformTables);
+            archs = Collections.unmodifiableMap(new LinkedHashMap<>(archs));
+        }
+
+        List<String> platforms() {
+            return List.copyOf(archs.keySet());
+        }
+    }
+
     /** Where a fact was read: repository, tag and commit. */
     record Source(String repository, String tag, String commit) {
     }
@@ -61,6 +79,10 @@ final class ConfigFacts {
     final Map<String, Span> cibwIdentifierHistory;
     final Map<String, Span> cibwEnableHistory;
     final Map<String, Span> cibwImageHistory;
+    /** The tables of the facts' own release. */
+    final CibwTables cibwTables;
+    /** The tables of each x.y.0 release since 2.0, oldest first, keyed x.y. */
+    final Map<String, CibwTables> cibwReleases;
 
     final Source pipSource;
     final List<String> pipSections;
@@ -69,6 +91,8 @@ final class ConfigFacts {
     /** Each alias mapped to pip's first name of the option (no-dependencies -> no-deps). */
     final Map<String, String> pipCanonical;
     final Map<String, Span> pipHistory;
+    /** Per option (pip's first name), the sections that take it: global, or the commands whose parser has it. */
+    final Map<String, List<String>> pipOptionSections;
     /** Options pip converts to a number (int, float): a value that is not one makes pip stop. */
     final Map<String, String> pipNumberTypes;
 
@@ -124,6 +148,16 @@ final class ConfigFacts {
         cibwIdentifierHistory = spans(cibw.path("history").path("identifiers"));
         cibwEnableHistory = spans(cibw.path("history").path("enableGroups"));
         cibwImageHistory = spans(cibw.path("history").path("images"));
+        cibwTables = new CibwTables(cibwVersion, cibwOptions, cibwTableOptions, Optional.of(cibwOverrideOptions), cibwArchs,
+                cibwArchCaseInsensitive);
+        Map<String, CibwTables> releases = new LinkedHashMap<>();
+        cibw.path("releases").fields().forEachRemaining(r -> {
+            JsonNode t = r.getValue();
+            Optional<List<String>> overrides = t.has("overrideOptions") ? Optional.of(list(t, "overrideOptions")) : Optional.empty();
+            releases.put(r.getKey(), new CibwTables(r.getKey(), list(t, "topOptions"), listMap(t, "platformTables"), overrides,
+                    listMap(t, "archs"), t.path("archCaseInsensitive").asBoolean()));
+        });
+        cibwReleases = Collections.unmodifiableMap(releases);
 
         pipSource = source(pip);
         List<String> sections = new ArrayList<>(List.of("global"));
@@ -137,6 +171,13 @@ final class ConfigFacts {
         pipCanonical = Collections.unmodifiableMap(canonical);
         pipOptions = List.copyOf(canonical.keySet());
         pipHistory = spans(pip.path("history").path("options"));
+        Map<String, List<String>> optionSections = new LinkedHashMap<>();
+        pip.path("options").fields().forEachRemaining(e -> {
+            List<String> l = new ArrayList<>();
+            e.getValue().path("sections").forEach(n -> l.add(n.asText()));
+            optionSections.put(e.getKey(), List.copyOf(l));
+        });
+        pipOptionSections = Collections.unmodifiableMap(optionSections);
         Map<String, String> numberTypes = new LinkedHashMap<>();
         pip.path("options").fields().forEachRemaining(e -> {
             if (e.getValue().has("type")) {
@@ -185,6 +226,41 @@ final class ConfigFacts {
                     .map(a -> windowsMachines.getOrDefault(a, a.toUpperCase(Locale.ROOT))).toList();
             default -> throw new IllegalStateException("config-facts.json: markerOs has no machines for " + os);
         };
+    }
+
+    /**
+     * The tables of a release a project pins ("2.23", "3.1.4"): those of its x.y.0, else of the
+     * newest older x.y.0 the facts have; the facts' own for their release line and newer ones,
+     * and for a release older than all of them.
+     */
+    CibwTables cibwTablesFor(String release) {
+        int[] want = majorMinor(release);
+        int[] own = majorMinor(cibwVersion);
+        if (want[0] > own[0] || want[0] == own[0] && want[1] >= own[1]) {
+            return cibwTables;
+        }
+        CibwTables best = null;
+        for (CibwTables t : cibwReleases.values()) {
+            int[] have = majorMinor(t.release());
+            if (have[0] < want[0] || have[0] == want[0] && have[1] <= want[1]) {
+                best = t;
+            }
+        }
+        return best != null ? best : cibwTables;
+    }
+
+    /** The first x.y release whose top table takes an option, if any of those the facts have does. */
+    Optional<String> firstReleaseWith(String option) {
+        return cibwReleases.values().stream().filter(t -> t.topOptions().contains(option)).map(CibwTables::release).findFirst();
+    }
+
+    private static int[] majorMinor(String release) {
+        String[] p = release.split("\\.");
+        int[] out = new int[2];
+        for (int i = 0; i < 2 && i < p.length; i++) {
+            out[i] = p[i].matches("\\d{1,6}") ? Integer.parseInt(p[i]) : 0;
+        }
+        return out;
     }
 
     /** Every cibuildwheel image key: manylinux-x86_64-image, musllinux-aarch64-image, ... */

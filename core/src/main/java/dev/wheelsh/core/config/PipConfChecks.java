@@ -90,7 +90,9 @@ final class PipConfChecks {
                         "pip fails with DuplicateOptionError.");
             }
             String canonical = facts.pipCanonical.get(pipName(o.name()));
-            if (canonical != null) {
+            // a key the section's command does not take is no part of that command's cascade (WH215 says so)
+            if (canonical != null && (o.section().equals("global") || !facts.pipSections.contains(o.section())
+                    || facts.pipOptionSections.getOrDefault(canonical, List.of()).contains(o.section()))) {
                 bySection.computeIfAbsent(o.section(), k -> new HashMap<>()).put(canonical, o);
             }
         }
@@ -162,6 +164,17 @@ final class PipConfChecks {
             }
             return;
         }
+        List<String> takers = facts.pipOptionSections.getOrDefault(name, List.of());
+        if (!o.section().equals("global") && facts.pipSections.contains(o.section()) && !takers.contains(o.section())) {
+            // pip reads [global] and a command's own section with that command's parser: a key it lacks is skipped
+            List<String> commands = takers.stream().filter(t -> !t.equals("global")).toList();
+            found.add(Code.WH215, Severity.WARNING, o.nameRange(),
+                    "pip " + o.section() + " takes no option '" + o.rawName() + "': pip ignores it in [" + o.section() + "]"
+                            + (commands.isEmpty() ? "" : "; " + String.join(", ", commands) + (commands.size() == 1 ? " takes it" : " take it")),
+                    "pip reads [global] and then the section of the command it runs, each key as an option of that command's parser; "
+                            + "a key the command does not have is skipped without a word (pip " + facts.pipSource.tag() + ").");
+            return;
+        }
         for (IniReader.ValueLine line : o.valueLines()) {
             BiFunction<Integer, Integer, SourceRange> ranger = (f, t) -> SourceRange.onLine(line.range().startLine(),
                     line.range().startColumn() + f, line.range().startColumn() + Math.max(f, t));
@@ -182,6 +195,22 @@ final class PipConfChecks {
                 value(name, o.section(), m.group(), m.start(), ranger);
             }
         }
+    }
+
+    /**
+     * A legacy manylinux alias in --platform is not a spelling of its PEP 600 name to pip: pip
+     * compares tags as text and widens manylinux2014_x86_64 (and _i686) to manylinux2010 and
+     * manylinux1 as well, so replacing it would change which wheels pip takes. The hint stays
+     * and says so; it offers no fix.
+     */
+    private static Issue legacyAliasAsPipReadsIt(Issue i) {
+        if (i.code() != Code.WH192) {
+            return i;
+        }
+        return Issue.of(i.code(), i.severity(), i.from(), i.to(), i.message(),
+                "pip's --platform takes the name as written: a wheel tagged only with the PEP 600 name (or only with the legacy "
+                        + "one) matches only that name, and pip widens manylinux2014_x86_64 and _i686 to manylinux2010 and manylinux1 "
+                        + "wheels too. Listing both names accepts the wheels of either. " + i.explanation());
     }
 
     private static int inlineComment(String v) {
@@ -210,7 +239,7 @@ final class PipConfChecks {
                     if (facts.genericPlatformTagPrefixes.stream().anyMatch(p -> tag.startsWith(p + "_"))) {
                         continue; // sysconfig's platform of another OS (freebsd_14_1_release_amd64): pip compares it as text
                     }
-                    TagShapes.platformTag(tag).forEach(i -> found.add(i.shift(at + off), ranger));
+                    TagShapes.platformTag(tag).forEach(i -> found.add(legacyAliasAsPipReadsIt(i).shift(at + off), ranger));
                 }
             }
             case "python-version" -> {

@@ -35,12 +35,18 @@ final class PyprojectChecks {
     private final CheckSettings settings;
     private final Found found = new Found();
     private final ConfigFacts facts = ConfigFacts.INSTANCE;
-    /** The release [tool.wheelsh] cibuildwheel pins, or null: the release of the facts. */
+    /** The release [tool.wheelsh] cibuildwheel pins, else the project's workflow; null: the release of the facts. */
     private String pinned;
+    /** The release the workflow next to the file pins, if any. */
+    private final Optional<WorkflowPin> workflow;
+    /** The option tables of the release the checks judge by. */
+    private ConfigFacts.CibwTables tables;
 
-    private PyprojectChecks(Toml.Document doc, CheckSettings settings) {
+    private PyprojectChecks(Toml.Document doc, CheckSettings settings, Optional<WorkflowPin> workflow) {
         this.doc = doc;
         this.settings = settings;
+        this.workflow = workflow;
+        this.tables = facts.cibwTables;
     }
 
     static List<Finding> check(String text, CheckSettings settings) {
@@ -49,7 +55,12 @@ final class PyprojectChecks {
 
     /** The checks of a document already read (the editor reads each version once). */
     static List<Finding> check(Toml.Document doc, CheckSettings settings) {
-        PyprojectChecks c = new PyprojectChecks(doc, settings);
+        return check(doc, settings, Optional.empty());
+    }
+
+    /** The checks of a document whose project's GitHub workflow may pin a cibuildwheel release. */
+    static List<Finding> check(Toml.Document doc, CheckSettings settings, Optional<WorkflowPin> workflow) {
+        PyprojectChecks c = new PyprojectChecks(doc, settings, workflow);
         c.run();
         List<String> comments = doc.comments().stream().map(Toml.Comment::text).toList();
         return c.found.result(Found.ignoredCodes(comments));
@@ -65,6 +76,12 @@ final class PyprojectChecks {
                     && s.value().matches("\\d+(\\.\\d+){0,2}")) {
                 pinned = s.value();
             }
+        }
+        if (pinned == null && workflow.isPresent()) {
+            pinned = workflow.get().release();
+        }
+        if (pinned != null) {
+            tables = facts.cibwTablesFor(pinned);
         }
         for (Toml.Entry e : doc.under(CIBW)) {
             cibuildwheel(e);
@@ -99,7 +116,7 @@ final class PyprojectChecks {
         String key = rel.get(rel.size() - 1);
         String platform = null;
         boolean inOverride = false;
-        if (rel.size() == 2 && facts.cibwPlatformTables.contains(rel.get(0))) {
+        if (rel.size() == 2 && tables.platformTables().containsKey(rel.get(0))) {
             platform = rel.get(0);
         } else if (rel.size() == 2 && rel.get(0).equals("overrides")) {
             inOverride = true;
@@ -107,7 +124,7 @@ final class PyprojectChecks {
             return; // deeper tables (environment, config-settings) hold free-form keys
         }
         SourceRange keyRange = e.keyRanges().get(e.keyRanges().size() - 1);
-        if (e.value() instanceof Toml.Table && rel.size() == 1 && facts.cibwPlatformTables.contains(key)) {
+        if (e.value() instanceof Toml.Table && rel.size() == 1 && tables.platformTables().containsKey(key)) {
             return;
         }
         if (inOverride && (key.equals("select") || key.equals("inherit"))) {
@@ -116,12 +133,17 @@ final class PyprojectChecks {
             }
             return;
         }
-        String v = facts.cibwVersion;
-        if (key.matches("(manylinux|musllinux)-.+-image") && !facts.cibwOptions.contains(key)) {
+        String v = release();
+        if (key.matches("(manylinux|musllinux)-.+-image") && !tables.topOptions().contains(key)) {
             String family = key.startsWith("manylinux") ? "manylinux" : "musllinux";
-            Optional<String> near = Found.nearest(key, facts.imageKeys());
-            String msg = "'" + key + "' is not a cibuildwheel image option" + near.map(n -> "; did you mean '" + n + "'?").orElse("");
-            String expl = "cibuildwheel " + v + " has " + family + " images for " + facts.cibwImageArchs.get(family) + ".";
+            Optional<String> since = laterRelease(key);
+            Optional<String> near = since.isPresent() ? Optional.empty()
+                    : Found.nearest(key, tables.topOptions().stream().filter(o -> o.matches("(many|musl)linux-.+-image")).toList());
+            String msg = since.map(r -> "cibuildwheel " + v + " has no option '" + key + "' (" + r + " added it); pin such a release or drop it")
+                    .orElse("'" + key + "' is not a cibuildwheel image option" + near.map(n -> "; did you mean '" + n + "'?").orElse(""));
+            String expl = "cibuildwheel " + v + " has " + family + " images for " + tables.topOptions().stream()
+                    .filter(o -> o.startsWith(family + "-") && o.endsWith("-image"))
+                    .map(o -> o.substring(family.length() + 1, o.length() - "-image".length())).toList() + ".";
             if (near.isPresent()) {
                 found.add(Code.WH113, Severity.ERROR, keyRange, msg, expl, "Rename to " + near.get(), near.get());
             } else {
@@ -129,9 +151,11 @@ final class PyprojectChecks {
             }
             return;
         }
-        if (!facts.cibwOptions.contains(key) || platform != null && facts.cibwPlatformTables.contains(key)) {
-            Optional<String> near = Found.nearest(key, facts.cibwOptions);
-            String msg = "'" + key + "' is not a cibuildwheel option" + near.map(n -> "; did you mean '" + n + "'?").orElse("");
+        if (!tables.topOptions().contains(key) || platform != null && tables.platformTables().containsKey(key)) {
+            Optional<String> since = platform == null ? laterRelease(key) : Optional.empty();
+            Optional<String> near = since.isPresent() ? Optional.empty() : Found.nearest(key, tables.topOptions());
+            String msg = since.map(r -> "cibuildwheel " + v + " has no option '" + key + "' (" + r + " added it); pin such a release or drop it")
+                    .orElse("'" + key + "' is not a cibuildwheel option" + near.map(n -> "; did you mean '" + n + "'?").orElse(""));
             String expl = "cibuildwheel " + v + " stops with \"Option '" + key + "' not supported in a config file\".";
             if (near.isPresent()) {
                 found.add(Code.WH116, Severity.ERROR, keyRange, msg, expl, "Rename to " + near.get(), near.get());
@@ -140,7 +164,7 @@ final class PyprojectChecks {
             }
             return;
         }
-        if (inOverride && !facts.cibwOverrideOptions.contains(key)) {
+        if (inOverride && tables.overrideOptions().isPresent() && !tables.overrideOptions().get().contains(key)) {
             found.add(Code.WH111, Severity.ERROR, keyRange,
                     "'" + key + "' has no effect in an override: cibuildwheel reads it once for the whole run, before it matches overrides",
                     "cibuildwheel " + v + " chooses the builds (build, skip, enable, archs) and test-skip before it looks at "
@@ -148,7 +172,7 @@ final class PyprojectChecks {
                             + "with patterns such as *-manylinux_* or *-win_amd64.");
             return;
         }
-        if (platform != null && !facts.cibwTableOptions.get(platform).contains(key)) {
+        if (platform != null && !tables.platformTables().get(platform).contains(key)) {
             found.add(Code.WH111, Severity.ERROR, keyRange,
                     "'" + key + "' is not allowed in [tool.cibuildwheel." + platform + "]",
                     "cibuildwheel " + v + " stops with \"'" + key + "' is not allowed\" when it builds for " + platform
@@ -265,13 +289,23 @@ final class PyprojectChecks {
         }
     }
 
+    /** The release that added an option the pinned release lacks: the first x.y the facts have with it. */
+    private Optional<String> laterRelease(String option) {
+        if (pinned == null || tables == facts.cibwTables) {
+            return Optional.empty();
+        }
+        return facts.firstReleaseWith(option);
+    }
+
     /** Allowed arch names for a platform table, or for any platform at the top. */
     List<String> allowedArchs(String platform) {
         if (platform == null) {
-            return facts.allCibwArchs();
+            List<String> all = new ArrayList<>(facts.cibwArchWords);
+            tables.archs().values().forEach(v -> v.stream().filter(x -> !all.contains(x)).forEach(all::add));
+            return all;
         }
         List<String> out = new ArrayList<>(facts.cibwArchWords);
-        out.addAll(facts.cibwArchs.getOrDefault(platform, List.of()));
+        out.addAll(tables.archs().getOrDefault(platform, List.of()));
         return out;
     }
 
@@ -281,15 +315,15 @@ final class PyprojectChecks {
         while (m.find()) {
             String a = m.group();
             // cibuildwheel 4.1.1 and newer compare architecture names without regard to case (amd64, Universal2)
-            if (allowed.contains(a) || facts.cibwArchCaseInsensitive && allowed.stream().anyMatch(a::equalsIgnoreCase)) {
+            if (allowed.contains(a) || tables.archCaseInsensitive() && allowed.stream().anyMatch(a::equalsIgnoreCase)) {
                 continue;
             }
             String where = platform == null ? "any platform" : platform;
             String fix = archFix(a, platform, allowed);
             String msg = "'" + a + "' is not an architecture cibuildwheel builds for on " + where
                     + (fix != null ? "; write " + fix : "");
-            String expl = "cibuildwheel " + facts.cibwVersion + "'s architectures: linux " + facts.cibwArchs.get("linux") + ", macos "
-                    + facts.cibwArchs.get("macos") + ", windows " + facts.cibwArchs.get("windows") + ", and "
+            String expl = "cibuildwheel " + release() + "'s architectures: linux " + tables.archs().get("linux") + ", macos "
+                    + tables.archs().get("macos") + ", windows " + tables.archs().get("windows") + ", and "
                     + String.join(", ", facts.cibwArchWords) + "."
                     + (a.startsWith("loong") ? " cibuildwheel has no loongarch64 builds." : "");
             Issue i = Issue.of(Code.WH112, Severity.ERROR, m.start(), m.end(), msg, expl);
@@ -300,7 +334,7 @@ final class PyprojectChecks {
     /** The platform's own spelling of a misspelled arch: amd64 -> x86_64 on Linux, x86_64 -> AMD64 on Windows. */
     private String archFix(String a, String platform, List<String> allowed) {
         String alias = facts.archAliases.get(a.toLowerCase(Locale.ROOT));
-        String linux = alias != null ? alias : facts.cibwArchs.get("linux").contains(a.toLowerCase(Locale.ROOT)) ? a.toLowerCase(Locale.ROOT) : null;
+        String linux = alias != null ? alias : tables.archs().get("linux").contains(a.toLowerCase(Locale.ROOT)) ? a.toLowerCase(Locale.ROOT) : null;
         if ("windows".equals(platform) && linux != null) {
             Optional<String> win = Architectures.spellingOf(Os.WINDOWS, linux).or(() -> Optional.of(linux))
                     .flatMap(w -> allowed.stream().filter(w::equalsIgnoreCase).findFirst());
@@ -336,8 +370,8 @@ final class PyprojectChecks {
                             + " had it); pin such a release or drop it"
                     : "'" + g + "' is not a cibuildwheel enable group";
             Issue i = Issue.of(Code.WH115, Severity.ERROR, p.offset(), p.offset() + g.length(), msg,
-                    "cibuildwheel stops with \"Unknown enable group\"; the groups of " + facts.cibwVersion + ": "
-                            + String.join(", ", groups) + ".");
+                    "cibuildwheel stops with \"Unknown enable group\"; the groups of " + release() + ": "
+                            + String.join(", ", pinned == null ? groups : groupsOf(pinned)) + ".");
             found.add(near.map(n -> i.withFix(n, "Replace with " + n)).orElse(i), s::sub);
         }
     }
@@ -369,9 +403,25 @@ final class PyprojectChecks {
         found.add(near.map(n -> i.withFix(n, "Replace with " + n)).orElse(i), s::sub);
     }
 
-    /** The cibuildwheel release the checks judge by: the pinned one, else the facts' own. */
+    /** The enable groups a pinned release has, from the groups' history, and "all". */
+    private List<String> groupsOf(String release) {
+        List<String> out = new ArrayList<>(facts.cibwEnableHistory.entrySet().stream().filter(g -> had(g.getValue(), release))
+                .map(Map.Entry::getKey).toList());
+        out.add("all");
+        return out;
+    }
+
+    /** The cibuildwheel release the checks judge by: the pinned one (with where it is pinned), else the facts' own. */
     private String release() {
-        return pinned != null ? pinned : facts.cibwVersion;
+        if (pinned == null) {
+            return facts.cibwVersion;
+        }
+        return workflow.isPresent() && workflow.get().release().equals(pinned) && !pinnedInTable()
+                ? pinned + " (pinned in " + workflow.get().file() + ")" : pinned;
+    }
+
+    private boolean pinnedInTable() {
+        return doc.entries().stream().anyMatch(e -> e.path().equals(List.of("tool", "wheelsh", "cibuildwheel")));
     }
 
     /** Whether a release falls in a span of x.y.0 releases: its x.y from the first's to the last's. */

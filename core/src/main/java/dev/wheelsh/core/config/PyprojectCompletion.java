@@ -11,6 +11,8 @@ import dev.wheelsh.core.words.Glossary.Topic;
 import dev.wheelsh.core.words.TagWords;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Completions in a pyproject.toml: table names in a header, the keys of the table the cursor is
@@ -154,7 +156,7 @@ final class PyprojectCompletion {
             for (String p : py) {
                 if (p.startsWith(word)) {
                     out.add(new Completion(p + "-", Completion.Kind.TAG_COMPONENT, "Python tag",
-                            p.equals("*") ? "any Python" : TagWords.interpreter(p.replace("t", "").replaceAll("_.*", "")),
+                            Markdown.text(pythonWords(p)),
                             new Edit(SourceRange.onLine(line, from, c), p + "-")));
                 }
             }
@@ -164,6 +166,23 @@ final class PyprojectCompletion {
         List<String> plats = new ArrayList<>(List.of("*", "manylinux_*", "musllinux_*", "macosx_*", "win*"));
         plats.addAll(F.cibwPlatforms);
         return items(plats, Completion.Kind.TAG_COMPONENT, "platform", line, from + dash + 1, c, plat, null);
+    }
+
+    /**
+     * The Python part of a build identifier in words: cp314t is the free-threaded build, and gp
+     * is cibuildwheel's own name for GraalPy (gp312_250: GraalPy 25.0 for Python 3.12), not a tag's.
+     */
+    static String pythonWords(String python) {
+        if (python.equals("*")) {
+            return "any Python";
+        }
+        Matcher gp = Pattern.compile("gp3(\\d+)_(\\d+)(\\d)").matcher(python);
+        if (gp.matches()) {
+            return "GraalPy " + gp.group(2) + "." + gp.group(3) + " for Python 3." + gp.group(1);
+        }
+        boolean freeThreaded = python.endsWith("t");
+        String words = TagWords.interpreter(freeThreaded ? python.substring(0, python.length() - 1) : python);
+        return freeThreaded ? words + ", free-threaded" : words;
     }
 
     /** The archs cibuildwheel accepts in a platform's table, or on any platform. */

@@ -50,6 +50,7 @@ public enum Code {
     WH212(Severity.ERROR, "A duplicate section or option"),
     WH213(Severity.ERROR, "Commas in platform or abi values"),
     WH214(Severity.WARNING, "A trusted-host value that is a URL or has a path: pip compares it with hosts and trusts nothing"),
+    WH215(Severity.WARNING, "An option in a command's section that the command does not take: pip ignores it there"),
     WH301(Severity.WARNING, "The WHEEL file's Tag lines and the filename's tags differ"),
     WH302(Severity.WARNING, "Root-Is-Purelib: true in a wheel that holds native code"),
     WH303(Severity.ERROR, "An extension module whose filename suffix the tagged interpreter does not import: .cpython-311-...so in a"),

@@ -100,6 +100,41 @@ class HoverMarkdownTest {
         assertEquals(List.of(), bad);
     }
 
+    @Test
+    void everyCompletionDocumentOverEveryFixtureFileRendersCleanly() throws Exception {
+        Set<String> docs = new LinkedHashSet<>();
+        for (Path dir : FixtureTest.cases().toList()) {
+            Path file = FixtureTest.configFile(dir);
+            ConfigFileKind kind = ConfigFileKind.ofFileName(file.getFileName().toString()).orElseThrow();
+            ParsedDocument doc = analyzer.parse(kind, Files.readString(file, StandardCharsets.UTF_8), DocumentPlace.NOWHERE);
+            String[] lines = Files.readString(file, StandardCharsets.UTF_8).split("\r\n|\n|\r", -1);
+            for (int line = 0; line < lines.length; line++) {
+                for (int col = 0; col <= lines[line].length(); col++) {
+                    analyzer.complete(doc, line, col).forEach(c -> docs.add(c.documentation()));
+                }
+            }
+        }
+        // a selector's Python part is documented in words about the interpreter: its * and _ must not become emphasis
+        ParsedDocument selector = analyzer.parse(ConfigFileKind.PYPROJECT, "[tool.cibuildwheel]\nbuild = \"\"\n", DocumentPlace.NOWHERE);
+        analyzer.complete(selector, 1, 9).forEach(c -> docs.add(c.documentation()));
+        assertTrue(docs.size() >= 20, "distinct completion documents over the fixtures: " + docs.size());
+        List<String> bad = docs.stream().filter(d -> !MarkdownCheck.problems(d).isEmpty())
+                .map(d -> MarkdownCheck.problems(d).get(0) + " in " + d).toList();
+        assertEquals(List.of(), bad);
+    }
+
+    @Test
+    void aSelectorsPythonCompletionIsDocumentedAsPlainText() {
+        ParsedDocument doc = analyzer.parse(ConfigFileKind.PYPROJECT, "[tool.cibuildwheel]\nbuild = \"\"\n", DocumentPlace.NOWHERE);
+        List<Completion> items = analyzer.complete(doc, 1, 9);
+        Completion any = items.stream().filter(c -> c.label().equals("*-")).findFirst().orElseThrow();
+        assertEquals("any Python", any.documentation());
+        Completion free = items.stream().filter(c -> c.label().matches("cp3\\d+t-")).findFirst().orElseThrow();
+        assertTrue(free.documentation().endsWith(", free-threaded"), free.label() + " is the free-threaded build: " + free.documentation());
+        items.stream().filter(c -> c.label().startsWith("gp")).forEach(c ->
+                assertTrue(c.documentation().startsWith("GraalPy "), c.label() + " is cibuildwheel's GraalPy: " + c.documentation()));
+    }
+
     // --- specific cases ---
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wheelsh.core.testing.ReferencePython;
+import dev.wheelsh.core.vocabulary.Finding;
 import dev.wheelsh.core.vocabulary.Severity;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,7 +42,10 @@ class PipDifferentialTest {
             "[global]\npypi-url = http://old.example/simple\n[download]\nextra-index-url = http://old.example/x\ntrusted-host = user@old.example\n",
             "[global]\nindex-url = http://u:p@private.example/simple\ntrusted-host = private.example\n",
             "[install]\nfind-links = http://wheels.example/ ./local file:///srv\ntrusted-host = https://wheels.example\n",
-            "[global]\nno-dependencies = yes\ndefault-timeout = 5\nlog-file = x.log\nrequire-venv = no\nsrc = ./src\nno-such-option = 1\n");
+            "[global]\nno-dependencies = yes\ndefault-timeout = 5\nlog-file = x.log\nrequire-venv = no\nsrc = ./src\nno-such-option = 1\n",
+            "[install]\ndest = /tmp/x\ntarget = /tmp/y\nno-deps = yes\nupgrade = yes\n[download]\ntarget = /tmp/z\ndest = /tmp/w\nupgrade = yes\n"
+                    + "[wheel]\nwheel-dir = w\nprogress-bar = off\nuser = yes\n[list]\nformat = json\nuser = yes\nonly-binary = :all:\n"
+                    + "[freeze]\nformat = json\nexclude-editable = yes\n[uninstall]\nyes = true\nno-deps = yes\n");
 
     private static final String SCRIPT = String.join("\n",
             "import json, os, sys",
@@ -60,7 +64,7 @@ class PipDifferentialTest {
             "for path in data['files']:",
             "    # this file alone: pip's own loading, with the list of files replaced",
             "    configuration.Configuration.iter_config_files = lambda self, p=path: iter([(kinds.ENV, []), (kinds.GLOBAL, []), (kinds.USER, [p]), (kinds.SITE, [])])",
-            "    entry = {'insecure': {}, 'known': {}}",
+            "    entry = {'insecure': {}, 'known': {}, 'taken': {}}",
             "    try:",
             "        for name in data['commands']:",
             "            cmd = create_command(name)",
@@ -74,6 +78,8 @@ class PipDifferentialTest {
             "        for key, _ in conf.items():",
             "            section, name = key.split('.', 1)",
             "            entry['known'][key] = any(p.get_option('--' + name) is not None for p in parsers)",
+            "            if section in commands_dict:",
+            "                entry['taken'][key] = create_command(section).parser.get_option('--' + name) is not None",
             "    except BaseException as e:",
             "        entry = {'error': type(e).__name__ + ' ' + str(e)}",
             "    out['files'].append(entry)",
@@ -124,6 +130,28 @@ class PipDifferentialTest {
                 List<String> pips = new ArrayList<>();
                 entry.get("insecure").get(command).forEach(u -> pips.add(u.asText()));
                 assertEquals(pips, PipConfChecks.insecureUrls(text, command), names.get(i) + ", pip " + command);
+                compared++;
+            }
+            // an option in a command's section: pip's command takes it exactly when wheelsh says nothing (WH215)
+            var taken = entry.get("taken").fields();
+            List<Finding> findings = new ConfigAnalyzer(CheckSettings.defaults()).check(ConfigFileKind.PIP_CONF, text);
+            while (taken.hasNext()) {
+                var k = taken.next();
+                String section = k.getKey().substring(0, k.getKey().indexOf('.'));
+                String name = k.getKey().substring(k.getKey().indexOf('.') + 1);
+                if (!knownInPip23(name)) {
+                    continue;
+                }
+                boolean flagged = findings.stream().anyMatch(f -> f.code().id().equals("WH215") && f.message().contains("'" + name + "'")
+                        && f.message().startsWith("pip " + section + " "));
+                // a WH215 on an option pip 23.2.1's command takes would be false; the other way round can be a later pip
+                // giving the command the option (26 gave list only-binary and the other package-selection options)
+                if (flagged) {
+                    assertTrue(!k.getValue().asBoolean(), names.get(i) + ": pip 23.2.1's " + section + " takes '" + name + "', wheelsh says it does not");
+                } else if (!k.getValue().asBoolean()) {
+                    System.out.println(names.get(i) + ": pip 23.2.1's " + section + " lacks '" + name + "', pip " + ConfigFacts.INSTANCE.pipSource.tag()
+                            + "'s has it");
+                }
                 compared++;
             }
             var keys = entry.get("known").fields();

@@ -2,6 +2,7 @@ package dev.wheelsh.shell.commands;
 
 import dev.wheelsh.core.config.CheckSettings;
 import dev.wheelsh.core.config.ConfigAnalyzer;
+import dev.wheelsh.core.config.DocumentPlace;
 import dev.wheelsh.core.config.ConfigFileKind;
 import dev.wheelsh.core.vocabulary.Finding;
 import dev.wheelsh.core.vocabulary.Fix;
@@ -92,7 +93,8 @@ final class Linting {
                 err.println("wheelsh: lint: " + file + ": " + why);
                 continue;
             }
-            List<Finding> findings = analyzer.check(k.get(), text);
+            // read in place: a pyproject.toml is judged by the cibuildwheel release its project's workflow pins
+            List<Finding> findings = analyzer.check(analyzer.parse(k.get(), text, DocumentPlace.ofFile(file)));
             List<Map<String, Object>> fs = new ArrayList<>();
             for (Finding f : findings) {
                 anyError |= f.severity() == Severity.ERROR;

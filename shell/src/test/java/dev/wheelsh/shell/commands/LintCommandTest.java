@@ -47,6 +47,17 @@ class LintCommandTest {
     }
 
     @Test
+    void aPyprojectIsJudgedByTheCibuildwheelItsWorkflowRuns(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve(".github/workflows"));
+        Files.writeString(dir.resolve(".github/workflows/wheels.yml"), "jobs:\n  w:\n    steps:\n      - uses: pypa/cibuildwheel@v2.23.3\n");
+        Path f = Files.writeString(dir.resolve("pyproject.toml"), "[tool.cibuildwheel]\ntest-sources = [\"tests\"]\n");
+        TestRuns.Run r = TestRuns.runCommand("lint", f.toString());
+        assertEquals(ExitStatus.PROBLEM, r.status(), r.err());
+        assertEquals(f + ":2:1: WH116 error: cibuildwheel 2.23.3 (pinned in .github/workflows/wheels.yml) has no option 'test-sources' "
+                + "(3.0 added it); pin such a release or drop it", r.out().strip());
+    }
+
+    @Test
     void jsonCarriesRangesAndFixes(@TempDir Path dir) throws IOException {
         Path f = Files.writeString(dir.resolve("pip.conf"), "[download]\nonly-binary = :all:\nplatform = manylinux2014_loong64\n");
         TestRuns.Run r = TestRuns.runCommand("lint", "--json", f.toString());
