@@ -173,8 +173,7 @@ public final class WheelPick {
 
         private String whyNoWheel(Version version) {
             if (closestWheel.isPresent() && closestMiss.isPresent()) {
-                return "no " + version + " wheel fits (closest: " + closestWheel.get().render() + ", the "
-                        + closestMiss.get().component().words() + ": " + closestMiss.get().reason() + ")";
+                return "no " + version + " wheel fits (" + closestWords(closestWheel.get(), closestMiss.get()) + ")";
             }
             Optional<Rejected> excluded = rejected.stream().filter(r -> r.reason() == Reason.NO_BINARIES).findFirst();
             if (excluded.isPresent()) {
@@ -200,9 +199,7 @@ public final class WheelPick {
 
         private String nothingWords() {
             if (closestWheel.isPresent() && closestMiss.isPresent()) {
-                return "no wheel fits (closest: " + closestWheel.get().render() + ", the "
-                        + closestMiss.get().component().words() + ": " + closestMiss.get().reason() + ")"
-                        + otherReasons();
+                return "no wheel fits (" + closestWords(closestWheel.get(), closestMiss.get()) + ")" + otherReasons();
             }
             if (rejected.isEmpty()) {
                 return "no files";
@@ -219,6 +216,14 @@ public final class WheelPick {
             }
             return seen.isEmpty() ? "" : "; other files: " + String.join(", ", seen);
         }
+    }
+
+    /**
+     * The closest miss among a version's wheels in words, the same for a page, a lock file and a
+     * report: {@code closest: W, the arch: REASON}.
+     */
+    public static String closestWords(WheelFilename wheel, InstallVerdict.Miss miss) {
+        return "closest: " + wheel.render() + ", the " + miss.component().words() + ": " + miss.reason();
     }
 
     /** Names that belong to no project: not a distribution filename at all. */
