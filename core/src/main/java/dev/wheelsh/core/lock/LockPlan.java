@@ -91,7 +91,7 @@ public record LockPlan(LockFile lock, Target target, Optional<String> refusal, L
             } else if (outcome instanceof Sdist s) {
                 return label + ": builds from " + s.filename() + ": "
                         + s.closest().map(c -> "no wheel fits (" + c.words() + ")")
-                                .orElse(pkg.wheels().isEmpty() ? "no wheel is locked" : "no wheel fits");
+                                .orElse(pkg.wheels().isEmpty() ? "no wheel is listed" : "no wheel fits");
             } else if (outcome instanceof Direct d) {
                 return label + ": installs from " + d.source();
             } else if (outcome instanceof Nothing n) {
