@@ -248,8 +248,13 @@ public final class WheelPick {
      * covers a target (what {@code check} asks).
      */
     public static Result choose(List<String> filenames, Target target) {
+        return choose(filenames, target, PackagingRelease.DEFAULT);
+    }
+
+    /** As {@link #choose(List, Target)}, with a packaging release's tag order and name rules. */
+    public static Result choose(List<String> filenames, Target target, PackagingRelease release) {
         Options wheelsOnly = new Options(true, false, FormatControl.DEFAULT.withOnlyBinary(FormatControl.ALL),
-                Optional.empty());
+                Optional.empty(), release);
         return choose(filenames.stream().filter(n -> n.endsWith(".whl")).map(IndexPage.File::named).toList(),
                 target, wheelsOnly);
     }
