@@ -327,9 +327,13 @@ public final class WheelPick {
         // The closest miss is worked out for one version's wheels only (a page may list thousands):
         // the version pip builds, or with nothing chosen the newest version that has wheels.
         Map<Rejected, WheelFilename> misfits = new LinkedHashMap<>();
+        Optional<SpecifierSet> requirement = Optional.ofNullable(options.requirements().get(project));
         for (Rejected r : choice.rejected()) {
             if (r.reason() == Reason.TAGS) {
-                parsedWheel(r.filename(), options.packaging()).ifPresent(w -> misfits.put(r, w));
+                // only the versions asked for: a miss of a version the requirement excludes says nothing
+                parsedWheel(r.filename(), options.packaging())
+                        .filter(w -> requirement.map(spec -> spec.contains(w.version())).orElse(true))
+                        .ifPresent(w -> misfits.put(r, w));
             }
         }
         Optional<Version> version = choice.chosen().map(Candidate::version)
