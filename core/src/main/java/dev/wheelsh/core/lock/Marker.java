@@ -143,9 +143,13 @@ public final class Marker {
         return o.variable() ? env.value(VARIABLES.get(o.text())) : o.text();
     }
 
+    /** Deeper parentheses are no real marker; the bound keeps the parser's recursion small. */
+    public static final int MAX_DEPTH = 64;
+
     private static final class Parser {
         private final String s;
         private int pos;
+        private int depth;
 
         Parser(String s) {
             this.s = s;
@@ -194,8 +198,12 @@ public final class Marker {
         Expr atom() throws InputException {
             skip();
             if (pos < s.length() && s.charAt(pos) == '(') {
+                if (++depth > MAX_DEPTH) {
+                    throw error("parentheses nested deeper than " + MAX_DEPTH);
+                }
                 pos++;
                 Expr inner = or();
+                depth--;
                 skip();
                 if (pos >= s.length() || s.charAt(pos) != ')') {
                     throw error("expected ')'");

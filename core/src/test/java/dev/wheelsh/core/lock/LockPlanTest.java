@@ -143,4 +143,15 @@ class LockPlanTest {
     private static String error(String name, String text) {
         return assertThrows(InputException.class, () -> LockReader.read(name, text)).getMessage();
     }
+
+    @Test
+    void hostileInputIsRefusedInOneLine() {
+        String deep = "(".repeat(100_000) + "os_name == 'nt'" + ")".repeat(100_000);
+        assertEquals("pylock.toml: packages[0].marker: marker '" + deep.substring(0, 20) + "...': at column 65: "
+                + "parentheses nested deeper than 64",
+                error("pylock.toml", "lock-version = '1.0'\ncreated-by = 'x'\n[[packages]]\nname = 'a'\nmarker = \"" + deep
+                        + "\"\ndirectory = { path = '.' }\n"));
+        String huge = "#".repeat(LockReader.MAX_CHARS + 1);
+        assertEquals("uv.lock: larger than 32 MiB; not read as a lock file", error("uv.lock", huge));
+    }
 }
