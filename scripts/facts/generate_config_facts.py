@@ -20,7 +20,9 @@ It writes three files, each naming its repository, tag, commit and the files it 
   release is judged by that release's tables.
 - pip-facts.json: every long option with its aliases and the commands (config sections) that take
   it, from cli/cmdoptions.py and commands/*.py.
-- uv-facts.json: every python-platform value uv accepts (names and aliases of TargetTriple).
+- uv-facts.json: every python-platform value uv accepts (names and aliases of TargetTriple), and
+  the platform tag each one stands for (TargetTriple::platform(), uv's defaults for the macOS and
+  iOS deployment targets and the Android API level).
 
 Needs Python 3.11 or newer (tomllib). Exit code 2 with one line on bad input.
 """
@@ -440,6 +442,7 @@ def uv(repo: Repo) -> dict:
     body = text[text.index("pub enum TargetTriple"):]
     body = body[body.index("{") + 1:body.index("\n}")]
     values: dict[str, list[str]] = {}
+    variants: dict[str, str] = {}
     attrs: list[str] = []
     for line in body.splitlines():
         s = line.strip()
@@ -455,14 +458,66 @@ def uv(repo: Repo) -> dict:
         name = renamed.group(1) if renamed else clap.group(1) if clap else kebab(m.group(1))
         aliases = re.findall(r'alias = "([^"]+)"', joined)
         values[name] = sorted(set(aliases) - {name})
+        variants[m.group(1)] = name
         attrs = []
     if not values:
         raise Bad(f"{path}: no TargetTriple variants")
+    platforms = uv_platforms(path, text, variants)
     return {
-        "_source": repo.source() | {"note": "the TargetTriple enum: serde/clap names and aliases (kebab-case when unnamed)"},
+        "_source": repo.source() | {"note": "the TargetTriple enum: serde/clap names and aliases (kebab-case when unnamed); "
+                                    "platforms: the platform tag TargetTriple::platform() gives each, with uv's defaults "
+                                    "where it reads a deployment target or API level from the environment"},
         "version": repo.tag,
         "pythonPlatforms": values,
+        "platforms": platforms,
     }
+
+
+# uv's Arch as each OS spells it in a platform tag.
+UV_ARCH = {"X86_64": "x86_64", "Aarch64": "aarch64", "X86": "i686", "Riscv64": "riscv64", "Wasm32": "wasm32"}
+
+
+def uv_platforms(path: str, text: str, variants: dict[str, str]) -> dict[str, str]:
+    """Each TargetTriple's platform tag, from the arms of TargetTriple::platform()."""
+    body = text[text.index("pub fn platform(self) -> Platform"):]
+    body = body[:body.index("\n    }\n")]
+    arms = re.split(r"\n\s*(?=(?:Self::\w+\s*\|\s*)*Self::\w+\s*=>)", body)
+    out: dict[str, str] = {}
+    for arm in arms[1:]:
+        head, _, rest = arm.partition("=>")
+        os_m = re.search(r"Os::(\w+)", rest)
+        arch_m = re.search(r"Arch::(\w+)", rest)
+        if not os_m or not arch_m or arch_m.group(1) not in UV_ARCH:
+            raise Bad(f"{path}: platform() arm not understood: {head.strip()}")
+        os_name, arch = os_m.group(1), UV_ARCH[arch_m.group(1)]
+        pair = re.search(r"major: (\d+),\s*minor: (\d+)", rest) or re.search(r"map_or\(\((\d+), (\d+)\)", rest)
+        if os_name == "Manylinux":
+            tag = f"manylinux_{pair.group(1)}_{pair.group(2)}_{arch}"
+        elif os_name == "Musllinux":
+            tag = f"musllinux_{pair.group(1)}_{pair.group(2)}_{arch}"
+        elif os_name == "Macos":
+            tag = f"macosx_{pair.group(1)}_{pair.group(2)}_{'arm64' if arch == 'aarch64' else arch}"
+        elif os_name == "Windows":
+            tag = {"x86_64": "win_amd64", "aarch64": "win_arm64", "i686": "win32"}[arch]
+        elif os_name == "Android":
+            level = re.search(r"map_or\((\d+)", rest).group(1)
+            tag = f"android_{level}_{'arm64_v8a' if arch == 'aarch64' else arch}"
+        elif os_name == "Ios":
+            simulator = "simulator: true" in rest
+            tag = f"ios_{pair.group(1)}_{pair.group(2)}_{'arm64' if arch == 'aarch64' else arch}_" + (
+                "iphonesimulator" if simulator else "iphoneos")
+        elif os_name == "Pyodide":
+            tag = f"pyodide_{pair.group(1)}_{pair.group(2)}_{arch}"
+        else:
+            raise Bad(f"{path}: platform() arm with an OS not understood: Os::{os_name}")
+        for variant in re.findall(r"Self::(\w+)", head):
+            if variant not in variants:
+                raise Bad(f"{path}: platform() names {variant}, which the enum does not have")
+            out[variants[variant]] = tag
+    missing = sorted(set(variants.values()) - set(out))
+    if missing:
+        raise Bad(f"{path}: platform() gives no platform for {missing}")
+    return {name: out[name] for name in variants.values()}
 
 
 def main() -> int:

@@ -4,14 +4,18 @@ Usage: python pip_finder.py REQUEST.json
        PYTHONPATH=PIP_TREE/src python pip_finder.py REQUEST.json   (pip's source, e.g. its main branch)
 
 REQUEST.json: {"index": DIR, "cases": [{"id": ID, "tags": ["cp312-cp312-linux_x86_64", ...],
-"python": "3.12.3", "mode": "default" | "prefer-binary" | "only-binary", "projects": [NAME, ...]}]}
+"python": "3.12.3", "mode": "default" | "prefer-binary" | "only-binary", "projects": [NAME, ...],
+"requirements": {NAME: "==1.2", ...} (optional)}]}
 DIR is a saved simple index: DIR/PROJECT/index.html (PEP 503) or DIR/PROJECT/index.json (PEP 691).
 
 Prints {ID: {PROJECT: FILENAME or null}} as JSON. The index is copied to a temporary directory and
 read through file:// URLs by pip's LinkCollector; the target's tags are the ones given (so the
 comparison is about the finder's rules, not about the tag list of the packaging pip vendors), and
 the choice is what `pip install PROJECT` takes: the resolver walks the finder's applicable
-candidates from the best and skips yanked files, since a bare project name pins no version.
+candidates from the best and skips yanked files, since a bare project name pins no version. With
+a requirement (`pip install 'PROJECT==1.2'`) the finder filters by its specifier, and the resolver
+keeps yanked files when the requirement pins (== without a wildcard, or ===) and every applicable
+candidate is yanked (resolution/resolvelib/factory.py, PEP 592).
 """
 
 import json
@@ -33,6 +37,7 @@ from pip._internal.models.search_scope import SearchScope
 from pip._internal.models.selection_prefs import SelectionPreferences
 from pip._internal.models.target_python import TargetPython
 from pip._internal.network.session import PipSession
+from pip._vendor.packaging.specifiers import SpecifierSet
 from pip._vendor.packaging.tags import Tag
 
 PEP691 = "application/vnd.pypi.simple.v1+json"
@@ -78,15 +83,27 @@ def finder_for(index_url, case):
     return PackageFinder.create(link_collector=links, selection_prefs=prefs, target_python=target)
 
 
-def install_choice(finder, project):
-    result = finder.find_best_candidate(project)
+def pins(specifier):
+    """pip's factory is_pinned."""
+    for sp in specifier:
+        if sp.operator == "===":
+            return True
+        if sp.operator == "==" and not sp.version.endswith(".*"):
+            return True
+    return False
+
+
+def install_choice(finder, project, requirement=None):
+    specifier = SpecifierSet(requirement or "")
+    result = finder.find_best_candidate(project, specifier=specifier)
     # pip 23 exposes the sorted applicable candidates as iter_applicable(), pip 26.3 as a field.
     if hasattr(result, "iter_applicable"):
         applicable = list(result.iter_applicable())
     else:
         applicable = list(result.applicable_candidates)
+    take_yanked = pins(specifier) and bool(applicable) and all(c.link.is_yanked for c in applicable)
     for candidate in reversed(applicable):
-        if not candidate.link.is_yanked:
+        if take_yanked or not candidate.link.is_yanked:
             return candidate.link.filename
     return None
 
@@ -103,7 +120,8 @@ def main():
         index_url = Link(urllib.parse.urljoin("file:", urllib.request.pathname2url(root))).url + "/"
         for case in request["cases"]:
             finder = finder_for(index_url, case)
-            out[case["id"]] = {p: install_choice(finder, p) for p in case["projects"]}
+            requirements = case.get("requirements", {})
+            out[case["id"]] = {p: install_choice(finder, p, requirements.get(p)) for p in case["projects"]}
     json.dump(out, sys.stdout, indent=1, sort_keys=True)
     sys.stdout.write("\n")
 

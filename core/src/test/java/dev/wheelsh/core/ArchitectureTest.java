@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * The layers of core (docs/architecture.md), from the bottom: vocabulary; the values and the
  * readers of one format each (tags, document, elf; macho and pe read their bytes through elf's ByteSource); machines and wheels; baselines (policy);
  * the list of every wheel check (checks); words; explanations and verdicts (explain); the checks
- * of config files (config). A package may use the ones below it, never one above it or beside it
+ * of config files (config), and beside it the lock files and reports read against targets (lock). A package may use the ones below it, never one above it or beside it
  * that is not listed.
  */
 class ArchitectureTest {
@@ -57,18 +57,20 @@ class ArchitectureTest {
                 .layer("words").definedBy("dev.wheelsh.core.words..")
                 .layer("explain").definedBy("dev.wheelsh.core.explain..")
                 .layer("config").definedBy("dev.wheelsh.core.config..")
+                .layer("lock").definedBy("dev.wheelsh.core.lock..")
                 .whereLayer("config").mayNotBeAccessedByAnyLayer()
-                .whereLayer("explain").mayOnlyBeAccessedByLayers("config")
-                .whereLayer("words").mayOnlyBeAccessedByLayers("explain", "config")
-                .whereLayer("checks").mayOnlyBeAccessedByLayers("words", "explain", "config")
-                .whereLayer("policy").mayOnlyBeAccessedByLayers("checks", "words", "explain", "config")
-                .whereLayer("wheel").mayOnlyBeAccessedByLayers("policy", "checks", "words", "explain", "config")
-                .whereLayer("machine").mayOnlyBeAccessedByLayers("policy", "checks", "words", "explain", "config")
+                .whereLayer("lock").mayNotBeAccessedByAnyLayer()
+                .whereLayer("explain").mayOnlyBeAccessedByLayers("config", "lock")
+                .whereLayer("words").mayOnlyBeAccessedByLayers("explain", "config", "lock")
+                .whereLayer("checks").mayOnlyBeAccessedByLayers("words", "explain", "config", "lock")
+                .whereLayer("policy").mayOnlyBeAccessedByLayers("checks", "words", "explain", "config", "lock")
+                .whereLayer("wheel").mayOnlyBeAccessedByLayers("policy", "checks", "words", "explain", "config", "lock")
+                .whereLayer("machine").mayOnlyBeAccessedByLayers("policy", "checks", "words", "explain", "config", "lock")
                 .whereLayer("macho").mayOnlyBeAccessedByLayers("wheel", "policy", "checks", "words", "explain", "config")
                 .whereLayer("pe").mayOnlyBeAccessedByLayers("wheel", "policy", "checks", "words", "explain", "config")
                 .whereLayer("elf").mayOnlyBeAccessedByLayers("macho", "pe", "machine", "wheel", "policy", "checks", "words", "explain", "config")
-                .whereLayer("document").mayOnlyBeAccessedByLayers("policy", "explain", "config")
-                .whereLayer("tags").mayOnlyBeAccessedByLayers("machine", "wheel", "policy", "checks", "words", "explain", "config")
+                .whereLayer("document").mayOnlyBeAccessedByLayers("policy", "explain", "config", "lock")
+                .whereLayer("tags").mayOnlyBeAccessedByLayers("machine", "wheel", "policy", "checks", "words", "explain", "config", "lock")
                 .check(core);
     }
 

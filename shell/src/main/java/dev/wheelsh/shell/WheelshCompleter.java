@@ -33,7 +33,7 @@ final class WheelshCompleter implements Completer {
             "--implementation", Interpreters.shortNames().stream().filter(s -> !s.equals("py")).toList(),
             "--macos", List.of("15.0", "14.0", "13.0", "12.0", "11.0", "10.15", "10.9"));
     private static final Set<String> TAG_COMMANDS = Set.of("explain");
-    private static final Set<String> FILE_COMMANDS = Set.of("explain", "pick", "check", "show", "elf", "lint", "baseline");
+    private static final Set<String> FILE_COMMANDS = Set.of("explain", "pick", "lock", "check", "show", "elf", "lint", "baseline");
 
     private final CommandLine root;
     private final Completer files = new Completers.FileNameCompleter();

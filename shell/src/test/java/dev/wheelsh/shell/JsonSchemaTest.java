@@ -250,6 +250,13 @@ class JsonSchemaTest {
                 c("pick from a directory", "pick.schema.json", 0,
                         "pick", covering, "--target", "cp313-glibc2.38-" + arch, "--json"),
 
+                c("lock: a pylock.toml on two targets (one with a package that has nothing)", "lock.schema.json", 1,
+                        "lock", lockFixture("pylock.toml"), "--target", "cp312-glibc2.38-x86_64", "--target", "cp312-musl1.2-aarch64", "--json"),
+                c("lock: a uv.lock and a pip report", "lock.schema.json", -1,
+                        "lock", lockFixture("uv.lock"), lockFixture("report.json"), "--target", "cp312-glibc2.38-x86_64", "--json"),
+                c("lock: a target the lock refuses", "lock.schema.json", 1,
+                        "lock", lockFixture("pylock.toml"), "--target", "cp39-glibc2.28-x86_64", "--json"),
+
                 c("check with every target covered", "check.schema.json", -1,
                         "check", covering, "--target", "cp313-glibc2.38-" + arch, "--target", "cp313-musl1.2-loongarch64", "--json"),
                 c("check with a target not covered", "check.schema.json", 1,
@@ -466,6 +473,11 @@ class JsonSchemaTest {
     }
 
     // ---- the schemas themselves ----
+
+    /** A lock-file fixture of core's tests. */
+    static Path lockFixture(String name) {
+        return repoRoot().resolve("core/src/test/resources/dev/wheelsh/core/lock").resolve(name);
+    }
 
     static Path repoRoot() {
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {

@@ -242,7 +242,15 @@ public final class TomlReader {
         SourceRange range = SourceRange.onLine(startLine, startCol, col());
         headers.add(new Toml.Header(List.copyOf(path), List.copyOf(ranges), array, range));
         headerIndex = headers.size() - 1;
-        int node = keys.path(KeyTree.ROOT, path);
+        // A header names a path through the latest instance of each array of tables on the way:
+        // [a.b] after a second [[a]] opens that instance's b, not the first one's again.
+        int node = KeyTree.ROOT;
+        for (int i = 0; i < path.size(); i++) {
+            node = keys.child(node, path.get(i));
+            if (i < path.size() - 1 && keys.table(node) == KeyTree.Kind.ARRAY) {
+                node = keys.instance(node, arrayTableCounts.getOrDefault(node, 0));
+            }
+        }
         String shown = shorten(String.join(".", path));
         if (array) {
             int count = arrayTableCounts.merge(node, 1, Integer::sum);

@@ -7,6 +7,7 @@ import dev.wheelsh.core.wheel.WheelFacts;
 import dev.wheelsh.core.machine.Target;
 import dev.wheelsh.core.policy.PolicySet;
 import dev.wheelsh.core.tags.PlatformTag;
+import dev.wheelsh.core.tags.PackagingRelease;
 import dev.wheelsh.core.tags.SdistFilename;
 import dev.wheelsh.core.tags.Tag;
 import dev.wheelsh.core.tags.TagSet;
@@ -45,7 +46,13 @@ public final class Explainer {
      * built-in ones, with a project's baseline files merged in).
      */
     public static Explanation explainName(String name, Optional<Target> target, PolicySet policies) throws InputException {
-        return explain(name, name, target, policies, List.of());
+        return explainName(name, target, policies, PackagingRelease.DEFAULT);
+    }
+
+    /** As {@link #explainName(String, Optional, PolicySet)}, with a packaging release's name rules and tag order. */
+    public static Explanation explainName(String name, Optional<Target> target, PolicySet policies, PackagingRelease release)
+            throws InputException {
+        return explain(name, name, target, policies, List.of(), release);
     }
 
     /**
@@ -54,11 +61,20 @@ public final class Explainer {
      */
     public static Explanation explainWheelFile(Path file, Optional<Target> target, PolicySet policies)
             throws InputException, IOException {
+        return explainWheelFile(file, target, policies, PackagingRelease.DEFAULT);
+    }
+
+    /**
+     * As {@link #explainWheelFile(Path, Optional, PolicySet)}, the name and the install verdict
+     * with a packaging release's name rules and tag order.
+     */
+    public static Explanation explainWheelFile(Path file, Optional<Target> target, PolicySet policies, PackagingRelease release)
+            throws InputException, IOException {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         if (!name.endsWith(".whl")) {
             throw new InputException(file + ": not a wheel file (its name does not end in .whl)");
         }
-        WheelFilename.parse(name);
+        WheelFilename.parse(name, false, release);
         List<Finding> contents = new ArrayList<>();
         try (WheelArchive archive = WheelArchive.open(file)) {
             // every wheel check once, in the registry's order (the contents, macOS/iOS/Windows
@@ -66,7 +82,7 @@ public final class Explainer {
             CheckContext context = CheckContext.of(WheelFacts.read(archive, false), policies, target);
             contents.addAll(WheelCheckList.run(context));
         }
-        return explain(file.toString(), name, target, policies, contents);
+        return explain(file.toString(), name, target, policies, contents, release);
     }
 
     /** What a name is, or empty when it is none of the three. */
@@ -88,18 +104,18 @@ public final class Explainer {
     }
 
     private static Explanation explain(String input, String name, Optional<Target> target, PolicySet policies,
-                                       List<Finding> contents) throws InputException {
+                                       List<Finding> contents, PackagingRelease release) throws InputException {
         Explanation.Kind kind = kindOf(name).orElseThrow(() -> new InputException("explain '" + input
                 + "': not a wheel or sdist filename, a tag set (INTERPRETER-ABI-PLATFORM) or a known platform tag"));
         if (kind == Explanation.Kind.SDIST) {
-            return new Explanation(input, kind, sdistComponents(name), List.of(), List.of(), contents, target, Optional.empty());
+            return new Explanation(input, kind, sdistComponents(name, release), List.of(), List.of(), contents, target, Optional.empty());
         }
         List<Explanation.Component> components = new ArrayList<>();
         Optional<TagSet> tags = Optional.empty();
         // Where the platform part starts in the name: tag findings point into the name.
         int platformColumn;
         if (kind == Explanation.Kind.WHEEL) {
-            WheelFilename w = WheelFilename.parse(name);
+            WheelFilename w = WheelFilename.parse(name, false, release);
             components.add(new Explanation.Component(w.rawName(), "project", "project " + w.name() + ", version " + w.version()));
             w.build().ifPresent(b -> components.add(new Explanation.Component(b.toString(), "build tag",
                     "build " + b + ": pip prefers the higher build tag among wheels with the same best tag")));
@@ -153,7 +169,7 @@ public final class Explainer {
             }
         }
         Optional<InstallVerdict> verdict = tags.isPresent() && target.isPresent()
-                ? Optional.of(InstallVerdict.of(tags.get(), target.get())) : Optional.empty();
+                ? Optional.of(InstallVerdict.of(tags.get(), TagRanking.of(target.get(), release))) : Optional.empty();
         return new Explanation(input, kind, components, List.copyOf(pypiRefusals), tagFindings, contents, target, verdict);
     }
 
@@ -186,8 +202,8 @@ public final class Explainer {
      * An sdist's name and version (read as packaging's parse_sdist_filename reads them) and its
      * format, with what pip does with it: the words of {@code pick}.
      */
-    private static List<Explanation.Component> sdistComponents(String name) throws InputException {
-        SdistFilename sdist = SdistFilename.parse(name);
+    private static List<Explanation.Component> sdistComponents(String name, PackagingRelease release) throws InputException {
+        SdistFilename sdist = SdistFilename.parse(name, release);
         String suffix = name.endsWith(".tar.gz") ? ".tar.gz" : ".zip";
         String stem = name.substring(0, name.length() - suffix.length());
         String pep625 = sdist.name().replace('-', '_') + "-" + sdist.version() + ".tar.gz";

@@ -59,13 +59,20 @@ public final class WheelPick {
      * @param packaging    the packaging release pip vendors: its tag order and wheel-name rules
      */
     public record Options(boolean pre, boolean preferBinary, FormatControl formats, Optional<Version> python,
-                          PackagingRelease packaging) {
+                          PackagingRelease packaging, Map<String, SpecifierSet> requirements) {
         public static final Options DEFAULT = new Options(false, false, FormatControl.DEFAULT, Optional.empty());
 
         public Options {
             Objects.requireNonNull(formats, "formats");
             Objects.requireNonNull(python, "python");
             Objects.requireNonNull(packaging, "packaging");
+            requirements = Map.copyOf(requirements);
+        }
+
+        /** With no version requirement: what {@code pip install PROJECT} asks. */
+        public Options(boolean pre, boolean preferBinary, FormatControl formats, Optional<Version> python,
+                       PackagingRelease packaging) {
+            this(pre, preferBinary, formats, python, packaging, Map.of());
         }
 
         /** With the default packaging release. */
@@ -74,7 +81,16 @@ public final class WheelPick {
         }
 
         public Options withFormats(FormatControl f) {
-            return new Options(pre, preferBinary, f, python, packaging);
+            return new Options(pre, preferBinary, f, python, packaging, requirements);
+        }
+
+        /**
+         * With version requirements by canonical project name, as {@code pip install
+         * 'demo==3.0'} asks: only matching versions are candidates, and a pin with {@code ==} or
+         * {@code ===} takes yanked files when nothing else matches (PEP 592).
+         */
+        public Options withRequirements(Map<String, SpecifierSet> r) {
+            return new Options(pre, preferBinary, formats, python, packaging, r);
         }
     }
 
@@ -97,7 +113,7 @@ public final class WheelPick {
     /** Why pip passes over a file. */
     public enum Reason {
         UNSUPPORTED_ARCHIVE, NO_BINARIES, NO_SOURCES, INVALID_NAME, OTHER_PROJECT, TAGS, PYTHON_TAG,
-        REQUIRES_PYTHON, INVALID_VERSION, PRERELEASE, YANKED;
+        REQUIRES_PYTHON, INVALID_VERSION, NOT_REQUESTED, PRERELEASE, YANKED;
 
         public String words() {
             return name().toLowerCase(Locale.ROOT).replace('_', ' ');
@@ -173,8 +189,7 @@ public final class WheelPick {
 
         private String whyNoWheel(Version version) {
             if (closestWheel.isPresent() && closestMiss.isPresent()) {
-                return "no " + version + " wheel fits (closest: " + closestWheel.get().render() + ", the "
-                        + closestMiss.get().component().words() + ": " + closestMiss.get().reason() + ")";
+                return "no " + version + " wheel fits (" + closestWords(closestWheel.get(), closestMiss.get()) + ")";
             }
             Optional<Rejected> excluded = rejected.stream().filter(r -> r.reason() == Reason.NO_BINARIES).findFirst();
             if (excluded.isPresent()) {
@@ -200,9 +215,7 @@ public final class WheelPick {
 
         private String nothingWords() {
             if (closestWheel.isPresent() && closestMiss.isPresent()) {
-                return "no wheel fits (closest: " + closestWheel.get().render() + ", the "
-                        + closestMiss.get().component().words() + ": " + closestMiss.get().reason() + ")"
-                        + otherReasons();
+                return "no wheel fits (" + closestWords(closestWheel.get(), closestMiss.get()) + ")" + otherReasons();
             }
             if (rejected.isEmpty()) {
                 return "no files";
@@ -219,6 +232,14 @@ public final class WheelPick {
             }
             return seen.isEmpty() ? "" : "; other files: " + String.join(", ", seen);
         }
+    }
+
+    /**
+     * The closest miss among a version's wheels in words, the same for a page, a lock file and a
+     * report: {@code closest: W, the arch: REASON}.
+     */
+    public static String closestWords(WheelFilename wheel, InstallVerdict.Miss miss) {
+        return "closest: " + wheel.render() + ", the " + miss.component().words() + ": " + miss.reason();
     }
 
     /** Names that belong to no project: not a distribution filename at all. */
@@ -243,8 +264,13 @@ public final class WheelPick {
      * covers a target (what {@code check} asks).
      */
     public static Result choose(List<String> filenames, Target target) {
+        return choose(filenames, target, PackagingRelease.DEFAULT);
+    }
+
+    /** As {@link #choose(List, Target)}, with a packaging release's tag order and name rules. */
+    public static Result choose(List<String> filenames, Target target, PackagingRelease release) {
         Options wheelsOnly = new Options(true, false, FormatControl.DEFAULT.withOnlyBinary(FormatControl.ALL),
-                Optional.empty());
+                Optional.empty(), release);
         return choose(filenames.stream().filter(n -> n.endsWith(".whl")).map(IndexPage.File::named).toList(),
                 target, wheelsOnly);
     }
@@ -301,9 +327,13 @@ public final class WheelPick {
         // The closest miss is worked out for one version's wheels only (a page may list thousands):
         // the version pip builds, or with nothing chosen the newest version that has wheels.
         Map<Rejected, WheelFilename> misfits = new LinkedHashMap<>();
+        Optional<SpecifierSet> requirement = Optional.ofNullable(options.requirements().get(project));
         for (Rejected r : choice.rejected()) {
             if (r.reason() == Reason.TAGS) {
-                parsedWheel(r.filename(), options.packaging()).ifPresent(w -> misfits.put(r, w));
+                // only the versions asked for: a miss of a version the requirement excludes says nothing
+                parsedWheel(r.filename(), options.packaging())
+                        .filter(w -> requirement.map(spec -> spec.contains(w.version())).orElse(true))
+                        .ifPresent(w -> misfits.put(r, w));
             }
         }
         Optional<Version> version = choice.chosen().map(Candidate::version)
@@ -342,9 +372,24 @@ public final class WheelPick {
                 rejected.add(r);
             }
         }
-        // SpecifierSet().filter(prereleases=None): pre-releases only when nothing else is left.
+        // The requirement's specifier.filter: versions it does not contain go, pre-releases kept here.
+        Optional<SpecifierSet> requirement = Optional.ofNullable(options.requirements().get(project));
+        if (requirement.isPresent()) {
+            List<Candidate> matching = new ArrayList<>();
+            for (Candidate c : candidates) {
+                if (requirement.get().contains(c.version())) {
+                    matching.add(c);
+                } else {
+                    rejected.add(new Rejected(c.filename(), Reason.NOT_REQUESTED, "version " + c.version()
+                            + " does not match the requirement " + requirement.get(), Optional.empty()));
+                }
+            }
+            candidates = matching;
+        }
+        // SpecifierSet.filter(prereleases=None): pre-releases only when nothing else is left, or
+        // when the requirement names a pre-release itself.
         List<Candidate> applicable = candidates;
-        if (!options.pre()) {
+        if (!options.pre() && !requirement.map(WheelPick::mentionsPrerelease).orElse(false)) {
             List<Candidate> finals = candidates.stream().filter(c -> !c.version().isPrerelease()).toList();
             if (!finals.isEmpty()) {
                 for (Candidate c : candidates) {
@@ -359,7 +404,16 @@ public final class WheelPick {
         }
         Candidate best = null;
         Comparator<Candidate> key = sortKey(ranking.supported().size(), options.preferBinary());
+        // PEP 592 as pip's resolver has it: yanked files count only for a pin that nothing but yanked files satisfy.
+        boolean takeYanked = requirement.map(WheelPick::pins).orElse(false) && !applicable.isEmpty()
+                && applicable.stream().allMatch(c -> c.file().yanked());
         for (Candidate c : applicable) {
+            if (c.file().yanked() && takeYanked) {
+                if (best == null || key.compare(c, best) >= 0) {
+                    best = c;
+                }
+                continue;
+            }
             if (c.file().yanked()) {
                 String why = c.file().yankedReason().isEmpty() ? "" : " (" + c.file().yankedReason() + ")";
                 rejected.add(new Rejected(c.filename(), Reason.YANKED, "yanked" + why
@@ -377,8 +431,44 @@ public final class WheelPick {
             position.putIfAbsent(files.get(i).filename(), i);
         }
         rejected.sort(Comparator.comparingInt(r -> position.getOrDefault(r.filename(), files.size())));
+        if (best != null && best.file().yanked()) {
+            String why = best.file().yankedReason().isEmpty() ? "" : " (" + best.file().yankedReason() + ")";
+            warnings.add(best.filename() + " is yanked" + why + "; pip takes it because the requirement "
+                    + requirement.orElseThrow() + " pins it and no other file matches");
+        }
         return new Choice(project, Optional.ofNullable(best), files.size(), rejected, Optional.empty(),
                 Optional.empty(), Optional.empty(), warnings);
+    }
+
+    /** pip's factory is_pinned: a {@code ===}, or a {@code ==} without a wildcard. */
+    static boolean pins(SpecifierSet set) {
+        for (SpecifierSet.Specifier sp : set.specifiers()) {
+            if (sp.operator().equals("===")) {
+                return true;
+            }
+            if (sp.operator().equals("==") && !sp.version().endsWith(".*")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** packaging's SpecifierSet.prereleases: a clause names a pre-release (other than through !=). */
+    private static boolean mentionsPrerelease(SpecifierSet set) {
+        for (SpecifierSet.Specifier sp : set.specifiers()) {
+            String v = sp.version().endsWith(".*") ? sp.version().substring(0, sp.version().length() - 2) : sp.version();
+            if (sp.operator().equals("!=") || sp.operator().equals("===")) {
+                continue;
+            }
+            try {
+                if (Version.parse(v).isPrerelease()) {
+                    return true;
+                }
+            } catch (InputException e) {
+                // a clause that is no version names no pre-release
+            }
+        }
+        return false;
     }
 
     /** pip's CandidateEvaluator._sort_key without the hash and yanked parts (yanked files are skipped). */

@@ -32,7 +32,9 @@ class TomllibDifferentialTest {
             "a = \"\"\"x\"\"\"\"\"", "a = [1, 'two', [3]]", "a = [\n 1,\n # c\n 2,\n]", "a = {}", "a = { b = 1, }", "a = { b = 1\n}",
             "a.b = 1\na.c = 2", "a.b = 1\n[a]\nc = 2", "[a]\nb = 1\n[a.b]", "[[a]]\n[a]", "a = 1\na = 2", "\"a b\" = 1", "'' = 1",
             "a = \"unterminated", "[a\nb = 1", "a =", "= 1", "a = 1 2", "[ a . b ]\nc = 1", "a = \"\"\"\nline \\\n   next\"\"\"",
-            "a = 1 # comment", "a = \"\\q\"", "a = [1,,2]", "[a]\n[a]");
+            "a = 1 # comment", "a = \"\\q\"", "a = [1,,2]", "[a]\n[a]",
+            "[[a]]\n[[a.b]]\n[a.b.c]\nx = 1\n[[a]]\n[[a.b]]\n[a.b.c]\nx = 2", "[[a]]\n[a.b]\n[[a]]\n[a.b]",
+            "[[a]]\n[a.b]\n[a.b]", "[[a]]\nb.c = 1\n[a.b]");
 
     @Test
     void validityAgreesWithTomllib(@TempDir Path dir) throws IOException, URISyntaxException {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wheelsh.core.machine.Target;
 import dev.wheelsh.core.machine.TargetSpec;
 import dev.wheelsh.core.tags.PackagingRelease;
+import dev.wheelsh.core.tags.SpecifierSet;
 import dev.wheelsh.core.tags.Tag;
 import dev.wheelsh.core.tags.Version;
 import dev.wheelsh.core.testing.ReferencePython;
@@ -104,6 +105,71 @@ class PipFinderDifferentialTest {
         }).findFirst();
         assumeTrue(interpreter.isPresent(), "no Python runs pip from " + tree);
         assertSameChoices(List.of("env", "PYTHONPATH=" + Path.of(tree, "src"), interpreter.get().toString()), "pip from " + tree);
+    }
+
+    /** Requirements with a version, as `pip install 'NAME==X'` gives them: pins of yanked files, ranges, pre-release pins. */
+    private static final Map<String, String> REQUIREMENTS = Map.of(
+            "yankee", "==1.2", "yankfinal", "==1.0", "prerel", "==2.0rc1", "demo", "<3", "stable", "===1.0",
+            "numpy", "==2.2.*", "dragon", ">=1.4");
+
+    @Test
+    void pinnedRequirementsGetTheFilePipChooses() throws Exception {
+        assumeTrue(python.isPresent(), "no Python with pip found");
+        Map<String, List<IndexPage.File>> pages = pages();
+        ObjectMapper json = new ObjectMapper();
+        List<Map<String, Object>> cases = new ArrayList<>();
+        Map<String, Map<String, Optional<String>>> ours = new LinkedHashMap<>();
+        Map<String, SpecifierSet> specs = new LinkedHashMap<>();
+        for (Map.Entry<String, String> r : REQUIREMENTS.entrySet()) {
+            specs.put(r.getKey(), SpecifierSet.parse(r.getValue()));
+        }
+        for (String[] t : TARGETS) {
+            Target target = TargetSpec.parse(t[0]);
+            TagRanking ranking = TagRanking.of(target, PackagingRelease.V26_2);
+            for (String mode : MODES) {
+                String id = t[0] + "@" + t[1] + "/" + mode + "/pinned";
+                WheelPick.Options options = new WheelPick.Options(false, mode.equals("prefer-binary"),
+                        mode.equals("only-binary") ? FormatControl.DEFAULT.withOnlyBinary(":all:") : FormatControl.DEFAULT,
+                        Optional.of(Version.parse(t[1])), PackagingRelease.V26_2).withRequirements(specs);
+                Map<String, Optional<String>> chosen = new LinkedHashMap<>();
+                for (String project : REQUIREMENTS.keySet()) {
+                    chosen.put(project, WheelPick.chooseFor(project, pages.get(project), ranking, options)
+                            .chosen().map(WheelPick.Candidate::filename));
+                }
+                ours.put(id, chosen);
+                Map<String, Object> c = new LinkedHashMap<>();
+                c.put("id", id);
+                c.put("tags", ranking.supported().stream().map(Tag::toString).toList());
+                c.put("python", t[1]);
+                c.put("mode", mode);
+                c.put("projects", new ArrayList<>(REQUIREMENTS.keySet()));
+                c.put("requirements", REQUIREMENTS);
+                cases.add(c);
+            }
+        }
+        Path request = work.resolve("pinned.json");
+        Files.writeString(request, json.writeValueAsString(Map.of("index", INDEX.toString(), "cases", cases)));
+        Path script = ReferencePython.repoRoot().resolve("scripts/golden/pip_finder.py");
+        ReferencePython.ProcessResult r = ReferencePython.run(List.of(python.get().toString(), script.toString(), request.toString()), 600);
+        assertEquals(0, r.exitCode(), "pip_finder.py failed: " + r.stderr());
+        JsonNode theirs = json.readTree(r.stdout());
+        List<String> differences = new ArrayList<>();
+        int yanked = 0;
+        for (Map.Entry<String, Map<String, Optional<String>>> c : ours.entrySet()) {
+            for (Map.Entry<String, Optional<String>> p : c.getValue().entrySet()) {
+                JsonNode pip = theirs.get(c.getKey()).get(p.getKey());
+                Optional<String> pipChoice = pip.isNull() ? Optional.empty() : Optional.of(pip.asText());
+                if (!pipChoice.equals(p.getValue())) {
+                    differences.add(c.getKey() + " " + p.getKey() + ": pip " + pipChoice.orElse("nothing")
+                            + ", wheelsh " + p.getValue().orElse("nothing"));
+                }
+                yanked += pipChoice.filter(f -> f.startsWith("yank")).isPresent() ? 1 : 0;
+            }
+        }
+        assertEquals(List.of(), differences);
+        assertTrue(yanked > 0, "a pin takes a yanked file somewhere");
+        System.err.println("pip finder differential, pinned requirements: " + ours.size() * REQUIREMENTS.size()
+                + " choices equal (" + yanked + " yanked files taken for a pin)");
     }
 
     private void assertSameChoices(List<String> pythonCommand, String label) throws Exception {

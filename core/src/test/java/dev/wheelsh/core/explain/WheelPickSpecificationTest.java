@@ -1,5 +1,7 @@
 package dev.wheelsh.core.explain;
 
+import java.util.Map;
+import dev.wheelsh.core.tags.SpecifierSet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -267,5 +269,29 @@ class WheelPickSpecificationTest {
         assertEquals(WheelPick.Reason.INVALID_NAME, c.rejected().get(0).reason());
         assertEquals("foo-1.0-py3.-none-any.whl", chosen(pip("cp312-glibc2.38-x86_64", WheelPick.Options.DEFAULT,
                 file("foo-1.0-py3.-none-any.whl"), file("foo-0.9.tar.gz"))));
+    }
+
+    @Test
+    void checksChoiceAmongBuiltWheelsFollowsThePackagingRelease() throws Exception {
+        List<String> built = List.of("demo-1.0-cp313-cp313-linux_x86_64.whl", "demo-1.0-cp313-cp313-manylinux_2_17_x86_64.whl");
+        Target t = TargetSpec.parse("cp313-glibc2.38-x86_64");
+        assertEquals("demo-1.0-cp313-cp313-manylinux_2_17_x86_64.whl",
+                WheelPick.choose(built, t, PackagingRelease.V26_2).choices().get(0).chosen().orElseThrow().filename());
+        assertEquals("demo-1.0-cp313-cp313-linux_x86_64.whl",
+                WheelPick.choose(built, t, PackagingRelease.V26_3).choices().get(0).chosen().orElseThrow().filename());
+    }
+
+    @Test
+    void aRequirementLimitsTheVersionsAndItsMissWordsToThem() throws Exception {
+        List<IndexPage.File> files = List.of(IndexPage.File.named("demo-2.0-py3-none-any.whl"),
+                IndexPage.File.named("demo-2.0-cp313-cp313-win_amd64.whl"),
+                IndexPage.File.named("demo-1.0-cp313-cp313-macosx_14_0_arm64.whl"), IndexPage.File.named("demo-1.0.tar.gz"));
+        Target t = TargetSpec.parse("cp313-glibc2.38-x86_64");
+        WheelPick.Options pinned = WheelPick.Options.DEFAULT.withRequirements(Map.of("demo", SpecifierSet.parse("==1.0")));
+        WheelPick.Choice c = WheelPick.chooseFor("demo", files, TagRanking.of(t), pinned);
+        assertEquals("demo-1.0.tar.gz", c.chosen().orElseThrow().filename());
+        assertEquals("demo-1.0-cp313-cp313-macosx_14_0_arm64.whl", c.closestWheel().orElseThrow().render());
+        assertEquals(WheelPick.Reason.NOT_REQUESTED, c.rejected().stream()
+                .filter(r -> r.filename().equals("demo-2.0-py3-none-any.whl")).findFirst().orElseThrow().reason());
     }
 }

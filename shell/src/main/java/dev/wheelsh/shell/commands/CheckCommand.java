@@ -1,5 +1,6 @@
 package dev.wheelsh.shell.commands;
 
+import dev.wheelsh.core.tags.PackagingRelease;
 import dev.wheelsh.core.checks.WheelCheckList;
 import dev.wheelsh.core.policy.CheckContext;
 import dev.wheelsh.core.wheel.WheelFacts;
@@ -35,6 +36,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -75,6 +77,9 @@ final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print JSON (schema in docs/cli.md).")
     boolean json;
+
+    @Mixin
+    PackagingOptions packagingOptions;
 
     @Override
     public Integer call() throws Exception {
@@ -122,8 +127,9 @@ final class CheckCommand implements Callable<Integer> {
 
         List<Map<String, Object>> targetRows = new ArrayList<>();
         int uncovered = 0;
+        PackagingRelease release = packagingOptions.release();
         for (Target t : matrix) {
-            WheelPick.Result r = WheelPick.choose(names, t);
+            WheelPick.Result r = WheelPick.choose(names, t, release);
             for (WheelPick.Choice c : r.choices()) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("target", t.compact());

@@ -34,6 +34,7 @@ public final class Commands {
                     TargetCommand.class,
                     ExplainCommand.class,
                     PickCommand.class,
+                    LockCommand.class,
                     CheckCommand.class,
                     CompletionCommand.class,
                     VersionCommand.class,

@@ -1,5 +1,6 @@
 package dev.wheelsh.shell.commands;
 
+import dev.wheelsh.core.tags.PackagingRelease;
 import dev.wheelsh.core.explain.Explainer;
 import dev.wheelsh.core.explain.Explanation;
 import dev.wheelsh.core.policy.PolicySet;
@@ -52,6 +53,9 @@ final class ExplainCommand implements Callable<Integer> {
     @Mixin
     TargetOptions target;
 
+    @Mixin
+    PackagingOptions packagingOptions;
+
     @Option(names = "--json", description = "Print JSON (schema in docs/cli.md).")
     boolean json;
 
@@ -80,9 +84,10 @@ final class ExplainCommand implements Callable<Integer> {
             }
         }
         PolicySet policies = BaselineFiles.policies(baselines);
+        PackagingRelease release = packagingOptions.release();
         Explanation explanation = kind.orElse(null) == Explanation.Kind.WHEEL && Files.isRegularFile(Path.of(input))
-                ? Explainer.explainWheelFile(Path.of(input), machine, policies)
-                : Explainer.explainName(name, machine, policies);
+                ? Explainer.explainWheelFile(Path.of(input), machine, policies, release)
+                : Explainer.explainName(name, machine, policies, release);
         if (hostProblem != null) {
             spec.commandLine().getErr().println("wheelsh: no verdict: this machine could not be probed (" + hostProblem
                     + "); give --target");

@@ -6,6 +6,7 @@ import dev.wheelsh.core.explain.TagRanking;
 import dev.wheelsh.core.explain.WheelPick;
 import dev.wheelsh.core.tags.PackagingRelease;
 import dev.wheelsh.core.tags.ProjectName;
+import dev.wheelsh.core.tags.SpecifierSet;
 import dev.wheelsh.core.tags.Version;
 import dev.wheelsh.core.machine.Target;
 import dev.wheelsh.core.wheel.IndexPage;
@@ -23,6 +24,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,6 +47,9 @@ import picocli.CommandLine.Spec;
                 "  wheelsh pick simple/ --profile openeuler-24.03 --prefer-binary",
                 "  wheelsh pick names.txt --python 3.12 --arch aarch64 --musl 1.2 --only-binary :all: --json"})
 final class PickCommand implements Callable<Integer> {
+
+    /** NAME then a specifier: demo==3.0, numpy>=2,<3, stable===1.0. */
+    private static final Pattern REQUIREMENT = Pattern.compile("([A-Za-z0-9][A-Za-z0-9._-]*)\\s*([<>=!~].*)");
 
     /** Bigger than any real listing; a larger file is refused rather than read. */
     private static final long MAX_LISTING_BYTES = 64L * 1024 * 1024;
@@ -89,6 +95,11 @@ final class PickCommand implements Callable<Integer> {
     @Mixin
     PackagingOptions packagingOptions;
 
+    @Option(names = "--require", paramLabel = "NAME<SPEC>",
+            description = "A requirement as pip install takes it, e.g. 'demo==3.0' (repeatable): only matching versions are "
+                    + "candidates, and a == pin takes a yanked file when nothing else matches (PEP 592).")
+    List<String> requirements = new ArrayList<>();
+
     @Option(names = "--verbose", description = "Also list each file pip passes over, with why.")
     boolean verbose;
 
@@ -128,7 +139,19 @@ final class PickCommand implements Callable<Integer> {
             python = Optional.of(v);
         }
         PackagingRelease release = packagingOptions.release();
-        WheelPick.Options options = new WheelPick.Options(pre, preferBinary, formats, python, release);
+        Map<String, SpecifierSet> specs = new LinkedHashMap<>();
+        for (String r : requirements) {
+            Matcher m = REQUIREMENT.matcher(r.strip());
+            if (!m.matches()) {
+                throw new InputException("pick: --require '" + r + "': expected NAME followed by a version specifier, e.g. demo==3.0");
+            }
+            String name = ProjectName.canonicalize(m.group(1));
+            SpecifierSet spec = SpecifierSet.parse(m.group(2));
+            if (specs.put(name, spec) != null) {
+                throw new InputException("pick: --require names " + name + " twice");
+            }
+        }
+        WheelPick.Options options = new WheelPick.Options(pre, preferBinary, formats, python, release).withRequirements(specs);
         WheelPick.Result loose = WheelPick.choose(files, machine, options);
         // A page of an index tree is one project's, as pip asks for it: its other projects' files are passed over.
         List<WheelPick.Choice> choices = new ArrayList<>();

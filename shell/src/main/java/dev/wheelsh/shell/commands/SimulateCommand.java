@@ -1,5 +1,6 @@
 package dev.wheelsh.shell.commands;
 
+import dev.wheelsh.core.tags.PackagingRelease;
 import dev.wheelsh.core.tags.PlatformTags;
 import dev.wheelsh.core.tags.Tag;
 import dev.wheelsh.core.machine.Platform;
@@ -45,6 +46,9 @@ final class SimulateCommand implements Callable<Integer> {
     @Mixin
     TargetOptions target;
 
+    @Mixin
+    PackagingOptions packagingOptions;
+
     @Option(names = "--all", description = "Print every tag, best first.")
     boolean all;
 
@@ -61,8 +65,9 @@ final class SimulateCommand implements Callable<Integer> {
             return printProfiles(out);
         }
         Target t = target.resolve(Optional.empty());
-        List<Tag> tags = t.tags();
-        List<String> platforms = t.platform().platformTags(PlatformTags.Mode.PACKAGING);
+        PackagingRelease release = packagingOptions.release();
+        List<Tag> tags = t.tags(release);
+        List<String> platforms = release.platforms(t.platform().platformTags(PlatformTags.Mode.PACKAGING));
         Set<String> real = new HashSet<>(t.platform().platformTags(PlatformTags.Mode.BASELINE_DEFINED));
         List<String> impossible = new ArrayList<>();
         for (String p : platforms) {

@@ -24,6 +24,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import dev.wheelsh.core.machine.HostProbe;
+import dev.wheelsh.core.machine.PipPlatformOptions;
 import dev.wheelsh.core.machine.Target;
 import dev.wheelsh.core.tags.PackagingRelease;
 import dev.wheelsh.shell.io.Json;
@@ -38,6 +39,7 @@ import picocli.CommandLine.Spec;
                 "  wheelsh tags --python 3.11 --arch x86_64 --glibc 2.17 --mode baseline-defined",
                 "  wheelsh tags --python 3.13 --macos 14.0 --arch arm64",
                 "  wheelsh tags --python 3.13 --platform win_amd64",
+                "  wheelsh tags --python 3.13 --pip-platform macosx_11_0_arm64      (as pip download --platform sees it)",
                 "  wheelsh tags host                      (this machine, as python3 on PATH sees it)",
                 "  wheelsh tags host --python /usr/bin/python3.11"})
 final class TagsCommand implements Callable<Integer> {
@@ -85,6 +87,14 @@ final class TagsCommand implements Callable<Integer> {
             description = "Explicit platform tags, best first, instead of a described system.")
     List<String> platforms;
 
+    @Option(names = "--pip-platform", split = ",", paramLabel = "PLATFORM",
+            description = "As pip download's --platform (repeatable): pip widens macosx_X_Y_ARCH to older macOS and universal builds, "
+                    + "manylinux2014/2010 to the older legacy names; a PEP 600 name stays alone.")
+    List<String> pipPlatforms;
+
+    @Option(names = "--abi", split = ",", description = "With --pip-platform: as pip's --abi (repeatable; default: cpXY, or the implementation's current ABI).")
+    List<String> pipAbis;
+
     @Option(names = "--mode", defaultValue = "packaging",
             description = "packaging (pip's list, default) or baseline-defined (drop manylinux tags no real system can have).")
     String mode;
@@ -107,6 +117,19 @@ final class TagsCommand implements Callable<Integer> {
                     release.platforms(machine.platform().platformTags(PlatformTags.Mode.PACKAGING)), machine.tags(release));
         }
         PythonVersion version = PythonVersion.parse(python == null ? "3.13" : python);
+        if (pipPlatforms != null && !pipPlatforms.isEmpty()) {
+            if (platforms != null || arch != null || macos != null || glibc != null || musl != null) {
+                throw new InputException("tags: --pip-platform takes pip's words alone; drop --platform, --arch and the system options");
+            }
+            PipPlatformOptions pip = new PipPlatformOptions(pipPlatforms, version, implementation.toLowerCase(Locale.ROOT),
+                    pipAbis == null ? List.of() : pipAbis);
+            List<Tag> tags = pip.tags(release);
+            return print(implementation + version.nodot(), pipAbis == null ? List.of() : pipAbis,
+                    PipPlatformOptions.expand(pipPlatforms, release), tags);
+        }
+        if (pipAbis != null) {
+            throw new InputException("tags: --abi is pip's and goes with --pip-platform");
+        }
         // A generated list takes the release's order; a list given with --platform keeps its own.
         List<String> platformTags = platforms != null && !platforms.isEmpty() ? platformTags() : release.platforms(platformTags());
         InterpreterTagInputs inputs;

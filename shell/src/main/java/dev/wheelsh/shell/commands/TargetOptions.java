@@ -7,6 +7,7 @@ import dev.wheelsh.core.tags.PythonVersion;
 import dev.wheelsh.core.machine.Profiles;
 import dev.wheelsh.core.machine.Target;
 import dev.wheelsh.core.machine.TargetSpec;
+import dev.wheelsh.core.machine.UvPythonPlatform;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -55,6 +56,11 @@ final class TargetOptions {
     @Option(names = "--old-world", description = "A loongarch64 system of the old ABI world (ABI1.0).")
     boolean oldWorld;
 
+    @Option(names = "--python-platform", paramLabel = "NAME",
+            description = "A target in uv's words, with --python X.Y: x86_64-manylinux_2_28, aarch64-unknown-linux-gnu, "
+                    + "x86_64-pc-windows-msvc, aarch64-apple-darwin, ... (uv's python-platform names; docs/targets.md).")
+    String pythonPlatform;
+
     /**
      * The machine to judge against: the options when given, else the session's target, else this
      * machine as python3 on PATH sees it.
@@ -72,11 +78,21 @@ final class TargetOptions {
 
     boolean given() {
         return spec != null || profile != null || python != null || arch != null || glibc != null || musl != null
-                || macos != null || windows || implementation != null || abiFlags != null;
+                || macos != null || windows || implementation != null || abiFlags != null || pythonPlatform != null;
     }
 
     /** The described machine; parts not given come from the profile, else from {@code base}. */
     Target resolve(Optional<Target> base) throws InputException {
+        if (pythonPlatform != null) {
+            if (spec != null || profile != null || arch != null || glibc != null || musl != null || macos != null || windows) {
+                throw new InputException("--python-platform gives the system: do not combine it with --target, --profile, --arch or a system option");
+            }
+            if (python == null) {
+                throw new InputException("--python-platform " + pythonPlatform + " needs --python X.Y (uv takes the version from --python-version)");
+            }
+            String impl = implementation != null ? implementation : "cp";
+            return UvPythonPlatform.target(pythonPlatform, impl + PythonVersion.parse(python).nodot() + (abiFlags != null ? abiFlags : ""));
+        }
         if (spec != null) {
             if (profile != null || python != null || arch != null || glibc != null || musl != null || macos != null) {
                 throw new InputException("--target gives the whole machine: do not combine it with --profile, --python, --arch or a libc");

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wheelsh.shell.TestRuns;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -110,5 +111,54 @@ class PickCommandTest {
                 "--pip", "26.2", "--packaging", "26.3");
         assertEquals(2, both.status(), both.out());
         assertEquals("wheelsh: --packaging 26.3 and --pip 26.2 disagree: pip 26.2 vendors packaging 26.2", both.err().strip());
+    }
+
+    @Test
+    void aPinTakesAYankedFileWhenNothingElseMatchesAndSaysSo(@TempDir Path dir) throws Exception {
+        Path page = Files.createDirectories(dir.resolve("simple/demo")).resolve("index.html");
+        Files.writeString(page, "<a href=\"demo-1.0-py3-none-any.whl\" data-yanked=\"broken\">demo-1.0-py3-none-any.whl</a>\n"
+                + "<a href=\"demo-0.9-py3-none-any.whl\">demo-0.9-py3-none-any.whl</a>\n");
+        TestRuns.Run bare = TestRuns.run("pick", dir.resolve("simple").toString(), "--target", "cp312-glibc2.38-x86_64");
+        assertTrue(bare.out().contains("demo: pip installs demo-0.9-py3-none-any.whl"), bare.out());
+        TestRuns.Run pinned = TestRuns.run("pick", dir.resolve("simple").toString(), "--target", "cp312-glibc2.38-x86_64",
+                "--require", "demo==1.0");
+        assertEquals(0, pinned.status(), pinned.err());
+        assertTrue(pinned.out().contains("demo: pip installs demo-1.0-py3-none-any.whl"), pinned.out());
+        assertTrue(pinned.err().contains("demo-1.0-py3-none-any.whl is yanked (broken); pip takes it because the requirement ==1.0 pins it"),
+                pinned.err());
+        TestRuns.Run range = TestRuns.run("pick", dir.resolve("simple").toString(), "--target", "cp312-glibc2.38-x86_64",
+                "--require", "demo>=1.0");
+        assertEquals(1, range.status(), "a range is no pin: the yanked file stays out: " + range.out());
+        TestRuns.Run bad = TestRuns.run("pick", dir.resolve("simple").toString(), "--target", "cp312-glibc2.38-x86_64",
+                "--require", "demo=1.0");
+        assertEquals(2, bad.status(), bad.out());
+        assertEquals(1, bad.err().strip().lines().count(), bad.err());
+    }
+
+    @Test
+    void packagingOnExplainSimulateAndCheck(@TempDir Path dir) throws Exception {
+        TestRuns.Run e262 = TestRuns.run("explain", "demo-1.0-cp313-cp313-linux_x86_64.whl", "--target", "cp313-glibc2.38-x86_64");
+        TestRuns.Run e263 = TestRuns.run("explain", "demo-1.0-cp313-cp313-linux_x86_64.whl", "--target", "cp313-glibc2.38-x86_64",
+                "--packaging", "26.3");
+        assertTrue(e262.out().contains("(preference #38 of the target's tags)"), e262.out());
+        assertTrue(e263.out().contains("(preference #1 of the target's tags)"), e263.out());
+        TestRuns.Run s263 = TestRuns.run("simulate", "--target", "cp313-glibc2.38-x86_64", "--pip", "26.3.dev0");
+        assertTrue(s263.out().contains("best cp313-cp313-linux_x86_64"), s263.out());
+        // check's choice among built wheels is WheelPick.choose with the release (WheelPickSpecificationTest)
+        TestRuns.Run badRelease = TestRuns.run("check", dir.toString(), "--target", "cp313-glibc2.38-x86_64", "--packaging", "25.0");
+        assertEquals(2, badRelease.status(), badRelease.out());
+    }
+
+    @Test
+    void targetsInUvsWords() {
+        TestRuns.Run r = TestRuns.run("simulate", "--python-platform", "aarch64-unknown-linux-gnu", "--python", "3.12");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().startsWith("CPython 3.12 on Linux aarch64, glibc 2.28  [cp312-glibc2.28-aarch64]"), r.out());
+        TestRuns.Run t = TestRuns.run("-c", "target x86_64-pc-windows-msvc --python 3.13; target");
+        assertTrue(t.out().contains("[cp313-windows-amd64]"), t.out());
+        TestRuns.Run noPython = TestRuns.run("simulate", "--python-platform", "aarch64-unknown-linux-gnu");
+        assertEquals(2, noPython.status());
+        assertEquals("wheelsh: --python-platform aarch64-unknown-linux-gnu needs --python X.Y (uv takes the version from --python-version)",
+                noPython.err().strip());
     }
 }
