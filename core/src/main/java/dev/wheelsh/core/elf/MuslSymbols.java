@@ -70,12 +70,17 @@ public final class MuslSymbols {
     private static final Map<String, Map<String, Since>> BY_ARCH = new HashMap<>();
     private static final Map<String, Release> OLDEST = new HashMap<>();
     private static final List<String> RESERVED = new ArrayList<>();
+    private static final Set<String> NOT_MUSLS = new TreeSet<>();
 
     static {
         for (String line : lines("musl-symbols.tsv")) {
             String[] f = line.split("\t");
             if (f.length != 3) {
                 throw new IllegalStateException("musl-symbols.tsv: expected 3 columns: " + line);
+            }
+            if (f[1].equals("none")) {
+                NOT_MUSLS.add(f[0]); // exported by a packager's build only
+                continue;
             }
             boolean exact = !f[1].startsWith("<=");
             Release r = Release.parse(exact ? f[1] : f[1].substring(2));
@@ -138,6 +143,11 @@ public final class MuslSymbols {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /** Whether a packager's libc.so exports the symbol but musl's own source has no such function (Debian's fts_*). */
+    public static boolean packagersAddition(String symbol) {
+        return NOT_MUSLS.contains(symbol);
     }
 
     /** The stems of the names musl's loader answers itself: c, pthread, rt, m, dl, util, xnet. */
