@@ -59,12 +59,10 @@ unpack() {
 }
 
 if apt-get "${opts[@]}" update >/dev/null 2>&1 || [ -n "$(ls "$apt/state/lists" 2>/dev/null | grep Packages)" ]; then
+  # One apt-cache call lists every version of every architecture ("musl:i386 | 1.2.3-1 | ... i386 Packages").
   wanted=()
-  for a in $DEB_ARCHES; do
-    while read -r v; do
-      [ -n "$v" ] && wanted+=("musl:$a=$v")
-    done < <(apt-cache "${opts[@]}" madison "musl:$a" 2>/dev/null | awk -F'|' '{gsub(/ /,"",$2); print $2}' | sort -u)
-  done
+  mapfile -t wanted < <(apt-cache "${opts[@]}" madison $(printf 'musl:%s ' $DEB_ARCHES) 2>/dev/null \
+    | awk -F'|' '{gsub(/ /,"",$1); gsub(/ /,"",$2); split($3,w," "); a=w[length(w)-1]; sub(/:.*/,"",$1); print $1 ":" a "=" $2}' | sort -u)
   # For the 32-bit time64 program: i386 headers and start files (musl-dev 1.2.3); for the i386
   # builds from source: gcc 12's 32-bit libgcc.
   wanted+=("musl-dev:i386=1.2.3-1" "lib32gcc-12-dev:amd64")
@@ -153,11 +151,16 @@ long long wheelsh_now(void) {
 EOF
   printf 'long long wheelsh_now(void);\nint main(void) { return wheelsh_now() > 0 ? 0 : 1; }\n' > "$root/time64/main.c"
   cflags=(-m32 -O2 -fPIC -nostdinc -isystem "$inc" -fno-stack-protector)
-  if gcc "${cflags[@]}" -c "$root/time64/clock64.c" -o "$root/time64/clock64.o" \
+  # Link against the C library of the same release's musl package (musl-dev's libc.so is a link to
+  # it that only resolves on an installed system); it has no soname, so the objects need plain libc.so.
+  mkdir -p "$root/time64/lib"
+  ln -sf "$root/libc/1.2.3/i686/libc.so" "$root/time64/lib/libc.so"
+  if [ -f "$root/libc/1.2.3/i686/libc.so" ] \
+     && gcc "${cflags[@]}" -c "$root/time64/clock64.c" -o "$root/time64/clock64.o" \
      && gcc "${cflags[@]}" -c "$root/time64/main.c" -o "$root/time64/main.o" \
-     && ld -m elf_i386 -shared -o "$root/time64/clock64.so" "$root/time64/clock64.o" -L"$lib" -lc \
+     && ld -m elf_i386 -shared -o "$root/time64/clock64.so" "$root/time64/clock64.o" -L"$root/time64/lib" -lc \
      && ld -m elf_i386 -dynamic-linker /lib/ld-musl-i386.so.1 -o "$root/time64/clock64" \
-          "$lib/crt1.o" "$lib/crti.o" "$root/time64/main.o" "$root/time64/clock64.o" -L"$lib" -lc "$lib/crtn.o"; then
+          "$lib/crt1.o" "$lib/crti.o" "$root/time64/main.o" "$root/time64/clock64.o" -L"$root/time64/lib" -lc "$lib/crtn.o"; then
     echo "built with $(gcc --version | head -n1) against $(basename "$dev")" > "$root/time64/SOURCE"
   else
     rm -f "$root/time64/clock64.so" "$root/time64/clock64"
