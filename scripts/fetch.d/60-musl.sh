@@ -82,7 +82,7 @@ for old in 1.1.21-2 1.1.16-1; do
     [ -e "$root/debs/$f" ] && continue
     curl -fsS --max-time 20 -o "$root/debs/$f.part" "http://archive.debian.org/debian/pool/main/m/musl/$f" 2>/dev/null \
       && mv "$root/debs/$f.part" "$root/debs/$f" \
-      || { rm -f "$root/debs/$f.part"; echo "60-musl: archive.debian.org did not give $f; skipped"; break 2; }
+      || { rm -f "$root/debs/$f.part"; echo "60-musl: archive.debian.org did not give $f; skipped"; break; }
   done
 done
 

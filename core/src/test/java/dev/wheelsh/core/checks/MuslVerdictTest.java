@@ -146,6 +146,25 @@ class MuslVerdictTest {
         return (interpreter.isEmpty() ? e : e.interpreter(interpreter)).build();
     }
 
+    /** A written 32-bit musl object: these imports, musl's i386 loader and C library. */
+    private static byte[] i386(String... imports) {
+        TestElf e = new TestElf().machine(ElfMachine.EM_386, false, false, 0).interpreter("/lib/ld-musl-i386.so.1")
+                .needed("libc.musl-x86.so.1");
+        for (String sym : imports) {
+            e.imports(sym, 0);
+        }
+        return e.build();
+    }
+
+    @Test
+    void theNewestImportSetsTheFloorAndATimeThirtyTwoObjectKeepsMusllinux11() throws Exception {
+        PolicyVerdict old = verdict(wheel("musllinux_1_1_i686", "_t.so", i386("clock_gettime", "memcpy")));
+        assertEquals("musllinux_1_1_i686", old.bestTag());
+        PolicyVerdict time64 = verdict(wheel("musllinux_1_1_i686", "_t.so", i386("memcpy", "__clock_gettime64", "qsort_r")));
+        assertEquals("musllinux_1_2_i686", time64.bestTag());
+        assertEquals(List.of("foo/_t.so needs musl 1.2: imports qsort_r (added in musl 1.2.3)"), notes(time64, "musl-floor"));
+    }
+
     @Test
     void theLoadersOwnNamesAreNoLibrariesFromTheSystem() throws Exception {
         Path w = wheel("musllinux_1_1_x86_64", "_m.so",
