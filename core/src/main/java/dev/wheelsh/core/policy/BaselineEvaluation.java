@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
@@ -79,13 +80,13 @@ public final class BaselineEvaluation {
                 break;
             }
         }
-        return new PolicyVerdict(arch, libc, fits, chosen, libc == LibcFamily.MUSL ? muslNotes(needs, arch, fits, chosen) : List.of());
+        return new PolicyVerdict(arch, libc, fits, chosen, libc == LibcFamily.MUSL ? muslNotes(needs, arch, chosen) : List.of());
     }
 
     /** The musl floor in words and, where auditwheel would answer another tag, why. */
-    private static List<PolicyVerdict.Note> muslNotes(SystemNeeds needs, String arch, List<Fit> fits, Policy chosen) {
+    private static List<PolicyVerdict.Note> muslNotes(SystemNeeds needs, String arch, Policy chosen) {
         List<PolicyVerdict.Note> notes = new ArrayList<>();
-        java.util.Optional<MuslNeeds.Need> floor = MuslNeeds.floor(needs);
+        Optional<MuslNeeds.Need> floor = MuslNeeds.floor(needs);
         SystemNeeds.Member first = needs.members().stream().filter(SystemNeeds.Member::musl).findFirst().orElseThrow();
         if (floor.isPresent()) {
             notes.add(new PolicyVerdict.Note("musl-floor", floor.get().member(), floor.get().member() + " " + floor.get().words()));
@@ -100,8 +101,9 @@ public final class BaselineEvaluation {
         }
         // auditwheel (6.8.1, lddtree.py and wheel_abi.py) knows musl code only by ld-musl-* or
         // libc.musl-* among its needs or a -linux-musl.so file name; otherwise it judges the code
-        // by the C library of the machine it runs on.
-        java.util.Optional<SystemNeeds.Member> unseen = needs.members().stream().filter(SystemNeeds.Member::musl)
+        // by the C library of the machine it runs on. Where wheelsh finds no baseline either, both say linux_*.
+        Optional<SystemNeeds.Member> unseen = chosen.promisesNothing() ? Optional.empty() : needs.members().stream()
+                .filter(SystemNeeds.Member::musl)
                 .filter(m -> needs.members().stream().filter(SystemNeeds.Member::musl).allMatch(SystemNeeds.Member::muslByPlainName))
                 .findFirst();
         if (unseen.isPresent()) {

@@ -114,6 +114,9 @@ class MuslVerdictTest {
         Path w = wheel("musllinux_1_2_riscv64", "rollup.linux-riscv64-musl.node", npm(RISCV64));
         assertEquals(List.of("the musl symbol table does not cover riscv64 (it covers aarch64, armv7l, i686, x86_64): the musl"
                 + " release its imports need is not judged"), notes(verdict(w), "musl-floor"));
+        // No musllinux baseline here has riscv64: wheelsh answers linux_riscv64 too, so there is no difference to explain.
+        assertEquals("linux_riscv64", verdict(w).bestTag());
+        assertEquals(List.of(), notes(verdict(w), "auditwheel-differs"));
     }
 
     @Test
