@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The musl symbol table (musl-symbols.tsv) and the loader's reserved names (musl-loader.tsv), by
@@ -168,5 +169,47 @@ class MuslSymbolsTest {
             }
         }
         assertTrue(checked > 0, "no exact row was checked against a library");
+    }
+
+    private static String resource(String name) throws Exception {
+        try (java.io.InputStream in = MuslSymbols.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * The committed files are what the generator writes from the fetched libraries and musl's git at
+     * the commit their header names. Needs python3, readelf, git and a clone of musl's git
+     * (WHEELSH_MUSL_GIT, or .corpus/musl/musl.git as scripts/fetch.d/60-musl.sh clones it); skips,
+     * saying so, without them or when the fetched releases differ from those the table was made from.
+     */
+    @Test
+    void theGeneratorWritesTheCommittedFilesFromTheFetchedLibraries(@TempDir Path out) throws Exception {
+        Path libc = Corpus.corpusDir().resolve("musl/libc");
+        assumeTrue(Files.isDirectory(libc), ".corpus/musl/libc was not fetched (scripts/fetch.d/60-musl.sh)");
+        for (String tool : List.of("python3", "readelf", "git")) {
+            assumeTrue(Corpus.onPath(tool).isPresent(), tool + " is not on PATH");
+        }
+        String env = System.getenv("WHEELSH_MUSL_GIT");
+        Path git = env != null ? Path.of(env) : Corpus.corpusDir().resolve("musl/musl.git");
+        assumeTrue(Files.isDirectory(git), "no clone of musl's git (set WHEELSH_MUSL_GIT, or let scripts/fetch.d/60-musl.sh clone it)");
+        String committed = resource("musl-symbols.tsv");
+        java.util.regex.Matcher commit = java.util.regex.Pattern.compile("musl's git, commit ([0-9a-f]{40})").matcher(committed);
+        assertTrue(commit.find(), "musl-symbols.tsv names no musl commit");
+        Process p = new ProcessBuilder("python3", Corpus.repoRoot().resolve("scripts/facts/generate_musl_symbols.py").toString(),
+                "--libc", libc.toString(), "--musl", git + "@" + commit.group(1), "--out", out.toString())
+                .redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), log);
+        String generated = Files.readString(out.resolve("musl-symbols.tsv"));
+        String covered = "# Releases covered";
+        assumeTrue(line(generated, covered).equals(line(committed, covered)),
+                "the fetched libraries are not those the table was made from: " + line(generated, covered));
+        assertEquals(committed, generated);
+        assertEquals(resource("musl-loader.tsv"), Files.readString(out.resolve("musl-loader.tsv")));
+    }
+
+    private static String line(String text, String prefix) {
+        return text.lines().filter(l -> l.startsWith(prefix)).findFirst().orElse("");
     }
 }
