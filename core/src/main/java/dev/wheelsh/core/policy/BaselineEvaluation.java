@@ -7,11 +7,13 @@ import dev.wheelsh.core.policy.PolicyVerdict.Fit;
 import dev.wheelsh.core.policy.PolicyVerdict.IsaLevel;
 import dev.wheelsh.core.policy.PolicyVerdict.Obstacle;
 import dev.wheelsh.core.policy.PolicyVerdict.TooNewVersion;
+import dev.wheelsh.core.elf.MuslSymbols;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
@@ -30,10 +32,15 @@ import java.util.Set;
  *     baseline promises v1.</li>
  * <li>Python ABI: an extension importing {@code PyUnicodeUCS2_*} (a narrow-unicode Python 2
  *     build) or {@code PyFPE_*} (a Python built with --with-fpectl) meets no baseline.</li>
+ * <li>musl symbols (wheelsh's own criterion; auditwheel judges musl code by its libraries only): a
+ *     musl member's newest import from musl's C library, by the release that added it, against
+ *     the musl series of a musllinux baseline ({@link MuslNeeds}).</li>
  * </ul>
- * Versions asked of the ELF loader are left out, as auditwheel leaves them out. The musllinux
- * whitelist's {@code libc.so} stands for the architecture's musl C library
- * ({@code libc.musl-x86_64.so.1}), as auditwheel reads it.
+ * Versions asked of the ELF loader are left out, as auditwheel leaves them out. For musl
+ * baselines, a library musl's loader answers itself ({@code libc.so}, {@code libc.musl-x86_64.so.1},
+ * {@code libpthread.so}, {@code libm.so}, ...: {@link MuslSymbols#answeredByLoader}) is never a
+ * library taken from the system; auditwheel reads the whitelist's {@code libc.so} the same way for
+ * the C library itself.
  * Each criterion gives the highest priority it allows; the verdict is the lowest of those.
  */
 public final class BaselineEvaluation {
@@ -62,7 +69,7 @@ public final class BaselineEvaluation {
             linux = new Policy("linux", List.of(), 0, java.util.Map.of(), List.of(), java.util.Map.of());
         }
         int best = Integer.MAX_VALUE;
-        for (String kind : List.of("symbol-version", "library", "blacklist", "isa", "python-abi")) {
+        for (String kind : List.of("symbol-version", "library", "blacklist", "isa", "python-abi", "musl-symbol")) {
             OptionalInt p = PolicyVerdict.maxPriority(fits, o -> o.kind().equals(kind));
             best = Math.min(best, p.orElse(0));
         }
@@ -73,7 +80,44 @@ public final class BaselineEvaluation {
                 break;
             }
         }
-        return new PolicyVerdict(arch, libc, fits, chosen);
+        return new PolicyVerdict(arch, libc, fits, chosen, libc == LibcFamily.MUSL ? muslNotes(needs, arch, chosen) : List.of());
+    }
+
+    /** The musl floor in words and, where auditwheel would answer another tag, why. */
+    private static List<PolicyVerdict.Note> muslNotes(SystemNeeds needs, String arch, Policy chosen) {
+        List<PolicyVerdict.Note> notes = new ArrayList<>();
+        Optional<MuslNeeds.Need> floor = MuslNeeds.floor(needs);
+        SystemNeeds.Member first = needs.members().stream().filter(SystemNeeds.Member::musl).findFirst().orElseThrow();
+        if (floor.isPresent()) {
+            notes.add(new PolicyVerdict.Note("musl-floor", floor.get().member(), floor.get().member() + " " + floor.get().words()));
+        } else if (MuslNeeds.uncovered(needs).isEmpty()) {
+            notes.add(new PolicyVerdict.Note("musl-floor", first.name(), "no import needs a musl newer than "
+                    + MuslSymbols.oldest(first.arch()).orElseThrow() + ", the oldest release the musl symbol table covers for "
+                    + first.arch()));
+        }
+        for (String a : MuslNeeds.uncovered(needs)) {
+            notes.add(new PolicyVerdict.Note("musl-floor", first.name(), "the musl symbol table does not cover " + a
+                    + " (it covers " + String.join(", ", MuslSymbols.arches()) + "): the musl release its imports need is not judged"));
+        }
+        // auditwheel (6.8.1, lddtree.py and wheel_abi.py) knows musl code only by ld-musl-* or
+        // libc.musl-* among its needs or a -linux-musl.so file name; otherwise it judges the code
+        // by the C library of the machine it runs on. Where wheelsh finds no baseline either, both say linux_*.
+        Optional<SystemNeeds.Member> unseen = chosen.promisesNothing() ? Optional.empty() : needs.members().stream()
+                .filter(SystemNeeds.Member::musl)
+                .filter(m -> needs.members().stream().filter(SystemNeeds.Member::musl).allMatch(SystemNeeds.Member::muslByPlainName))
+                .findFirst();
+        if (unseen.isPresent()) {
+            SystemNeeds.Member m = unseen.get();
+            String theirs = needs.members().stream().anyMatch(SystemNeeds.Member::pythonExtension)
+                    ? "stops with \"couldn't detect libc for python extension\""
+                    : "answers linux_" + arch;
+            notes.add(new PolicyVerdict.Note("auditwheel-differs", m.name(), "auditwheel " + theirs + " here, wheelsh "
+                    + chosen.platformTag(arch) + ": " + m.name() + " needs plain libc.so, and auditwheel knows musl code only by "
+                    + "ld-musl-*, libc.musl-* or a -linux-musl.so file name, so it judges this code by the C library of the "
+                    + "machine it runs on (on glibc, against manylinux, which does not list libc.so). musl's loader answers "
+                    + String.join(", ", MuslSymbols.reservedNames()) + " itself, so this is musl code and musllinux is its baseline"));
+        }
+        return notes;
     }
 
     /** Everything that stops the needs from meeting one policy, in member order. */
@@ -112,8 +156,9 @@ public final class BaselineEvaluation {
                 }
             }
             for (String lib : m.libraries()) {
-                boolean muslLibc = lib.startsWith("libc.musl-") && whitelist.contains("libc.so");
-                if (!whitelist.contains(lib) && !muslLibc) {
+                // musl's loader answers its reserved names itself: no file of the system is asked for.
+                boolean loaders = p.libc() == LibcFamily.MUSL && MuslSymbols.answeredByLoader(lib);
+                if (!whitelist.contains(lib) && !loaders) {
                     out.add(new ExternalLibrary(m.name(), lib));
                 }
             }
@@ -134,6 +179,11 @@ public final class BaselineEvaluation {
             }
             if (arch.equals("x86_64") && m.x86IsaLevel().isPresent() && m.x86IsaLevel().getAsInt() > 1) {
                 out.add(new IsaLevel(m.name(), m.x86IsaLevel().getAsInt()));
+            }
+            if (m.musl() && p.libc() == LibcFamily.MUSL && p.libcVersion().isPresent()) {
+                int[] series = p.libcVersion().get();
+                MuslNeeds.of(m).filter(n -> !n.metBy(series[0], series[1])).ifPresent(n -> out.add(
+                        new PolicyVerdict.MuslSymbol(m.name(), n.since().symbol(), n.since().release().toString(), n.series())));
             }
         }
         return out;

@@ -18,11 +18,30 @@ import java.util.OptionalInt;
  * @param libc      which C library the code is linked against
  * @param policies  every policy judged, most widely installable first, with its obstacles
  * @param best      the policy the wheel is consistent with ({@code linux} when no baseline holds)
+ * @param notes     what else the verdict rests on, in words: the musl floor of musl code, and where
+ *                  auditwheel answers differently, why
  */
-public record PolicyVerdict(String arch, LibcFamily libc, List<Fit> policies, Policy best) {
+public record PolicyVerdict(String arch, LibcFamily libc, List<Fit> policies, Policy best, List<Note> notes) {
 
     public PolicyVerdict {
         policies = List.copyOf(policies);
+        notes = List.copyOf(notes);
+    }
+
+    /** A verdict with nothing to add. */
+    public PolicyVerdict(String arch, LibcFamily libc, List<Fit> policies, Policy best) {
+        this(arch, libc, policies, best, List.of());
+    }
+
+    /**
+     * One thing the verdict rests on, said once for every face.
+     *
+     * @param kind    {@code musl-floor} (the musl the code needs, from its imports) or
+     *                {@code auditwheel-differs} (auditwheel answers another tag, and why)
+     * @param member  the member it is about
+     * @param message the sentence
+     */
+    public record Note(String kind, String member, String message) {
     }
 
     /** A policy and what stops the wheel from meeting it; no obstacles means it holds. */
@@ -104,6 +123,21 @@ public record PolicyVerdict(String arch, LibcFamily libc, List<Fit> policies, Po
             return member + " imports " + symbol + ", so it was built for a "
                     + (symbol.startsWith("PyUnicodeUCS2_") ? "narrow-unicode (UCS-2) Python 2" : "Python configured --with-fpectl")
                     + " that " + p.platformTag(arch) + " does not promise";
+        }
+    }
+
+    /**
+     * An import from musl's C library that the policy's musl series does not have: musl has no
+     * symbol versions, so the release that added the symbol is the floor (elf/musl-symbols.tsv).
+     */
+    public record MuslSymbol(String member, String symbol, String release, String series) implements Obstacle {
+        public String kind() {
+            return "musl-symbol";
+        }
+
+        public String describe(Policy p, String arch) {
+            return member + " needs musl " + series + ": imports " + symbol + " (added in musl " + release + "), which "
+                    + p.platformTag(arch) + " does not promise";
         }
     }
 

@@ -53,14 +53,19 @@ public record SystemNeeds(List<Member> members, Set<String> bundled) {
      * @param versions      symbol versions asked of those libraries (and of the loader, which the system provides)
      * @param imports       names of the symbols the member imports
      * @param weakImports   those of them imported weakly (the member loads without them)
+     * @param muslByPlainName musl code known as such only by a plain name musl's loader answers
+     *                      ({@code libc.so}, as Rust's and Zig's musl toolchains record it): no
+     *                      musl loader, no {@code libc.musl-*} and no {@code -linux-musl.so} file
+     *                      name, the marks auditwheel looks for
+     * @param pythonExtension whether it defines a {@code PyInit_} function
      */
     public record Member(String name, String arch, List<String> libraries, List<VersionAsk> versions,
                          Set<String> imports, Set<String> weakImports, OptionalInt x86IsaLevel, boolean musl,
-                         boolean android) {
+                         boolean android, boolean muslByPlainName, boolean pythonExtension) {
         /** A member that is not Android code. */
         public Member(String name, String arch, List<String> libraries, List<VersionAsk> versions,
                       Set<String> imports, Set<String> weakImports, OptionalInt x86IsaLevel, boolean musl) {
-            this(name, arch, libraries, versions, imports, weakImports, x86IsaLevel, musl, false);
+            this(name, arch, libraries, versions, imports, weakImports, x86IsaLevel, musl, false, false, false);
         }
 
         public Member {
@@ -106,10 +111,14 @@ public record SystemNeeds(List<Member> members, Set<String> bundled) {
         ElfFile elf = nativeMember.elf();
         List<String> libs = new ArrayList<>();
         boolean musl = elf.interpreter().map(i -> i.contains("ld-musl-")).orElse(false);
+        boolean marked = musl; // a mark of musl that auditwheel also reads
         for (String lib : elf.needed()) {
             // musl's C library: libc.musl-<arch>.so.1 as Alpine links it, or plain libc.so as other
             // musl toolchains (Rust's, Zig's) record it; glibc's is always libc.so.6.
-            if (lib.startsWith("libc.musl-") || lib.equals("libc.so")) {
+            if (lib.startsWith("libc.musl-") || lib.startsWith("ld-musl-")) {
+                musl = true;
+                marked = true;
+            } else if (lib.equals("libc.so")) {
                 musl = true;
             }
             if (!bundled.contains(lib) && !isLoader(lib) && !LIBPYTHON.matcher(lib).matches() && !libs.contains(lib)) {
@@ -131,8 +140,10 @@ public record SystemNeeds(List<Member> members, Set<String> bundled) {
             musl = false;
         }
         // The imported names were collected when the member was read; the symbol table is not walked again.
+        String file = nativeMember.name().substring(nativeMember.name().lastIndexOf('/') + 1);
+        marked |= file.endsWith("-linux-musl.so") || file.endsWith("-arm-linux-musleabihf.so");
         return new Member(nativeMember.name(), nativeMember.arch(), libs, versions, nativeMember.imports(), nativeMember.weakImports(),
-                elf.x86IsaLevel(), musl, android);
+                elf.x86IsaLevel(), musl, android, musl && !marked, !elf.pyInitSymbols().isEmpty());
     }
 
     /** The ELF loader under any of its names. */

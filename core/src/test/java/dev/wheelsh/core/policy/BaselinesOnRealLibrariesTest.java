@@ -163,9 +163,9 @@ class BaselinesOnRealLibrariesTest {
             "rollup-linux-ppc64-gnu, ppc64, manylinux_2_17_ppc64",                   // GLIBC_2.17 on big-endian ppc64
             "rollup-linux-s390x-gnu, s390x, manylinux_2_17_s390x",                   // GLIBC_2.3.4: s390x starts at 2_17
             "rollup-linux-arm-gnueabihf, armv7l, manylinux_2_17_armv7l",             // GLIBC_2.4, GCC_4.3.0
-            "rollup-linux-x64-musl, x86_64, musllinux_1_1_x86_64",                   // needs only musl's libc.so
+            "rollup-linux-x64-musl, x86_64, musllinux_1_1_x86_64",                   // needs only musl's libc.so, nothing newer than 1.1
             "rollup-linux-arm64-musl, aarch64, musllinux_1_1_aarch64",
-            "rollup-linux-arm-musleabihf, armv7l, musllinux_1_1_armv7l",
+            "rollup-linux-arm-musleabihf, armv7l, musllinux_1_2_armv7l",             // imports __clock_gettime64, added in musl 1.2.0
             "rollup-linux-loong64-musl, loongarch64, musllinux_1_2_loongarch64",     // musllinux_1_1 has no loongarch64
             "rollup-linux-riscv64-musl, riscv64, linux_riscv64",                     // no musllinux baseline has riscv64
     })

@@ -168,6 +168,9 @@ final class ShowCommand implements Callable<Integer> {
                     e.put("level", x.level());
                 } else if (o instanceof PolicyVerdict.PythonAbi x) {
                     e.put("symbol", x.symbol());
+                } else if (o instanceof PolicyVerdict.MuslSymbol x) {
+                    e.put("symbol", x.symbol());
+                    e.put("release", x.release());
                 }
                 e.put("message", o.describe(f.policy(), v.arch()));
                 obstacles.add(e);
@@ -176,6 +179,15 @@ final class ShowCommand implements Callable<Integer> {
             blocked.add(b);
         }
         m.put("blocked", blocked);
+        List<Map<String, Object>> notes = new ArrayList<>();
+        for (PolicyVerdict.Note n : v.notes()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("kind", n.kind());
+            e.put("member", n.member());
+            e.put("message", n.message());
+            notes.add(e);
+        }
+        m.put("notes", notes);
         return m;
     }
 
@@ -185,6 +197,9 @@ final class ShowCommand implements Callable<Integer> {
      */
     static void printVerdict(PolicyVerdict v, PrintWriter out) {
         row(out, "baseline", "consistent with " + v.bestTag() + " (auditwheel's rules)");
+        for (PolicyVerdict.Note n : v.notes()) {
+            out.println(ElfReader.printable("    " + n.message()));
+        }
         Optional<PolicyVerdict.Fit> next = v.nextBetter();
         if (next.isEmpty()) {
             return;

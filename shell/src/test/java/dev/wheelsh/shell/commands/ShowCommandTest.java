@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,5 +78,35 @@ class ShowCommandTest {
         assertEquals(ExitStatus.USAGE, r.status());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().startsWith("wheelsh: demo-1.0-py3-none-any.whl: not a readable zip archive"), r.err());
+    }
+
+    /**
+     * rollup's 32-bit ARM musl build (scripts/fetch.d/20-npm-native.sh; skipped, saying so, when not
+     * fetched) in a wheel tagged musllinux_1_1: it imports musl 1.2's __clock_gettime64, and it needs
+     * plain libc.so, where auditwheel answers otherwise; show says both, in text and in JSON.
+     */
+    @Test
+    void muslCodeShowsTheMuslItNeedsAndWhyAuditwheelDiffers(@TempDir Path dir) throws IOException {
+        Path root = Path.of("").toAbsolutePath();
+        while (root != null && !Files.exists(root.resolve("mvnw"))) {
+            root = root.getParent();
+        }
+        assumeTrue(root != null, "no mvnw above the working directory");
+        Path node = root.resolve(".corpus/npm/@rollup_rollup-linux-arm-musleabihf/package/rollup.linux-arm-musleabihf.node");
+        assumeTrue(Files.isRegularFile(node), "rollup's armhf musl build was not fetched (scripts/fetch.d/20-npm-native.sh)");
+        Path whl = wheel(dir, "demo-1.0-py3-none-musllinux_1_1_armv7l.whl", "py3-none-musllinux_1_1_armv7l", Files.readAllBytes(node));
+        TestRuns.Run r = TestRuns.runCommand("show", whl.toString());
+        assertEquals(ExitStatus.PROBLEM, r.status(), r.out());
+        assertTrue(r.out().contains("consistent with musllinux_1_2_armv7l"), r.out());
+        assertTrue(r.out().contains("    demo/bin/tool needs musl 1.2: imports __clock_gettime64 (added in musl 1.2.0)\n"), r.out());
+        assertTrue(r.out().contains("    auditwheel answers linux_armv7l here, wheelsh musllinux_1_2_armv7l: demo/bin/tool needs plain libc.so"), r.out());
+
+        JsonNode v = new ObjectMapper().readTree(TestRuns.runCommand("show", whl.toString(), "--json").out()).get("baseline");
+        assertEquals("musl-floor", v.get("notes").get(0).get("kind").asText());
+        assertEquals("auditwheel-differs", v.get("notes").get(1).get("kind").asText());
+        JsonNode obstacle = v.get("blocked").get(0).get("obstacles").get(0);
+        assertEquals("musl-symbol", obstacle.get("kind").asText());
+        assertEquals("__clock_gettime64", obstacle.get("symbol").asText());
+        assertEquals("1.2.0", obstacle.get("release").asText());
     }
 }
