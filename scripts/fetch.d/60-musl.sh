@@ -94,8 +94,8 @@ done
 BUILT="1.1.24 1.2.0 1.2.1 1.2.4"
 git=${WHEELSH_MUSL_GIT:-}
 if [ -z "$git" ] && [ ! -d "$root/musl.git" ]; then
-  git clone -q --bare https://git.musl-libc.org/git/musl "$root/musl.git" 2>/dev/null \
-    || echo "60-musl: git.musl-libc.org is not reachable and WHEELSH_MUSL_GIT is not set; releases $BUILT are not built"
+  timeout 120 git clone -q --bare https://git.musl-libc.org/git/musl "$root/musl.git" 2>/dev/null \
+    || { rm -rf "$root/musl.git"; echo "60-musl: git.musl-libc.org is not reachable and WHEELSH_MUSL_GIT is not set; releases $BUILT are not built"; }
 fi
 [ -z "$git" ] && [ -d "$root/musl.git" ] && git=$root/musl.git
 libgcc32=""
