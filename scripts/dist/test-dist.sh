@@ -78,8 +78,8 @@ check_java_rules "the wheel's console script" "$work/venv/bin/wheelsh"
 
 # pipx, where it is installed: its own environment, the command linked into its bin directory.
 if command -v pipx >/dev/null 2>&1; then
-  PIPX_HOME="$work/pipx" PIPX_BIN_DIR="$work/pipx-bin" pipx install --pip-args=--no-index "$wheel" >/dev/null \
-    || fail "pipx could not install $wheel"
+  PIPX_HOME="$work/pipx" PIPX_BIN_DIR="$work/pipx-bin" pipx install --pip-args=--no-index "$wheel" >"$work/pipx.log" 2>&1 \
+    || fail "pipx could not install $wheel: $(cat "$work/pipx.log")"
   exercise "pipx install" "$work/pipx-bin/wheelsh"
 else
   echo "test-dist: skipped: pipx is not installed here"

@@ -19,88 +19,93 @@ final class FishCompletion {
     }
 
     static String script(CommandLine root) {
+        List<CommandLine> all = new ArrayList<>(List.of(root));
+        for (int i = 0; i < all.size(); i++) {
+            all.addAll(all.get(i).getSubcommands().values());
+        }
         StringBuilder out = new StringBuilder();
         out.append("# fish completion for wheelsh, generated from its command model by `wheelsh completion fish`\n");
-        out.append("complete -c wheelsh -f\n");
-        commands(root, List.of(), out);
+        out.append("complete -c wheelsh -f\n\n");
+        // Which command the line is in: the words that name a command and its subcommands, in
+        // order. Matching a name anywhere on the line would offer `show`'s options after
+        // `baseline show`, so each word is looked up among the subcommands of the one before.
+        out.append("function __fish_wheelsh_subcommands\n    switch \"$argv\"\n");
+        for (CommandLine command : all) {
+            if (!command.getSubcommands().isEmpty()) {
+                out.append("        case ").append(quote(path(command))).append("\n            echo ")
+                        .append(String.join(" ", command.getSubcommands().keySet())).append('\n');
+            }
+        }
+        out.append("    end\nend\n\n");
+        out.append("function __fish_wheelsh_at --description 'the line has reached this wheelsh command'\n"
+                + "    set -l path\n"
+                + "    set -l subcommands (string split ' ' (__fish_wheelsh_subcommands))\n"
+                + "    for word in (commandline -opc)[2..-1]\n"
+                + "        if contains -- $word $subcommands\n"
+                + "            set -a path $word\n"
+                + "            set subcommands (string split ' ' (__fish_wheelsh_subcommands $path))\n"
+                + "        end\n"
+                + "    end\n"
+                + "    test \"$path\" = \"$argv[1]\"\n"
+                + "end\n\n");
+        for (CommandLine command : all) {
+            String at = "__fish_wheelsh_at " + quote(path(command));
+            for (CommandLine sub : command.getSubcommands().values()) {
+                out.append("complete -c wheelsh -n ").append(quote(at)).append(" -a ").append(quote(sub.getCommandName()))
+                        .append(" -d ").append(quote(summary(sub.getCommandSpec()))).append('\n');
+            }
+            if (command.getCommandSpec().parent() == null) {
+                continue;
+            }
+            for (OptionSpec o : command.getCommandSpec().options()) {
+                if (!o.hidden()) {
+                    out.append(option(at, o)).append('\n');
+                }
+            }
+        }
         return out.toString();
     }
 
-    /** The commands under {@code command} and its options, reached by the words in {@code path}. */
-    private static void commands(CommandLine command, List<String> path, StringBuilder out) {
-        String here = condition(path, command);
-        for (CommandLine sub : command.getSubcommands().values()) {
-            out.append("complete -c wheelsh -n ").append(quote(here)).append(" -a ").append(quote(sub.getCommandName()))
-                    .append(" -d ").append(quote(summary(sub.getCommandSpec()))).append('\n');
-        }
-        if (!path.isEmpty()) {
-            for (OptionSpec o : command.getCommandSpec().options()) {
-                if (o.hidden()) {
-                    continue;
-                }
-                StringBuilder line = new StringBuilder("complete -c wheelsh -n ").append(quote(here));
-                for (String name : o.names()) {
-                    if (name.startsWith("--")) {
-                        line.append(" -l ").append(quote(name.substring(2)));
-                    } else if (name.length() == 2) {
-                        line.append(" -s ").append(quote(name.substring(1)));
-                    } else {
-                        line.append(" -o ").append(quote(name.substring(1)));
-                    }
-                }
-                if (o.arity().max() > 0) {
-                    line.append(" -r");
-                    List<String> values = new ArrayList<>();
-                    if (o.completionCandidates() != null) {
-                        o.completionCandidates().forEach(values::add);
-                    }
-                    if (!values.isEmpty()) {
-                        line.append(" -a ").append(quote(String.join(" ", values)));
-                    } else if (o.type() == Path.class || o.type() == File.class) {
-                        line.append(" -F");
-                    }
-                }
-                String description = String.join(" ", o.description());
-                if (!description.isEmpty()) {
-                    line.append(" -d ").append(quote(firstSentence(description)));
-                }
-                out.append(line).append('\n');
+    private static String option(String at, OptionSpec o) {
+        StringBuilder line = new StringBuilder("complete -c wheelsh -n ").append(quote(at));
+        for (String name : o.names()) {
+            if (name.startsWith("--")) {
+                line.append(" -l ").append(quote(name.substring(2)));
+            } else if (name.length() == 2) {
+                line.append(" -s ").append(quote(name.substring(1)));
+            } else {
+                line.append(" -o ").append(quote(name.substring(1)));
             }
         }
-        for (CommandLine sub : command.getSubcommands().values()) {
-            List<String> deeper = new ArrayList<>(path);
-            deeper.add(sub.getCommandName());
-            commands(sub, deeper, out);
+        if (o.arity().max() > 0) {
+            line.append(" -r");
+            List<String> values = new ArrayList<>();
+            if (o.completionCandidates() != null) {
+                o.completionCandidates().forEach(values::add);
+            }
+            if (!values.isEmpty()) {
+                line.append(" -a ").append(quote(String.join(" ", values)));
+            } else if (o.type() == Path.class || o.type() == File.class) {
+                line.append(" -F");
+            }
         }
+        String description = String.join(" ", o.description());
+        if (!description.isEmpty()) {
+            line.append(" -d ").append(quote(description.replace("${DEFAULT-VALUE}", String.valueOf(o.defaultValue()))));
+        }
+        return line.toString();
     }
 
-    /**
-     * fish's test for "the line so far has reached this command": every word of the path seen, and
-     * (for a command with subcommands) none of them yet, so subcommands are offered once.
-     */
-    private static String condition(List<String> path, CommandLine command) {
-        List<String> tests = new ArrayList<>();
-        if (path.isEmpty()) {
-            tests.add("__fish_use_subcommand");
-        } else {
-            for (String word : path) {
-                tests.add("__fish_seen_subcommand_from " + word);
-            }
-        }
-        if (!path.isEmpty() && !command.getSubcommands().isEmpty()) {
-            tests.add("not __fish_seen_subcommand_from " + String.join(" ", command.getSubcommands().keySet()));
-        }
-        return String.join("; and ", tests);
+    /** The command's words after {@code wheelsh}: "" for the root, "baseline show" for a subcommand. */
+    private static String path(CommandLine command) {
+        String qualified = command.getCommandSpec().qualifiedName(" ");
+        int space = qualified.indexOf(' ');
+        return space < 0 ? "" : qualified.substring(space + 1);
     }
 
     private static String summary(CommandSpec spec) {
         String[] description = spec.usageMessage().description();
-        return description.length == 0 ? "" : firstSentence(description[0]);
-    }
-
-    private static String firstSentence(String text) {
-        int stop = text.indexOf(". ");
-        return (stop < 0 ? text : text.substring(0, stop + 1)).strip();
+        return description.length == 0 ? "" : description[0];
     }
 
     /** A fish single-quoted word: only a backslash and a quote need escaping there. */
