@@ -3,7 +3,7 @@
 Java is found as the VS Code extension and the ./wheelsh launcher find it: WHEELSH_JAVA, else
 $JAVA_HOME/bin/java, else java on PATH. Its version is checked once per Java (real path, size and
 modification time) and remembered under $XDG_CACHE_HOME/wheelsh, beside the start-up archive made
-by a training run: class-data sharing on JDK 17 to 24, the AOT cache on JDK 25 and newer. The
+by a training run: a static class-data-sharing archive on JDK 17 to 24, the AOT cache on JDK 25 and newer. The
 shell launcher does the same in sh; the two are kept in step by the release test.
 """
 import hashlib
@@ -94,11 +94,21 @@ def prepare(java, source, env, err):
                       f"running without a start-up archive, which starts slower\n")
             return []
         made = stem + (".aot" if major >= 25 else ".jsa")
-        make = f"-XX:AOTCacheOutput={made}" if major >= 25 else f"-XX:ArchiveClassesAtExit={made}"
+        quiet = ["-Xlog:disable", "-Xlog:all=error:stderr"]
         with open(stem + ".log", "w") as log:
-            trained = subprocess.run([java, make, "-Xlog:disable", "-Xlog:all=error:stderr", "-jar", JAR, "-c", TRAINING],
-                                     stdout=subprocess.DEVNULL, stderr=log, stdin=subprocess.DEVNULL)
-        if trained.returncode == 0 and os.path.isfile(made) and os.path.getsize(made) > 0:
+            def jvm(*args):
+                subprocess.run([java, *args], stdout=subprocess.DEVNULL, stderr=log, stdin=subprocess.DEVNULL)
+            if major >= 25:
+                jvm(f"-XX:AOTCacheOutput={made}", *quiet, "-jar", JAR, "-c", TRAINING)
+            else:
+                # A static archive from the classes a training run loads: it holds picocli's
+                # Java 5 class files too, which JDK 17's dynamic archive skips.
+                jvm(f"-XX:DumpLoadedClassList={stem}.classes", *quiet, "-jar", JAR, "-c", TRAINING)
+                if os.path.isfile(stem + ".classes"):
+                    jvm("-Xshare:dump", f"-XX:SharedClassListFile={stem}.classes", f"-XX:SharedArchiveFile={made}",
+                        *quiet, "-cp", JAR)
+                    os.remove(stem + ".classes")
+        if os.path.isfile(made) and os.path.getsize(made) > 0:
             os.remove(stem + ".log")
         else:
             if os.path.exists(made):
