@@ -67,7 +67,7 @@ class ArchitectureTest {
                 .whereLayer("macho").mayOnlyBeAccessedByLayers("wheel", "policy", "checks", "words", "explain", "config")
                 .whereLayer("pe").mayOnlyBeAccessedByLayers("wheel", "policy", "checks", "words", "explain", "config")
                 .whereLayer("elf").mayOnlyBeAccessedByLayers("macho", "pe", "machine", "wheel", "policy", "checks", "words", "explain", "config")
-                .whereLayer("document").mayOnlyBeAccessedByLayers("policy", "explain", "config")
+                .whereLayer("document").mayOnlyBeAccessedByLayers("machine", "policy", "explain", "config")
                 .whereLayer("tags").mayOnlyBeAccessedByLayers("machine", "wheel", "policy", "checks", "words", "explain", "config")
                 .check(core);
     }

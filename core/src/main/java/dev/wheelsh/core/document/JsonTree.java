@@ -77,4 +77,35 @@ public record JsonTree(Optional<JsonReader.Node> node) {
         }
         return n instanceof JsonReader.Lit lit ? lit.text() : "";
     }
+
+    /** {@link #text()}, or {@code otherwise} when absent or null. */
+    public String text(String otherwise) {
+        return present() ? text() : otherwise;
+    }
+
+    /** true/false as written, a number as non-zero; {@code otherwise} for anything else. */
+    public boolean bool(boolean otherwise) {
+        if (node.isPresent() && node.get() instanceof JsonReader.Lit lit && !lit.text().equals("null")) {
+            return lit.text().equals("true");
+        }
+        if (node.isPresent() && node.get() instanceof JsonReader.Num) {
+            return integer(0) != 0;
+        }
+        return otherwise;
+    }
+
+    /** A number's integer part, true as 1 and false as 0; {@code otherwise} for anything else. */
+    public int integer(int otherwise) {
+        if (node.isPresent() && node.get() instanceof JsonReader.Num num) {
+            try {
+                return (int) Double.parseDouble(num.text());
+            } catch (NumberFormatException e) {
+                return otherwise;
+            }
+        }
+        if (node.isPresent() && node.get() instanceof JsonReader.Lit lit && !lit.text().equals("null")) {
+            return lit.text().equals("true") ? 1 : 0;
+        }
+        return otherwise;
+    }
 }
