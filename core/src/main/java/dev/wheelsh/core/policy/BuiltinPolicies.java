@@ -3,6 +3,7 @@ package dev.wheelsh.core.policy;
 import dev.wheelsh.core.document.JsonTree;
 import dev.wheelsh.core.elf.VersionNames;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,7 @@ public final class BuiltinPolicies {
 
     private static PolicySet build(JsonTree root) {
         JsonTree nodes = root.path("versionNodes");
+        Map<String, List<Arrival>> arrivals = new HashMap<>();
         List<Policy> out = new ArrayList<>();
         for (JsonTree p : root.path("policies").items()) {
             Map<String, Map<String, List<String>>> symbols = new LinkedHashMap<>();
@@ -56,7 +58,7 @@ public final class BuiltinPolicies {
                     if (limit.node().isEmpty()) {
                         limit = fam.getValue();
                     }
-                    fams.put(fam.getKey(), limit.isNull() ? List.of() : allowed(nodes, arch.text(), fam.getKey(), limit.text()));
+                    fams.put(fam.getKey(), limit.isNull() ? List.of() : allowed(arrivals, nodes, arch.text(), fam.getKey(), limit.text()));
                 }
                 symbols.put(arch.text(), fams);
             }
@@ -82,20 +84,38 @@ public final class BuiltinPolicies {
      * ones first in numeric order, then named ones ("LDBL_3.4", "TM_1") in text order, the order
      * of auditwheel's lists.
      */
-    private static List<String> allowed(JsonTree nodes, String arch, String family, String upTo) {
+    private static List<String> allowed(Map<String, List<Arrival>> arrivals, JsonTree nodes, String arch, String family,
+                                        String upTo) {
         List<Integer> limit = numbers(upTo);
         List<String> out = new ArrayList<>();
-        List<JsonTree> sources = List.of(nodes.path("common").path(family), nodes.path(arch).path(family));
-        for (JsonTree source : sources) {
-            for (String spec : expand(source)) {
-                int at = spec.indexOf('@');
-                String node = at < 0 ? spec : spec.substring(0, at);
-                if (compare(numbers(at < 0 ? node : spec.substring(at + 1)), limit) <= 0) {
-                    out.add(node);
-                }
+        for (Arrival a : arrivals(arrivals, nodes, arch, family)) {
+            if (compare(a.since(), limit) <= 0) {
+                out.add(a.node());
             }
         }
         return Policy.inAuditwheelOrder(out);
+    }
+
+    /** A version node and the version it arrived with ("GLIBC_2.17", or "LDBL_3.4@3.4.21"). */
+    private record Arrival(String node, List<Integer> since) {
+    }
+
+    /**
+     * The nodes of a family on an architecture, common ones first, each parsed once: every
+     * policy asks for the same lists (21 policies, each per architecture and family).
+     */
+    private static List<Arrival> arrivals(Map<String, List<Arrival>> parsed, JsonTree nodes, String arch, String family) {
+        return parsed.computeIfAbsent(arch + "\u0000" + family, k -> {
+            List<Arrival> out = new ArrayList<>();
+            for (JsonTree source : List.of(nodes.path("common").path(family), nodes.path(arch).path(family))) {
+                for (String spec : expand(source)) {
+                    int at = spec.indexOf('@');
+                    String node = at < 0 ? spec : spec.substring(0, at);
+                    out.add(new Arrival(node, numbers(at < 0 ? node : spec.substring(at + 1))));
+                }
+            }
+            return List.copyOf(out);
+        });
     }
 
     /** The node specs of a list, with "A..B" ranges written out (the last number counts up). */
