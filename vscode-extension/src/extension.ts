@@ -4,10 +4,14 @@
 import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { DocumentSelector, LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import {
+  CloseAction, DocumentSelector, ErrorAction, LanguageClient, LanguageClientOptions, ServerOptions,
+} from 'vscode-languageclient/node';
+import { RestartPolicy, statusBar } from './clientPolicy';
 import { javaProblem, resolveJava, resolveServerJar, serverArgs } from './serverCommand';
 
 let client: LanguageClient | undefined;
+const restarts = new RestartPolicy();
 
 function documentSelector(): DocumentSelector {
   const config = vscode.workspace.getConfiguration('wheelsh');
@@ -56,16 +60,48 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
       configurationSection: 'wheelsh',
       fileEvents: vscode.workspace.createFileSystemWatcher('**/*.json'),
     },
+    // A crashed server is restarted a few times, then left stopped with one message (RestartPolicy).
+    errorHandler: {
+      error: () => ({ action: ErrorAction.Continue }),
+      closed: () => {
+        const decision = restarts.onCrash(Date.now());
+        if (decision.restart) {
+          return { action: CloseAction.Restart, message: decision.message };
+        }
+        void vscode.window.showErrorMessage(`wheelsh: ${decision.message}`);
+        return { action: CloseAction.DoNotRestart, handled: true };
+      },
+    },
   };
   client = new LanguageClient('wheelsh', 'wheelsh', serverOptions, clientOptions);
   await client.start();
 }
 
+function showTargets(item: vscode.StatusBarItem): void {
+  const shown = statusBar(vscode.workspace.getConfiguration('wheelsh').get<string[]>('defaultTargets', []));
+  item.text = shown.text;
+  item.tooltip = shown.tooltip;
+}
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  // The current targets in the status bar; a click opens the setting that names them.
+  const targets = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 100);
+  targets.command = { title: 'wheelsh.defaultTargets', command: 'workbench.action.openSettings', arguments: ['wheelsh.defaultTargets'] };
+  showTargets(targets);
+  targets.show();
+  context.subscriptions.push(targets);
   context.subscriptions.push(
     vscode.commands.registerCommand('wheelsh.restartServer', async () => {
+      restarts.reset();
       await deactivate();
       await start(context);
+    }),
+  );
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('wheelsh.defaultTargets')) {
+        showTargets(targets);
+      }
     }),
   );
   context.subscriptions.push(

@@ -69,7 +69,7 @@ class ArchitectureTest {
                 .whereLayer("macho").mayOnlyBeAccessedByLayers("wheel", "policy", "checks", "words", "explain", "config")
                 .whereLayer("pe").mayOnlyBeAccessedByLayers("wheel", "policy", "checks", "words", "explain", "config")
                 .whereLayer("elf").mayOnlyBeAccessedByLayers("macho", "pe", "machine", "wheel", "policy", "checks", "words", "explain", "config")
-                .whereLayer("document").mayOnlyBeAccessedByLayers("policy", "explain", "config", "lock")
+                .whereLayer("document").mayOnlyBeAccessedByLayers("machine", "policy", "explain", "config", "lock")
                 .whereLayer("tags").mayOnlyBeAccessedByLayers("machine", "wheel", "policy", "checks", "words", "explain", "config", "lock")
                 .check(core);
     }

@@ -10,6 +10,8 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import picocli.CommandLine;
 
@@ -26,12 +28,14 @@ public final class Wheelsh {
     private final PrintWriter out;
     private final PrintWriter err;
     private final Session session = new Session();
-    private final CommandLine commands;
+    /** Every command's model, built when first needed (help, completion, the REPL, a typo). */
+    private CommandLine all;
+    /** The one-command lines built so far, by command name, each built once per session. */
+    private final Map<String, CommandLine> single = new HashMap<>();
 
     public Wheelsh(PrintWriter out, PrintWriter err) {
         this.out = out;
         this.err = err;
-        this.commands = Commands.commandLine(session, out, err);
     }
 
     /** What this session remembers between commands. */
@@ -41,7 +45,22 @@ public final class Wheelsh {
 
     /** The session's commands, for help and completion, which read their model. */
     CommandLine commandLine() {
-        return commands;
+        if (all == null) {
+            all = Commands.commandLine(session, out, err);
+        }
+        return all;
+    }
+
+    /** The command line a run starting with {@code first} needs: one command's when that is enough. */
+    private CommandLine commandLineFor(String first) {
+        if (all != null) {
+            return all;
+        }
+        CommandLine cl = single.computeIfAbsent(first, f -> Commands.commandLine(session, out, err, f));
+        if (cl.getSubcommands().size() > 1) {
+            all = cl; // the word named no single command: this is the whole model, keep it
+        }
+        return cl;
     }
 
     public int run(String[] args) {
@@ -108,6 +127,7 @@ public final class Wheelsh {
     public int runCommand(String[] args) {
         List<String> words = new ArrayList<>(List.of(args));
         boolean quiet = words.remove("--quiet") | words.remove("-q");
+        CommandLine commands = commandLineFor(words.isEmpty() ? "" : words.get(0));
         commands.setOut(quiet ? new PrintWriter(Writer.nullWriter()) : out);
         try {
             return commands.execute(words.toArray(new String[0]));

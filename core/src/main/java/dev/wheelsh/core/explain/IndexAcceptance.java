@@ -1,11 +1,7 @@
 package dev.wheelsh.core.explain;
 
 import dev.wheelsh.core.tags.PlatformTag;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.wheelsh.core.document.JsonTree;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -61,21 +57,18 @@ public final class IndexAcceptance {
     }
 
     private static Rules load() {
-        try (InputStream in = IndexAcceptance.class.getResourceAsStream("pypi-platform-rules.json")) {
-            if (in == null) {
-                throw new IllegalStateException("pypi-platform-rules.json missing from the jar");
-            }
-            JsonNode r = new ObjectMapper().readTree(in);
-            return new Rules(set(r, "static"), set(r, "macos_arches"), set(r, "macos_majors_with_minor_zero"),
-                    set(r, "manylinux_arches"), set(r, "musllinux_arches"), set(r, "ios_arches"), set(r, "android_arches"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        // read without an object mapper: explain runs this at start-up (see JsonTree)
+        JsonTree r = JsonTree.resource(IndexAcceptance.class, "pypi-platform-rules.json");
+        return new Rules(set(r, "static"), set(r, "macos_arches"), set(r, "macos_majors_with_minor_zero"),
+                set(r, "manylinux_arches"), set(r, "musllinux_arches"), set(r, "ios_arches"), set(r, "android_arches"));
     }
 
-    private static Set<String> set(JsonNode root, String field) {
+    private static Set<String> set(JsonTree root, String field) {
+        if (!root.path(field).node().isPresent()) {
+            throw new IllegalStateException("pypi-platform-rules.json has no " + field);
+        }
         Set<String> out = new HashSet<>();
-        root.get(field).forEach(n -> out.add(n.asText()));
+        root.path(field).items().forEach(n -> out.add(n.text()));
         return Set.copyOf(out);
     }
 }

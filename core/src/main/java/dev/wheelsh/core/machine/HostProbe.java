@@ -1,8 +1,8 @@
 package dev.wheelsh.core.machine;
 
 import dev.wheelsh.core.tags.Interpreters;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wheelsh.core.document.JsonReader;
+import dev.wheelsh.core.document.JsonTree;
 import dev.wheelsh.core.vocabulary.InputException;
 import dev.wheelsh.core.elf.ElfFile;
 import dev.wheelsh.core.elf.ElfReader;
@@ -101,29 +101,29 @@ public final class HostProbe {
             throw new InputException("interpreter '" + python + "': the probe script failed (exit " + out.exitCode() + ")"
                     + (echoesScript ? "; is it a Python interpreter?" : last.isEmpty() ? "" : ": " + last));
         }
-        JsonNode facts;
-        try {
-            facts = new ObjectMapper().readTree(out.stdout());
-        } catch (IOException e) {
+        // The streaming reader, not an object mapper: this runs at the start of `tags host`.
+        JsonReader.Result read = JsonReader.read(out.stdout());
+        if (read.error().isPresent()) {
             throw new InputException("interpreter '" + python + "': the probe printed something that is not JSON");
         }
-        if (facts == null || !facts.has("version")) {
+        JsonTree facts = new JsonTree(read.root());
+        if (facts.path("version").items().size() < 2) {
             throw new InputException("interpreter '" + python + "': the probe printed no facts");
         }
         return target(facts);
     }
 
     /** The target from the facts the script printed. */
-    Target target(JsonNode facts) throws InputException {
+    Target target(JsonTree facts) throws InputException {
         Interpreter interpreter = interpreter(facts);
-        String platform = facts.path("platform").asText("");
+        String platform = facts.path("platform").text("");
         if (!platform.startsWith("linux-")) {
             return new Target(otherPlatform(platform), interpreter);
         }
         String arch = PlatformTags.normalize(platform.substring("linux-".length()));
-        boolean is64 = facts.path("maxsize64").asBoolean(true);
+        boolean is64 = facts.path("maxsize64").bool(true);
         Optional<ElfFile> elf = Optional.empty();
-        String executable = facts.path("executable").asText("");
+        String executable = facts.path("executable").text("");
         if (!executable.isEmpty()) {
             try {
                 elf = Optional.of(machine.readElf(executable));
@@ -168,7 +168,7 @@ public final class HostProbe {
     }
 
     /** glibc from confstr (what packaging reads first); musl from running the loader, as packaging does. */
-    private Libc libc(JsonNode facts, Optional<ElfFile> elf) {
+    private Libc libc(JsonTree facts, Optional<ElfFile> elf) {
         Optional<String> loader = elf.flatMap(ElfFile::interpreter);
         if (loader.isPresent() && loader.get().contains("musl")) {
             try {
@@ -182,7 +182,7 @@ public final class HostProbe {
             }
             return Libc.none();
         }
-        Matcher g = GLIBC_VERSION.matcher(facts.path("glibc").asText(""));
+        Matcher g = GLIBC_VERSION.matcher(facts.path("glibc").text(""));
         if (g.find()) {
             return Libc.glibc(Integer.parseInt(g.group(1)), Integer.parseInt(g.group(2)));
         }
@@ -190,37 +190,36 @@ public final class HostProbe {
     }
 
     /** The interpreter and its ABI flags, by packaging's rules (_cpython_abis, _generic_abi). */
-    static Interpreter interpreter(JsonNode f) {
-        String name = f.path("name").asText("cpython");
+    static Interpreter interpreter(JsonTree f) {
+        String name = f.path("name").text("cpython");
         String impl = Interpreters.shortNameOf(name);
-        int major = f.get("version").get(0).asInt();
-        int minor = f.get("version").get(1).asInt();
+        int major = f.path("version").items().get(0).integer(0);
+        int minor = f.path("version").items().get(1).integer(0);
         PythonVersion version = new PythonVersion(major, OptionalInt.of(minor));
         if (!impl.equals("cp")) {
-            String ext = f.path("EXT_SUFFIX").asText("");
+            String ext = f.path("EXT_SUFFIX").text("");
             return new Interpreter(impl, version, "", InterpreterTagInputs.abiFromExtSuffix(ext));
         }
         StringBuilder flags = new StringBuilder();
-        JsonNode debug = f.get("Py_DEBUG");
+        JsonTree debug = f.path("Py_DEBUG");
         boolean hasDebugExt = false;
-        for (JsonNode s : f.path("extension_suffixes")) {
-            hasDebugExt |= s.asText().equals("_d.pyd");
+        for (JsonTree s : f.path("extension_suffixes").items()) {
+            hasDebugExt |= s.text().equals("_d.pyd");
         }
-        if (truthy(debug) || ((debug == null || debug.isNull()) && (f.path("gettotalrefcount").asBoolean() || hasDebugExt))) {
+        if (truthy(debug) || (!debug.present() && (f.path("gettotalrefcount").bool(false) || hasDebugExt))) {
             flags.append('d');
         }
-        if (version.atLeast(3, 13) && truthy(f.get("Py_GIL_DISABLED"))) {
+        if (version.atLeast(3, 13) && truthy(f.path("Py_GIL_DISABLED"))) {
             flags.append('t');
         }
         if (!version.atLeast(3, 8)) {
-            JsonNode pymalloc = f.get("WITH_PYMALLOC");
-            if (truthy(pymalloc) || pymalloc == null || pymalloc.isNull()) {
+            JsonTree pymalloc = f.path("WITH_PYMALLOC");
+            if (truthy(pymalloc) || !pymalloc.present()) {
                 flags.append('m');
             }
             if (!version.atLeast(3, 3)) {
-                JsonNode unicode = f.get("Py_UNICODE_SIZE");
-                if ((unicode != null && unicode.asInt() == 4)
-                        || ((unicode == null || unicode.isNull()) && f.path("maxunicode").asInt() == 0x10FFFF)) {
+                JsonTree unicode = f.path("Py_UNICODE_SIZE");
+                if (unicode.integer(0) == 4 || (!unicode.present() && f.path("maxunicode").integer(0) == 0x10FFFF)) {
                     flags.append('u');
                 }
             }
@@ -228,8 +227,8 @@ public final class HostProbe {
         return Interpreter.cpython(version, flags.toString());
     }
 
-    private static boolean truthy(JsonNode n) {
-        return n != null && !n.isNull() && (n.isBoolean() ? n.asBoolean() : n.asInt() != 0);
+    private static boolean truthy(JsonTree n) {
+        return n.present() && n.bool(false);
     }
 
     /** Runs programs and reads files of this machine, for the command line. */

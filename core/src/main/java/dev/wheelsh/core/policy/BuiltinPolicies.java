@@ -1,16 +1,13 @@
 package dev.wheelsh.core.policy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.wheelsh.core.document.JsonTree;
 import dev.wheelsh.core.elf.VersionNames;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The manylinux and musllinux baselines wheelsh knows without being told, built from
@@ -23,7 +20,7 @@ import java.util.Map;
  */
 public final class BuiltinPolicies {
 
-    private static final JsonNode DATA = read();
+    private static final JsonTree DATA = read();
     private static final PolicySet ALL = build(DATA);
 
     private BuiltinPolicies() {
@@ -34,57 +31,50 @@ public final class BuiltinPolicies {
     }
 
     /** The system a built-in baseline was modelled on, in words ("CentOS 7 (PEP 599)"). */
-    public static java.util.Optional<String> reference(String policyName) {
-        for (JsonNode p : DATA.get("policies")) {
-            if (p.get("name").asText().equals(policyName) && p.hasNonNull("reference")) {
-                return java.util.Optional.of(p.get("reference").asText());
+    public static Optional<String> reference(String policyName) {
+        for (JsonTree p : DATA.path("policies").items()) {
+            if (p.path("name").text().equals(policyName) && p.path("reference").present()) {
+                return Optional.of(p.path("reference").text());
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
-    private static JsonNode read() {
-        try (InputStream in = BuiltinPolicies.class.getResourceAsStream("baselines.json")) {
-            if (in == null) {
-                throw new IllegalStateException("baselines.json missing from the classpath");
-            }
-            return new ObjectMapper().readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** Read without an object mapper: it is on the start-up path of explain (see {@link JsonTree}). */
+    private static JsonTree read() {
+        return JsonTree.resource(BuiltinPolicies.class, "baselines.json");
     }
 
-    static PolicySet build(JsonNode root) {
-        JsonNode nodes = root.get("versionNodes");
+    private static PolicySet build(JsonTree root) {
+        JsonTree nodes = root.path("versionNodes");
+        Map<String, List<Arrival>> arrivals = new HashMap<>();
         List<Policy> out = new ArrayList<>();
-        for (JsonNode p : root.get("policies")) {
+        for (JsonTree p : root.path("policies").items()) {
             Map<String, Map<String, List<String>>> symbols = new LinkedHashMap<>();
-            for (JsonNode arch : p.path("architectures")) {
+            for (JsonTree arch : p.path("architectures").items()) {
                 Map<String, List<String>> fams = new LinkedHashMap<>();
-                for (Iterator<Map.Entry<String, JsonNode>> it = p.path("upTo").fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> fam = it.next();
-                    JsonNode limit = p.path("archUpTo").path(arch.asText()).path(fam.getKey());
-                    if (limit.isMissingNode()) {
+                for (Map.Entry<String, JsonTree> fam : p.path("upTo").fields().entrySet()) {
+                    JsonTree limit = p.path("archUpTo").path(arch.text()).path(fam.getKey());
+                    if (limit.node().isEmpty()) {
                         limit = fam.getValue();
                     }
-                    fams.put(fam.getKey(), limit.isNull() ? List.of() : allowed(nodes, arch.asText(), fam.getKey(), limit.asText()));
+                    fams.put(fam.getKey(), limit.isNull() ? List.of() : allowed(arrivals, nodes, arch.text(), fam.getKey(), limit.text()));
                 }
-                symbols.put(arch.asText(), fams);
+                symbols.put(arch.text(), fams);
             }
             List<String> aliases = new ArrayList<>();
-            p.path("aliases").forEach(a -> aliases.add(a.asText()));
+            p.path("aliases").items().forEach(a -> aliases.add(a.text()));
             List<String> whitelist = new ArrayList<>();
-            root.get("whitelists").path(p.path("whitelist").asText()).forEach(l -> whitelist.add(l.asText()));
+            root.path("whitelists").path(p.path("whitelist").text()).items().forEach(l -> whitelist.add(l.text()));
             Map<String, List<String>> blacklist = new LinkedHashMap<>();
-            for (JsonNode key : p.path("blacklists")) {
-                for (Iterator<Map.Entry<String, JsonNode>> it = root.get("blacklists").path(key.asText()).fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> lib = it.next();
+            for (JsonTree key : p.path("blacklists").items()) {
+                for (Map.Entry<String, JsonTree> lib : root.path("blacklists").path(key.text()).fields().entrySet()) {
                     List<String> syms = new ArrayList<>();
-                    lib.getValue().forEach(s -> syms.add(s.asText()));
+                    lib.getValue().items().forEach(x -> syms.add(x.text()));
                     blacklist.put(lib.getKey(), syms);
                 }
             }
-            out.add(new Policy(p.get("name").asText(), aliases, p.get("priority").asInt(), symbols, whitelist, blacklist));
+            out.add(new Policy(p.path("name").text(), aliases, Integer.parseInt(p.path("priority").text()), symbols, whitelist, blacklist));
         }
         return new PolicySet(out);
     }
@@ -94,27 +84,45 @@ public final class BuiltinPolicies {
      * ones first in numeric order, then named ones ("LDBL_3.4", "TM_1") in text order, the order
      * of auditwheel's lists.
      */
-    private static List<String> allowed(JsonNode nodes, String arch, String family, String upTo) {
+    private static List<String> allowed(Map<String, List<Arrival>> arrivals, JsonTree nodes, String arch, String family,
+                                        String upTo) {
         List<Integer> limit = numbers(upTo);
         List<String> out = new ArrayList<>();
-        List<JsonNode> sources = List.of(nodes.path("common").path(family), nodes.path(arch).path(family));
-        for (JsonNode source : sources) {
-            for (String spec : expand(source)) {
-                int at = spec.indexOf('@');
-                String node = at < 0 ? spec : spec.substring(0, at);
-                if (compare(numbers(at < 0 ? node : spec.substring(at + 1)), limit) <= 0) {
-                    out.add(node);
-                }
+        for (Arrival a : arrivals(arrivals, nodes, arch, family)) {
+            if (compare(a.since(), limit) <= 0) {
+                out.add(a.node());
             }
         }
         return Policy.inAuditwheelOrder(out);
     }
 
+    /** A version node and the version it arrived with ("GLIBC_2.17", or "LDBL_3.4@3.4.21"). */
+    private record Arrival(String node, List<Integer> since) {
+    }
+
+    /**
+     * The nodes of a family on an architecture, common ones first, each parsed once: every
+     * policy asks for the same lists (21 policies, each per architecture and family).
+     */
+    private static List<Arrival> arrivals(Map<String, List<Arrival>> parsed, JsonTree nodes, String arch, String family) {
+        return parsed.computeIfAbsent(arch + "\u0000" + family, k -> {
+            List<Arrival> out = new ArrayList<>();
+            for (JsonTree source : List.of(nodes.path("common").path(family), nodes.path(arch).path(family))) {
+                for (String spec : expand(source)) {
+                    int at = spec.indexOf('@');
+                    String node = at < 0 ? spec : spec.substring(0, at);
+                    out.add(new Arrival(node, numbers(at < 0 ? node : spec.substring(at + 1))));
+                }
+            }
+            return List.copyOf(out);
+        });
+    }
+
     /** The node specs of a list, with "A..B" ranges written out (the last number counts up). */
-    private static List<String> expand(JsonNode source) {
+    private static List<String> expand(JsonTree source) {
         List<String> out = new ArrayList<>();
-        for (JsonNode n : source) {
-            String spec = n.asText();
+        for (JsonTree n : source.items()) {
+            String spec = n.text();
             int dots = spec.indexOf("..");
             if (dots < 0) {
                 out.add(spec);

@@ -13,6 +13,8 @@ import java.lang.reflect.Constructor;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,26 +28,47 @@ public final class Commands {
     private Commands() {
     }
 
+    /**
+     * Every command, in the order help lists them. Each class's own {@code @Command} annotation
+     * names it, so the name is written once; the model of a command is built only when a run
+     * needs it (see {@link #commandLine(Session, PrintWriter, PrintWriter, String)}).
+     */
+    private static final List<Class<?>> ALL = List.of(
+            TagsCommand.class,
+            SimulateCommand.class,
+            TargetCommand.class,
+            ExplainCommand.class,
+            PickCommand.class,
+            LockCommand.class,
+            CheckCommand.class,
+            CompletionCommand.class,
+            VersionCommand.class,
+            ElfCommand.class,
+            ShowCommand.class,
+            LintCommand.class,
+            BaselineCommand.class,
+            LspCommand.class,
+            HelpCommand.class);
+
+    /**
+     * The commands that read the whole model (the list of commands, every option for completion),
+     * so a run of one of them gets every command.
+     */
+    private static final Set<Class<?>> READ_THE_WHOLE_MODEL = Set.of(HelpCommand.class, CompletionCommand.class);
+
     @Command(name = "wheelsh", mixinStandardHelpOptions = false,
-            description = "Tells whether a Python wheel will run on a machine, and why not.",
-            subcommands = {
-                    TagsCommand.class,
-                    SimulateCommand.class,
-                    TargetCommand.class,
-                    ExplainCommand.class,
-                    PickCommand.class,
-                    LockCommand.class,
-                    CheckCommand.class,
-                    CompletionCommand.class,
-                    VersionCommand.class,
-                    ElfCommand.class,
-                    ShowCommand.class,
-                    LintCommand.class,
-                    BaselineCommand.class,
-                    LspCommand.class,
-                    HelpCommand.class,
-            })
+            description = "Tells whether a Python wheel will run on a machine, and why not.")
     static final class Root {
+    }
+
+    /** The command class a first word names, if it names one; reading an annotation builds no model. */
+    private static Optional<Class<?>> named(String word) {
+        for (Class<?> c : ALL) {
+            if (c.getAnnotation(Command.class).name().equals(word)) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -76,7 +99,28 @@ public final class Commands {
      * (picocli puts every option back to its initial value before it parses the next line).
      */
     public static CommandLine commandLine(Session session, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Root(), new SessionFactory(session));
+        return build(session, out, err, ALL);
+    }
+
+    /**
+     * The command line for a run whose first word is {@code first}: the root with only that
+     * command when the word names one that needs no other, else every command. picocli builds a
+     * command's model by reflection over all its options, mixins and subcommands; building the
+     * one a run uses instead of all fourteen is most of what a short run's start-up costs beyond
+     * the JVM (docs/benchmarks.md, "Start-up"). The answer is the same either way: help, errors
+     * and did-you-mean read the whole model, and get it.
+     */
+    public static CommandLine commandLine(Session session, PrintWriter out, PrintWriter err, String first) {
+        Optional<Class<?>> only = named(first).filter(c -> !READ_THE_WHOLE_MODEL.contains(c));
+        return build(session, out, err, only.<List<Class<?>>>map(List::of).orElse(ALL));
+    }
+
+    private static CommandLine build(Session session, PrintWriter out, PrintWriter err, List<Class<?>> commands) {
+        SessionFactory factory = new SessionFactory(session);
+        CommandLine cl = new CommandLine(new Root(), factory);
+        for (Class<?> command : commands) {
+            cl.addSubcommand(new CommandLine(command, factory));
+        }
         // --help (and -h) on every command and subcommand, printing its usage with its examples, exit 0.
         withHelp(cl);
         cl.setOut(out);

@@ -11,32 +11,33 @@ import picocli.CommandLine.Spec;
 
 /** Prints a shell completion script for the `wheelsh CMD` form, generated from the command model. */
 @Command(name = "completion",
-        description = "Print a completion script for bash or zsh.",
+        description = "Print a completion script for bash, zsh or fish.",
         footer = {"", "Examples:",
                 "  source <(wheelsh completion bash)           # in ~/.bashrc",
-                "  source <(wheelsh completion zsh)            # in ~/.zshrc"})
+                "  source <(wheelsh completion zsh)            # in ~/.zshrc",
+                "  wheelsh completion fish > ~/.config/fish/completions/wheelsh.fish"})
 final class CompletionCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "bash|zsh")
+    @Parameters(paramLabel = "bash|zsh|fish")
     String shell;
 
     @Override
     public Integer call() throws Exception {
         // Generated from the same model the commands run with, so new commands and options complete.
-        String script = AutoComplete.bash("wheelsh", spec.root().commandLine());
         PrintWriter out = spec.commandLine().getOut();
         switch (shell) {
-            case "bash" -> out.print(script);
+            case "bash" -> out.print(AutoComplete.bash("wheelsh", spec.root().commandLine()));
             case "zsh" -> {
                 // zsh runs bash completion functions through bashcompinit.
                 out.println("autoload -U +X compinit && compinit");
                 out.println("autoload -U +X bashcompinit && bashcompinit");
-                out.print(script);
+                out.print(AutoComplete.bash("wheelsh", spec.root().commandLine()));
             }
-            default -> throw new InputException("completion '" + shell + "': the shells are bash and zsh");
+            case "fish" -> out.print(FishCompletion.script(spec.root().commandLine()));
+            default -> throw new InputException("completion '" + shell + "': the shells are bash, zsh and fish");
         }
         out.flush();
         return 0;

@@ -234,7 +234,8 @@ final class ShowCommand implements Callable<Integer> {
             others.forEach(line -> out.println(ElfReader.printable("    " + line)));
         }
         if (r.elfMembers().isEmpty() && others.isEmpty()) {
-            row(out, "native code", "none found (no member starts with the ELF magic)");
+            // The members were read for the ELF, Mach-O and PE magic (WheelFacts), not only ELF's.
+            row(out, "native code", "none: pure Python (no member is an ELF, Mach-O or PE object)");
         } else if (!r.elfMembers().isEmpty()) {
             row(out, "native code", r.elfMembers().size() + (r.elfMembers().size() == 1 ? " ELF member" : " ELF members"));
             for (WheelChecks.Member n : r.elfMembers()) {

@@ -28,6 +28,7 @@ import dev.wheelsh.core.machine.PipPlatformOptions;
 import dev.wheelsh.core.machine.Target;
 import dev.wheelsh.core.tags.PackagingRelease;
 import dev.wheelsh.shell.io.Json;
+import dev.wheelsh.shell.io.ProbeCache;
 import picocli.CommandLine.Spec;
 
 /** Prints the tags a described interpreter accepts, in pip's order of preference. */
@@ -112,7 +113,7 @@ final class TagsCommand implements Callable<Integer> {
             if (!host.equals("host")) {
                 throw new InputException("tags: unexpected argument '" + host + "' (the only one is `host`)");
             }
-            Target machine = new HostProbe(HostProbe.local()).probe(python == null ? "python3" : python);
+            Target machine = new HostProbe(ProbeCache.local()).probe(python == null ? "python3" : python);
             return print(machine.interpreter().tag() + machine.interpreter().abiFlags(), machine.interpreter().abis(),
                     release.platforms(machine.platform().platformTags(PlatformTags.Mode.PACKAGING)), machine.tags(release));
         }

@@ -1,6 +1,7 @@
 package dev.wheelsh.shell.commands;
 
 import dev.wheelsh.core.machine.HostProbe;
+import dev.wheelsh.shell.io.ProbeCache;
 import dev.wheelsh.shell.io.Session;
 import dev.wheelsh.core.vocabulary.InputException;
 import dev.wheelsh.core.tags.PythonVersion;
@@ -73,7 +74,7 @@ final class TargetOptions {
         if (current.isPresent()) {
             return current.get();
         }
-        return new HostProbe(HostProbe.local()).probe("python3");
+        return new HostProbe(ProbeCache.local()).probe("python3");
     }
 
     boolean given() {
