@@ -131,7 +131,7 @@ public final class AndroidBaseline {
         PolicyVerdict.Fit fit = new PolicyVerdict.Fit(android, obstacles);
         Policy best = fit.holds() ? android
                 : new Policy(android.name(), List.of(), 0, Map.of(), List.of(), Map.of());
-        return new PolicyVerdict(abi, LibcFamily.NONE, List.of(fit), best);
+        return new PolicyVerdict(abi, LibcFamily.ANDROID, List.of(fit), best);
     }
 
     private static List<Level> load() {
