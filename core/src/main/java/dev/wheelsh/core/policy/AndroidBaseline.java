@@ -87,11 +87,14 @@ public final class AndroidBaseline {
         return out;
     }
 
-    /** The highest API level any bionic member records in its {@code .note.android.ident}. */
+    /**
+     * The highest API level any bionic member was built for: its {@code .note.android.ident}, or
+     * without one the floor of the bionic symbol versions it asks.
+     */
     public static OptionalInt codeApiLevel(WheelFacts facts) {
         OptionalInt out = OptionalInt.empty();
         for (WheelChecks.Member m : facts.natives()) {
-            OptionalInt api = m.elf().bionic().map(BionicCode::apiLevel).orElse(OptionalInt.empty());
+            OptionalInt api = m.elf().bionic().map(BionicCode::builtFor).orElse(OptionalInt.empty());
             if (api.isPresent() && (out.isEmpty() || api.getAsInt() > out.getAsInt())) {
                 out = api;
             }
