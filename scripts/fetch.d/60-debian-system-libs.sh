@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Debian 12's packages of the system libraries wheels most often take from the system (libssl3,
 # libyaml-0-2, libffi8, ...) and packages of real Python extension modules that need them
-# (python3-yaml's _yaml needs libyaml-0.so.2, python3-cryptography's _rust needs libssl.so.3 and
+# (python3-yaml's _yaml needs libyaml-0.so.2, python3-cryptography's _openssl needs libssl.so.3 and
 # libcrypto.so.3, libpython3.11-stdlib's _ctypes libffi.so.8 and _dbm libdb-5.3.so), into .corpus/debian-libs/: the .debs (their shlibs files are the
 # source of the soname -> Debian package table, scripts/facts/generate_debian_sonames.py) and each
 # one unpacked beside them. Uses the private apt state of 10-debian-elf.sh, so the machine's own
