@@ -97,10 +97,13 @@ class AuditwheelShowDifferentialTest {
             String theirs = r.exitCode() == 0 ? json.readTree(r.stdout()).get("overall_tag").asText() : "error";
             String name = w.getFileName().toString();
             String[] known = DELIBERATE.get(name);
+            List<String> notes = notes(w);
             if (theirs.equals(ours.get()) && known == null) {
                 agree++;
+                assertEquals(List.of(), notes, name + ": show must not say auditwheel differs where it agrees");
             } else if (known != null && known[0].equals(theirs) && known[1].equals(ours.get())) {
                 deliberate.add(name);
+                assertEquals(1, notes.size(), name + ": show says in words why auditwheel differs");
             } else {
                 unexplained.add(name + ": auditwheel " + theirs + (theirs.equals("error") ? " (" + lastLine(r.stderr()) + ")" : "")
                         + ", wheelsh " + ours.get());
@@ -118,6 +121,12 @@ class AuditwheelShowDifferentialTest {
         try (WheelArchive a = WheelArchive.open(wheel)) {
             return CheckContext.of(WheelFacts.read(a, false), BuiltinPolicies.all(), Optional.empty()).verdict()
                     .map(PolicyVerdict::bestTag);
+        }
+    }
+
+    private static List<String> notes(Path wheel) throws Exception {
+        try (WheelArchive a = WheelArchive.open(wheel)) {
+            return AuditwheelDifferences.notes(CheckContext.of(WheelFacts.read(a, false), BuiltinPolicies.all(), Optional.empty()));
         }
     }
 

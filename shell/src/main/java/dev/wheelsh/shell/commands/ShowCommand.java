@@ -1,5 +1,6 @@
 package dev.wheelsh.shell.commands;
 
+import dev.wheelsh.core.checks.AuditwheelDifferences;
 import dev.wheelsh.core.checks.WheelCheckList;
 import dev.wheelsh.core.policy.CheckContext;
 import dev.wheelsh.core.wheel.WheelFacts;
@@ -75,9 +76,14 @@ final class ShowCommand implements Callable<Integer> {
         Optional<PolicyVerdict> verdict = context.verdict();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(Json.pretty(report(r, context.needs(), verdict, context.foreignVerdicts())));
+            Map<String, Object> doc = report(r, context.needs(), verdict, context.foreignVerdicts());
+            doc.put("auditwheel_differs", AuditwheelDifferences.notes(context));
+            out.println(Json.pretty(doc));
         } else {
             printText(r, context.needs(), verdict, context.foreignVerdicts(), out);
+            for (String note : AuditwheelDifferences.notes(context)) {
+                row(out, "auditwheel", note);
+            }
         }
         out.flush();
         return r.findings().stream().anyMatch(f -> f.severity() == Severity.ERROR) ? 1 : 0;
