@@ -102,6 +102,11 @@ public record Explanation(String input, Kind kind, List<Component> components, L
      * later): none of them loads there, whatever its version.
      */
     public boolean oldWorldCannotLoad() {
+        return oldWorldCannotLoad(target, verdict);
+    }
+
+    /** {@link #oldWorldCannotLoad()} for a target and a verdict: the one rule, which {@link NextSteps} reads too. */
+    static boolean oldWorldCannotLoad(Optional<Target> target, Optional<InstallVerdict> verdict) {
         if (!(target.map(Target::platform).orElse(null) instanceof Platform.Linux l) || !l.oldWorld()) {
             return false;
         }

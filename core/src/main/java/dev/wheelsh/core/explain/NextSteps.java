@@ -1,6 +1,5 @@
 package dev.wheelsh.core.explain;
 
-import dev.wheelsh.core.checks.DebianPackages;
 import dev.wheelsh.core.checks.SystemLibraries;
 import dev.wheelsh.core.elf.LoongArchWorld;
 import dev.wheelsh.core.explain.InstallVerdict.Component;
@@ -11,7 +10,6 @@ import dev.wheelsh.core.policy.CheckContext;
 import dev.wheelsh.core.policy.Policy;
 import dev.wheelsh.core.policy.PolicyVerdict;
 import dev.wheelsh.core.tags.LibcFamily;
-import dev.wheelsh.core.tags.PlatformTag;
 import dev.wheelsh.core.tags.Tag;
 import dev.wheelsh.core.tags.TagSet;
 import dev.wheelsh.core.wheel.WheelChecks;
@@ -43,9 +41,7 @@ public final class NextSteps {
     public static List<NextStep> forName(Optional<String> project, Optional<Target> target, Optional<InstallVerdict> verdict) {
         List<NextStep> out = new ArrayList<>();
         verdict.ifPresent(v -> out.addAll(forInstall(v, project, target)));
-        if (target.map(Target::platform).orElse(null) instanceof Platform.Linux l && l.oldWorld()
-                && verdict.orElse(null) instanceof InstallVerdict.Installs i
-                && PlatformTag.parse(i.bestTag().platform()).libc().isPresent() && i.bestTag().platform().endsWith("_loongarch64")) {
+        if (Explanation.oldWorldCannotLoad(target, verdict) && verdict.get() instanceof InstallVerdict.Installs i) {
             out.add(new NextStep(Action.LOONGARCH_WORLD, "the code of " + i.bestTag().platform() + " needs a new-world (ABI2.0) "
                     + "system; on this old-world one use a linux_loongarch64 wheel built for the old world, or build from the sdist",
                     Optional.empty()));
@@ -107,15 +103,18 @@ public final class NextSteps {
             }
         }
         List<NextStep> out = new ArrayList<>();
-        if (claimsBaseline) {
+        if (claimsBaseline && widestClaim.get().priority() <= v.best().priority()) {
+            return out; // the code keeps what the tags promise
+        }
+        if (claimsBaseline && v.consistentWithABaseline()) {
             Policy claim = widestClaim.get();
-            if (claim.priority() > v.best().priority()) {
-                out.add(new NextStep(Action.RETAG, "the code meets " + v.bestTag() + ", not the " + claim.platformTag(v.arch())
-                        + " its tags promise: tag it " + v.bestTag() + ", or build it on a system as old as "
-                        + claim.platformTag(v.arch()) + " describes", Optional.empty()));
-            }
+            out.add(new NextStep(Action.RETAG, "the code meets " + v.bestTag() + ", not the " + claim.platformTag(v.arch())
+                    + " its tags promise: tag it " + v.bestTag() + ", or build it on a system as old as "
+                    + claim.platformTag(v.arch()) + " describes", Optional.empty()));
             return out;
         }
+        // A linux_* wheel, or tags that promise a baseline the code meets only with libraries grafted:
+        // what auditwheel can make of the code.
         if (v.consistentWithABaseline()) {
             out.add(new NextStep(Action.ADDTAG, "auditwheel addtag would tag it " + v.bestTag() + ": the code already meets "
                     + "that baseline and needs nothing grafted", Optional.of("auditwheel addtag " + file)));

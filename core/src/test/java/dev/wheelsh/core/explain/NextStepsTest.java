@@ -85,6 +85,15 @@ class NextStepsTest {
                 + " manylinux_2_28_x86_64, or build it on a system as old as manylinux_2_17_x86_64 describes"), next(w, Optional.empty()));
     }
 
+    /** A library no baseline whitelists leaves the code at linux_*: "tag it linux" is no advice, grafting is. */
+    @Test
+    void tagsThatPromiseABaselineTheCodeMeetsOnlyWithAGraftGetRepair() throws Exception {
+        Path w = wheel("manylinux_2_17_x86_64", x86("libc.so.6", "libssl.so.3").needs("libc.so.6", "GLIBC_2.2.5", "GLIBC_2.17"));
+        assertEquals(List.of("repair: auditwheel repair --plat manylinux_2_17_x86_64 would give a manylinux_2_17_x86_64 wheel,"
+                + " grafting libssl.so.3 (what those libraries need themselves is judged when repair reads them)"
+                + " $ auditwheel repair --plat manylinux_2_17_x86_64 " + w), next(w, Optional.empty()));
+    }
+
     @Test
     void aWheelForAnotherPythonSaysWhichAndAFileKeepsItsCodesSteps() throws Exception {
         Path w = wheel("manylinux_2_17_x86_64", x86("libc.so.6").needs("libc.so.6", "GLIBC_2.2.5", "GLIBC_2.17"));
