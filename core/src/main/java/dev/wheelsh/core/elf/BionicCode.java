@@ -1,5 +1,9 @@
 package dev.wheelsh.core.elf;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -137,12 +141,12 @@ public record BionicCode(List<String> evidence, OptionalInt apiLevel, OptionalIn
 
     private static List<String[]> loadVersionLevels() {
         String resource = "bionic-versions.tsv";
-        try (java.io.InputStream in = BionicCode.class.getResourceAsStream(resource)) {
+        try (InputStream in = BionicCode.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException(resource + " is missing from the build");
             }
             List<String[]> out = new ArrayList<>();
-            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
                 }
@@ -153,8 +157,8 @@ public record BionicCode(List<String> evidence, OptionalInt apiLevel, OptionalIn
                 out.add(c);
             }
             return List.copyOf(out);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

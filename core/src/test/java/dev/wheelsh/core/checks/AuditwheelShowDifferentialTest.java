@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -198,7 +199,7 @@ class AuditwheelShowDifferentialTest {
         String[] parts = stem.split("-");
         TestWheel w = new TestWheel().distInfo(parts[0] + "-" + parts[1] + ".dist-info", "Wheel-Version: 1.0\nRoot-Is-Purelib: false\nTag: "
                 + parts[2] + "-" + parts[3] + "-" + parts[4] + "\n");
-        for (Map.Entry<String, Path> m : new java.util.TreeMap<>(members).entrySet()) {
+        for (Map.Entry<String, Path> m : new TreeMap<>(members).entrySet()) {
             if (!Files.isRegularFile(m.getValue())) {
                 System.err.println("auditwheel differential: " + name + " left out (" + m.getValue().getFileName() + " not fetched)");
                 return;

@@ -1,12 +1,15 @@
 package dev.wheelsh.core.explain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.wheelsh.core.elf.ElfMachine;
 import dev.wheelsh.core.elf.TestElf;
 import dev.wheelsh.core.machine.TargetSpec;
+import dev.wheelsh.core.macho.NativeCorpus;
 import dev.wheelsh.core.policy.BuiltinPolicies;
 import dev.wheelsh.core.wheel.TestWheel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -92,6 +95,23 @@ class NextStepsTest {
         assertEquals(List.of("repair: auditwheel repair --plat manylinux_2_17_x86_64 would give a manylinux_2_17_x86_64 wheel,"
                 + " grafting libssl.so.3 (what those libraries need themselves is judged when repair reads them)"
                 + " $ auditwheel repair --plat manylinux_2_17_x86_64 " + w), next(w, Optional.empty()));
+    }
+
+    /** rollup's new-world loongarch64 build (npm, scripts/fetch.d/20-npm-native.sh) in a linux_loongarch64 wheel on Loongnix. */
+    @Test
+    void newWorldCodeOnAnOldWorldSystemIsToldTheWorldItNeeds() throws Exception {
+        Path node = NativeCorpus.repoRoot()
+                .resolve(".corpus/npm/@rollup_rollup-linux-loong64-gnu/package/rollup.linux-loong64-gnu.node");
+        assumeTrue(Files.isRegularFile(node),
+                "rollup's loong64 build was not fetched (scripts/fetch.d/20-npm-native.sh)");
+        Path w = new TestWheel()
+                .distInfo("foo-1.0.dist-info", "Wheel-Version: 1.0\nRoot-Is-Purelib: false\nTag: cp311-cp311-linux_loongarch64\n")
+                .add("foo/_native.cpython-311-loongarch64-linux-gnu.so", Files.readAllBytes(node), false)
+                .write(dir.resolve("foo-1.0-cp311-cp311-linux_loongarch64.whl"));
+        List<String> steps = next(w, Optional.of("cp311-glibc2.28-loongarch64+oldworld"));
+        assertEquals(true, steps.contains("loongarch-world: the code (foo/_native.cpython-311-loongarch64-linux-gnu.so first) needs"
+                + " a new-world (ABI2.0) system (upstream glibc 2.36 or later); on this one build from the sdist or use a wheel built"
+                + " for its world"), steps::toString);
     }
 
     @Test
