@@ -81,6 +81,7 @@ class JsonSchemaTest {
     static Path badBaseline;
     static Path machOLibrary;
     static Path macWheel;
+    static Path androidWheel;
     static Path windowsWheel;
 
     // ---- the fixtures ----
@@ -124,6 +125,23 @@ class JsonSchemaTest {
         return copy;
     }
 
+    /** The ELF with its PT_INTERP path, padded with NULs, replaced by Android's 64-bit loader. */
+    static byte[] asAndroid(byte[] elf) {
+        byte[] copy = elf.clone();
+        byte[] android = "/system/bin/linker64".getBytes(StandardCharsets.US_ASCII);
+        for (String loader : List.of("/lib64/ld-linux-x86-64.so.2", "/lib/ld-linux-aarch64.so.1")) {
+            byte[] pattern = loader.getBytes(StandardCharsets.US_ASCII);
+            for (int i = 0; i + pattern.length <= copy.length; i++) {
+                if (Arrays.equals(copy, i, i + pattern.length, pattern, 0, pattern.length)) {
+                    Arrays.fill(copy, i, i + pattern.length, (byte) 0);
+                    System.arraycopy(android, 0, copy, i, android.length);
+                    return copy;
+                }
+            }
+        }
+        return copy;
+    }
+
     @BeforeAll
     static void makeInputs() throws IOException {
         launcher = TestRuns.javaLauncher();
@@ -146,6 +164,10 @@ class JsonSchemaTest {
         demandingBaseline = Files.writeString(dir.resolve("strict.json"), "[{\"name\": \"strict_1\", \"aliases\": [], "
                 + "\"priority\": 99, \"symbol_versions\": {\"" + arch + "\": {}}, "
                 + "\"lib_whitelist\": [\"libc.so.6\", \"libz.so.1\"], \"blacklist\": {\"libc.so.6\": [\"getenv\", \"malloc\"]}}]\n");
+
+        // Android code: the launcher with Android's loader as its interpreter (bionic code by that alone)
+        androidWheel = wheel("droid-1.0-cp313-cp313-android_24_" + (arch.equals("aarch64") ? "arm64_v8a" : arch) + ".whl",
+                "cp313-cp313-android_24_" + (arch.equals("aarch64") ? "arm64_v8a" : arch), "droid/_ext.cpython-313.so", asAndroid(elf));
 
         // macOS and Windows code: a 13.0 library in a 10.9 wheel, an abi3 module importing python311.dll
         byte[] macho = NativeImages.machO(NativeImages.X86_64, 13, 0, List.of("/usr/lib/libSystem.B.dylib", "/opt/homebrew/lib/libomp.dylib"));
@@ -270,6 +292,8 @@ class JsonSchemaTest {
                         "show", brokenWheel, "--json"),
                 c("show a wheel that needs more than any baseline allows", "show.schema.json", 1,
                         "show", demandingWheel, "--baseline", demandingBaseline, "--json"),
+                c("show an Android wheel (libc android)", "show.schema.json", -1,
+                        "show", androidWheel, "--json"),
                 c("show a LoongArch wheel", "show.schema.json", -1,
                         "show", loongArchWheel, "--baseline", customBaseline, "--json"),
 

@@ -128,9 +128,9 @@ public final class AndroidChecks {
             out.add("is " + abi.orElse(m.arch()) + " code (" + m.arch() + "), but " + promise + " is for "
                     + String.join(" or ", abis));
         }
-        OptionalInt built = code.apiLevel();
+        OptionalInt built = code.builtFor();
         if (built.isPresent() && built.getAsInt() > apiLevel) {
-            out.add("was built for Android API level " + built.getAsInt() + " (its .note.android.ident), but " + promise
+            out.add("was built for Android API level " + built.getAsInt() + " (" + code.builtForEvidence() + "), but " + promise
                     + " promises API level " + apiLevel + consistentTag(m, code).map(t -> "; the code is consistent with " + t).orElse(""));
         }
         Set<String> allowed = AndroidBaseline.allowedLibraries(apiLevel);
@@ -146,10 +146,10 @@ public final class AndroidChecks {
     /** The android tag the member's own facts name, when it records its API level and has an Android ABI. */
     private static Optional<String> consistentTag(WheelChecks.Member m, BionicCode code) {
         Optional<String> abi = BionicCode.abi(m.elf().header());
-        if (abi.isEmpty() || code.apiLevel().isEmpty()) {
+        if (abi.isEmpty() || code.builtFor().isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of("android_" + code.apiLevel().getAsInt() + "_" + abi.get());
+        return Optional.of("android_" + code.builtFor().getAsInt() + "_" + abi.get());
     }
 
     /** The Linux C library a member that is not Android code links against, when it says. */

@@ -31,7 +31,7 @@ public final class WheelCheckList {
 
     /** The checks against a target, in their order; without a target they find nothing. */
     public static final List<Check<CheckContext>> ON_TARGET = List.of(TargetChecks.MODULE_SUFFIXES, GlibcNeeds.ON_TARGET,
-            LibcFamilyChecks.ON_TARGET, AndroidChecks.ON_TARGET, TargetChecks.LOONGARCH_WORLDS, OtherSystemTargets.ON_TARGET);
+            LibcFamilyChecks.ON_TARGET, AndroidChecks.ON_TARGET, TargetChecks.LOONGARCH_WORLDS, SystemLibraries.ON_TARGET, OtherSystemTargets.ON_TARGET);
 
     /** The checks of Android code against the tags (WH314). */
     public static final List<Check<CheckContext>> ANDROID = List.of(AndroidChecks.AGAINST_TAGS);

@@ -1,5 +1,9 @@
 package dev.wheelsh.core.elf;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,10 +22,17 @@ import java.util.Set;
  * {@code libandroid.so}). Plain {@code libc.so}, {@code libm.so} and {@code libdl.so} alone are not
  * evidence: Rust's and Zig's musl builds record them too.
  *
- * @param evidence what marks the object as bionic code, in words, in the order found
- * @param apiLevel the API level of {@code .note.android.ident}, when the object has one
+ * <p>Without the note, the symbol versions it asks of bionic still set a floor: LIBC_O exists in
+ * libc.so from API level 26 on, so code asking it was built for 26 or later
+ * ({@code bionic-versions.tsv}, generated from bionic's symbol maps by
+ * {@code scripts/facts/generate_bionic_versions.py}).
+ *
+ * @param evidence      what marks the object as bionic code, in words, in the order found
+ * @param apiLevel      the API level of {@code .note.android.ident}, when the object has one
+ * @param versionFloor  the lowest API level whose bionic defines every symbol version the object asks, when it asks one that sets a floor
+ * @param floorVersion  the version that sets that floor, in words ("LIBC_O from libc.so"), or empty
  */
-public record BionicCode(List<String> evidence, OptionalInt apiLevel) {
+public record BionicCode(List<String> evidence, OptionalInt apiLevel, OptionalInt versionFloor, String floorVersion) {
 
     private static final Set<String> LOADERS = Set.of("/system/bin/linker64", "/system/bin/linker");
     private static final Set<String> VERSIONED_LIBS = Set.of("libc.so", "libm.so", "libdl.so");
@@ -29,8 +40,45 @@ public record BionicCode(List<String> evidence, OptionalInt apiLevel) {
     private static final Set<String> ANDROID_ONLY_LIBS = Set.of("liblog.so", "libandroid.so", "libmediandk.so",
             "libcamera2ndk.so", "libaaudio.so", "libneuralnetworks.so", "libjnigraphics.so", "libnativewindow.so");
 
+    private static final List<String[]> VERSION_LEVELS = loadVersionLevels();
+
     public BionicCode {
         evidence = List.copyOf(evidence);
+    }
+
+    /**
+     * The API level the code was built for as far as it shows: its {@code .note.android.ident}, or
+     * without one the floor its symbol versions set.
+     */
+    public OptionalInt builtFor() {
+        return apiLevel.isPresent() ? apiLevel : versionFloor;
+    }
+
+    /** Where {@link #builtFor} comes from, in words: "its .note.android.ident" or "it asks LIBC_O from libc.so, defined from API level 26". */
+    public String builtForEvidence() {
+        return apiLevel.isPresent() ? "its .note.android.ident"
+                : "it asks " + floorVersion + ", which bionic defines from API level " + versionFloor.orElse(0);
+    }
+
+    /** The API level from which bionic's library defines a version, on an architecture (bionic's name: arm64, x86_64). */
+    static OptionalInt versionLevel(String library, String version, String arch) {
+        for (String[] row : VERSION_LEVELS) {
+            if (row[0].equals(library) && row[1].equals(version) && (row[2].equals("*") || row[2].equals(arch))) {
+                return OptionalInt.of(Integer.parseInt(row[3]));
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    /** bionic's name of an object's architecture, as its symbol maps write it. */
+    private static String bionicArch(ElfHeader h) {
+        return switch (h.machine()) {
+            case ElfMachine.EM_AARCH64 -> "arm64";
+            case ElfMachine.EM_ARM -> "arm";
+            case ElfMachine.EM_X86_64 -> "x86_64";
+            case ElfMachine.EM_386 -> "x86";
+            default -> "riscv64";
+        };
     }
 
     /**
@@ -63,6 +111,18 @@ public record BionicCode(List<String> evidence, OptionalInt apiLevel) {
                 break;
             }
         }
+        OptionalInt floor = OptionalInt.empty();
+        String floorVersion = "";
+        for (VersionNeed need : elf.versionNeeds()) {
+            for (VersionNeed.Entry e : need.entries()) {
+                OptionalInt level = VERSIONED_LIBS.contains(need.file())
+                        ? versionLevel(need.file(), e.name(), bionicArch(elf.header())) : OptionalInt.empty();
+                if (level.isPresent() && !e.weak() && (floor.isEmpty() || level.getAsInt() > floor.getAsInt())) {
+                    floor = level;
+                    floorVersion = e.name() + " from " + need.file();
+                }
+            }
+        }
         for (VersionNeed need : elf.versionNeeds()) {
             Optional<VersionNeed.Entry> libc = VERSIONED_LIBS.contains(need.file())
                     ? need.entries().stream().filter(e -> e.name().startsWith("LIBC")).findFirst() : Optional.empty();
@@ -76,6 +136,29 @@ public record BionicCode(List<String> evidence, OptionalInt apiLevel) {
                 evidence.add("Android's " + lib);
             }
         }
-        return evidence.isEmpty() ? Optional.empty() : Optional.of(new BionicCode(evidence, api));
+        return evidence.isEmpty() ? Optional.empty() : Optional.of(new BionicCode(evidence, api, floor, floorVersion));
+    }
+
+    private static List<String[]> loadVersionLevels() {
+        String resource = "bionic-versions.tsv";
+        try (InputStream in = BionicCode.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from the build");
+            }
+            List<String[]> out = new ArrayList<>();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] c = line.split("\t");
+                if (c.length != 4) {
+                    throw new IllegalStateException(resource + ": expected 4 columns in: " + line);
+                }
+                out.add(c);
+            }
+            return List.copyOf(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

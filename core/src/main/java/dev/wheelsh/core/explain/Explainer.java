@@ -76,13 +76,16 @@ public final class Explainer {
         }
         WheelFilename.parse(name, false, release);
         List<Finding> contents = new ArrayList<>();
+        CheckContext context;
         try (WheelArchive archive = WheelArchive.open(file)) {
             // every wheel check once, in the registry's order (the contents, macOS/iOS/Windows
             // members, the promises, the target's checks), over one reading of the wheel
-            CheckContext context = CheckContext.of(WheelFacts.read(archive, false), policies, target);
+            context = CheckContext.of(WheelFacts.read(archive, false), policies, target);
             contents.addAll(WheelCheckList.run(context));
         }
-        return explain(file.toString(), name, target, policies, contents, release);
+        Explanation named = explain(file.toString(), name, target, policies, contents, release);
+        return new Explanation(named.input(), named.kind(), named.components(), named.pypiRefusals(), named.tagFindings(),
+                named.contents(), named.target(), named.verdict(), NextSteps.forFile(file.toString(), context, named.verdict()));
     }
 
     /** What a name is, or empty when it is none of the three. */
@@ -108,7 +111,7 @@ public final class Explainer {
         Explanation.Kind kind = kindOf(name).orElseThrow(() -> new InputException("explain '" + input
                 + "': not a wheel or sdist filename, a tag set (INTERPRETER-ABI-PLATFORM) or a known platform tag"));
         if (kind == Explanation.Kind.SDIST) {
-            return new Explanation(input, kind, sdistComponents(name, release), List.of(), List.of(), contents, target, Optional.empty());
+            return new Explanation(input, kind, sdistComponents(name, release), List.of(), List.of(), contents, target, Optional.empty(), List.of());
         }
         List<Explanation.Component> components = new ArrayList<>();
         Optional<TagSet> tags = Optional.empty();
@@ -170,7 +173,9 @@ public final class Explainer {
         }
         Optional<InstallVerdict> verdict = tags.isPresent() && target.isPresent()
                 ? Optional.of(InstallVerdict.of(tags.get(), TagRanking.of(target.get(), release))) : Optional.empty();
-        return new Explanation(input, kind, components, List.copyOf(pypiRefusals), tagFindings, contents, target, verdict);
+        Optional<String> project = kind == Explanation.Kind.WHEEL ? Optional.of(WheelFilename.parse(name, false, release).name()) : Optional.empty();
+        return new Explanation(input, kind, components, List.copyOf(pypiRefusals), tagFindings, contents, target, verdict,
+                NextSteps.forName(project, target, verdict));
     }
 
     /**

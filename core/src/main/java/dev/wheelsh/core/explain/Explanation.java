@@ -3,6 +3,7 @@ package dev.wheelsh.core.explain;
 import dev.wheelsh.core.machine.Platform;
 import dev.wheelsh.core.tags.PlatformTag;
 import dev.wheelsh.core.machine.Target;
+import dev.wheelsh.core.vocabulary.Code;
 import dev.wheelsh.core.vocabulary.Finding;
 import dev.wheelsh.core.vocabulary.Severity;
 import java.util.ArrayList;
@@ -25,10 +26,11 @@ import java.util.Optional;
  * @param contents     findings on a wheel file's contents, for its own tags and for the target
  * @param target       the machine judged against, if any
  * @param verdict      pip's verdict for that machine, when the input has full tags and a target was given
+ * @param next         what to do next ({@link NextSteps}), in order; empty when nothing needs doing
  */
 public record Explanation(String input, Kind kind, List<Component> components, List<String> pypiRefusals,
                           List<Finding> tagFindings, List<Finding> contents, Optional<Target> target,
-                          Optional<InstallVerdict> verdict) {
+                          Optional<InstallVerdict> verdict, List<NextStep> next) {
 
     /** What an input is. */
     public enum Kind {
@@ -78,6 +80,7 @@ public record Explanation(String input, Kind kind, List<Component> components, L
         contents = List.copyOf(contents);
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(verdict, "verdict");
+        next = List.copyOf(next);
     }
 
     /** Whether the wheel's contents have an error: pip may install it, but it will not work. */
@@ -99,6 +102,11 @@ public record Explanation(String input, Kind kind, List<Component> components, L
      * later): none of them loads there, whatever its version.
      */
     public boolean oldWorldCannotLoad() {
+        return oldWorldCannotLoad(target, verdict);
+    }
+
+    /** {@link #oldWorldCannotLoad()} for a target and a verdict: the one rule, which {@link NextSteps} reads too. */
+    static boolean oldWorldCannotLoad(Optional<Target> target, Optional<InstallVerdict> verdict) {
         if (!(target.map(Target::platform).orElse(null) instanceof Platform.Linux l) || !l.oldWorld()) {
             return false;
         }
@@ -157,6 +165,12 @@ public record Explanation(String input, Kind kind, List<Component> components, L
             } else {
                 lines.add("verdict: installable: pip matches " + installs.bestTag() + " (preference #"
                         + (installs.rank() + 1) + " of the target's tags)");
+                long fromSystem = contents.stream().filter(f -> f.code() == Code.WH318).count();
+                if (fromSystem > 0) {
+                    // pip's answer stands; what the import then needs is said beside it, not instead of it
+                    lines.add("  but importing it needs " + (fromSystem == 1 ? "a library" : fromSystem + " libraries")
+                            + " the target's baseline does not promise, from the system (WH318 above)");
+                }
             }
         } else if (v instanceof InstallVerdict.Misses misses) {
             InstallVerdict.Miss m = misses.closest();
@@ -167,6 +181,16 @@ public record Explanation(String input, Kind kind, List<Component> components, L
             }
             lines.add("  closest wheel tag:  " + m.wheelTag());
             m.nearest().ifPresent(n -> lines.add("  target's nearest:   " + n));
+        }
+        return List.copyOf(lines);
+    }
+
+    /** What to do next, a line each, the command (when one does it) on the line after: "next: ...", "  $ auditwheel ...". */
+    public List<String> nextLines() {
+        List<String> lines = new ArrayList<>();
+        for (NextStep n : next) {
+            lines.add("next: " + n.advice());
+            n.command().ifPresent(c -> lines.add("  $ " + c));
         }
         return List.copyOf(lines);
     }

@@ -87,11 +87,14 @@ public final class AndroidBaseline {
         return out;
     }
 
-    /** The highest API level any bionic member records in its {@code .note.android.ident}. */
+    /**
+     * The highest API level any bionic member was built for: its {@code .note.android.ident}, or
+     * without one the floor of the bionic symbol versions it asks.
+     */
     public static OptionalInt codeApiLevel(WheelFacts facts) {
         OptionalInt out = OptionalInt.empty();
         for (WheelChecks.Member m : facts.natives()) {
-            OptionalInt api = m.elf().bionic().map(BionicCode::apiLevel).orElse(OptionalInt.empty());
+            OptionalInt api = m.elf().bionic().map(BionicCode::builtFor).orElse(OptionalInt.empty());
             if (api.isPresent() && (out.isEmpty() || api.getAsInt() > out.getAsInt())) {
                 out = api;
             }
@@ -131,7 +134,7 @@ public final class AndroidBaseline {
         PolicyVerdict.Fit fit = new PolicyVerdict.Fit(android, obstacles);
         Policy best = fit.holds() ? android
                 : new Policy(android.name(), List.of(), 0, Map.of(), List.of(), Map.of());
-        return new PolicyVerdict(abi, LibcFamily.NONE, List.of(fit), best);
+        return new PolicyVerdict(abi, LibcFamily.ANDROID, List.of(fit), best);
     }
 
     private static List<Level> load() {

@@ -46,10 +46,30 @@ public final class BaselinePromise {
                 arch = p.get().arch();
             }
         }
-        if (arch == null) {
+        // The tags' architecture when some member is of it, else the code's own: a wheel whose
+        // every member is foreign is judged as what its code is.
+        if (arch == null || !needs.architectures().contains(arch)) {
             arch = facts.natives().get(0).arch();
         }
-        return Optional.of(BaselineEvaluation.evaluate(needs, arch, policies));
+        return Optional.of(BaselineEvaluation.evaluate(needs.only(arch), arch, policies));
+    }
+
+    /**
+     * The verdicts on the members of other architectures than the main verdict's (WH304 reports
+     * them), each architecture judged against its own baselines: an aarch64 member of an x86_64
+     * wheel says nothing about the x86_64 baselines. Empty for a wheel of one architecture.
+     */
+    static List<PolicyVerdict> foreignVerdicts(SystemNeeds needs, Optional<PolicyVerdict> main, PolicySet policies) {
+        List<PolicyVerdict> out = new ArrayList<>();
+        if (main.isEmpty() || needs.android()) {
+            return out;
+        }
+        for (String arch : needs.architectures()) {
+            if (!arch.equals(main.get().arch())) {
+                out.add(BaselineEvaluation.evaluate(needs.only(arch), arch, policies));
+            }
+        }
+        return out;
     }
 
     /** WH311 on a wheel already read; see {@link #AGAINST_TAGS}. */

@@ -2,6 +2,7 @@ package dev.wheelsh.core.policy;
 
 import dev.wheelsh.core.machine.Target;
 import dev.wheelsh.core.wheel.WheelFacts;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -19,6 +20,7 @@ public final class CheckContext {
     private final Optional<Target> target;
     private final SystemNeeds needs;
     private Optional<PolicyVerdict> verdict;
+    private List<PolicyVerdict> foreignVerdicts;
 
     private CheckContext(WheelFacts facts, PolicySet policies, Optional<Target> target) {
         this.facts = Objects.requireNonNull(facts, "facts");
@@ -55,5 +57,17 @@ public final class CheckContext {
             verdict = BaselinePromise.verdict(facts, needs, policies);
         }
         return verdict;
+    }
+
+    /**
+     * The verdicts on members of other architectures than {@link #verdict}'s, one per
+     * architecture, each judged against that architecture's baselines; empty for a wheel of one
+     * architecture.
+     */
+    public synchronized List<PolicyVerdict> foreignVerdicts() {
+        if (foreignVerdicts == null) {
+            foreignVerdicts = List.copyOf(BaselinePromise.foreignVerdicts(needs, verdict(), policies));
+        }
+        return foreignVerdicts;
     }
 }

@@ -89,7 +89,8 @@ public final class GlibcNeeds {
             return out;
         }
         PlatformTag p = promise.get();
-        for (Need n : highest(needs)) {
+        // members of another architecture (WH304) are judged against their own, not this tag's glibc
+        for (Need n : highest(needs.only(p.arch()))) {
             if (n.major() > p.major() || (n.major() == p.major() && n.minor() > p.minor())) {
                 out.add(Finding.of(Code.WH309, Severity.ERROR,
                         n.member() + " needs " + n.version() + " from " + n.library() + ", newer than the glibc "

@@ -151,6 +151,20 @@ public record SystemNeeds(List<Member> members, Set<String> bundled) {
         return LOADER.matcher(lib).matches();
     }
 
+    /**
+     * The needs of the members of one architecture only (what the others bundle still counts as
+     * bundled): a mixed-arch wheel's members are each judged against their own architecture's
+     * baselines, never against another's.
+     */
+    public SystemNeeds only(String arch) {
+        return new SystemNeeds(members.stream().filter(m -> m.arch().equals(arch)).toList(), bundled);
+    }
+
+    /** The architectures of the members, in member order, each once. */
+    public List<String> architectures() {
+        return members.stream().map(Member::arch).distinct().toList();
+    }
+
     /** Libraries some member needs from the system, sorted. */
     public Set<String> libraries() {
         Set<String> out = new TreeSet<>();

@@ -40,6 +40,7 @@ public record Libc(LibcFamily family, int major, int minor) implements Comparabl
         return switch (family) {
             case GLIBC -> "glibc " + major + "." + minor;
             case MUSL -> "musl " + major + "." + minor;
+            case ANDROID -> "bionic";
             case NONE -> "unknown libc";
         };
     }

@@ -10,6 +10,8 @@ import java.util.Optional;
 public enum LibcFamily {
     GLIBC("glibc", "manylinux"),
     MUSL("musl", "musllinux"),
+    /** Android's C library (bionic): its code is judged by Android's baseline, never a Linux one. */
+    ANDROID("bionic", "android"),
     NONE("unknown libc", "linux");
 
     private final String word;
@@ -25,6 +27,11 @@ public enum LibcFamily {
         return word;
     }
 
+    /** As JSON output names it: {@code glibc}, {@code musl}, {@code android}, {@code none}. */
+    public String id() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** The platform tags that need it: {@code manylinux}, {@code musllinux}. */
     public String tagPrefix() {
         return tagPrefix;
@@ -33,7 +40,7 @@ public enum LibcFamily {
     /** The family whose platform tags start with {@code prefix} ({@code manylinux}, {@code musllinux}). */
     public static Optional<LibcFamily> ofTagPrefix(String prefix) {
         for (LibcFamily f : values()) {
-            if (f != NONE && f.tagPrefix.equals(prefix)) {
+            if (f != NONE && f != ANDROID && f.tagPrefix.equals(prefix)) {
                 return Optional.of(f);
             }
         }

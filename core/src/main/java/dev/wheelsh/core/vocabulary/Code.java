@@ -66,6 +66,7 @@ public enum Code {
     WH313(Severity.ERROR, "With a target (explain FILE --target ...)"),
     WH314(Severity.ERROR, "Android code against its android tag: built for a higher API level, another ABI, or linking a library Android apps may not; or Linux and Android code in each other's wheels"),
     WH315(Severity.ERROR, "With a target: Android code on a Linux target, Linux code on an Android target, or Android code for a higher API level or another ABI than the target's"),
+    WH318(Severity.WARNING, "With a Linux target: a library the code takes from the system that the target's baseline does not promise"),
     WH320(Severity.ERROR, "A Mach-O member built for a newer macOS (LC_BUILD_VERSION minos) than the wheel's macosx tag promises"),
     WH321(Severity.ERROR, "A Mach-O member without a slice an architecture of the macosx tags needs (universal2: x86_64 and arm64)"),
     WH322(Severity.ERROR, "A Mach-O member loads a library from outside the wheel and outside macOS (/usr/lib, /System)"),

@@ -172,6 +172,43 @@ class AndroidVerdictTest {
         assertEquals(List.of(), findings(wheel("android_24_arm64_v8a", written("libc.so", "libvulkan.so")), Optional.empty()));
     }
 
+    /**
+     * Without .note.android.ident, the bionic versions asked set the floor: LIBC_O exists in libc.so
+     * from API level 26 (bionic's libc.map.txt), so such code is not for an android_24 wheel.
+     */
+    @Test
+    void withoutTheNoteBionicsSymbolVersionsSetTheApiLevel() throws Exception {
+        byte[] image = new TestElf().machine(ElfMachine.EM_AARCH64, true, false, 0).interpreter("/system/bin/linker64")
+                .needed("libc.so").needs("libc.so", "LIBC", "LIBC_N", "LIBC_O").build();
+        Path p = dir.resolve("floor.so");
+        Files.write(p, image);
+        BionicCode code = ElfReader.read(p).bionic().orElseThrow();
+        assertEquals(OptionalInt.empty(), code.apiLevel());
+        assertEquals(OptionalInt.of(26), code.versionFloor());
+        assertEquals(OptionalInt.of(26), code.builtFor());
+        Path w = wheel("android_24_arm64_v8a", image);
+        assertEquals(List.of("WH314 foo/_native.cpython-313-aarch64-linux-android.so was built for Android API level 26 (it asks"
+                + " LIBC_O from libc.so, which bionic defines from API level 26), but the tag android_24_arm64_v8a promises API"
+                + " level 24; the code is consistent with android_26_arm64_v8a"), findings(w, Optional.empty()));
+        assertEquals("android_26_arm64_v8a", verdict(w).orElseThrow().bestTag());
+        // the base version LIBC is in every bionic that has versions: it sets no floor
+        Files.write(p, new TestElf().machine(ElfMachine.EM_AARCH64, true, false, 0).interpreter("/system/bin/linker64")
+                .needed("libc.so").needs("libc.so", "LIBC").build());
+        assertEquals(OptionalInt.empty(), ElfReader.read(p).bionic().orElseThrow().builtFor());
+    }
+
+    /** The floor of each version node, from bionic's symbol maps: the table the generator wrote. */
+    @Test
+    void bionicVersionFloorsAreTheSymbolMapsLevels() throws Exception {
+        for (String[] row : new String[][] {{"LIBC_N", "24"}, {"LIBC_O", "26"}, {"LIBC_P", "28"}, {"LIBC_Q", "29"}, {"LIBC_R", "30"},
+                {"LIBC_S", "31"}, {"LIBC_T", "33"}, {"LIBC_U", "34"}, {"LIBC_V", "35"}}) {
+            Path p = dir.resolve(row[0] + ".so");
+            Files.write(p, new TestElf().machine(ElfMachine.EM_AARCH64, true, false, 0).needed("libc.so")
+                    .needs("libc.so", "LIBC", row[0]).build());
+            assertEquals(OptionalInt.of(Integer.parseInt(row[1])), ElfReader.read(p).bionic().orElseThrow().versionFloor(), row[0]);
+        }
+    }
+
     @Test
     void theLoaderAloneMarksAndroidCode() throws Exception {
         Path p = dir.resolve("loader.so");

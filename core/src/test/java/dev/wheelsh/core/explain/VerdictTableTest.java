@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wheelsh.core.policy.BuiltinPolicies;
 import dev.wheelsh.core.tags.WheelFilename;
 import dev.wheelsh.core.machine.TargetSpec;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The verdict table (verdicts.tsv): for each wheel and target, pip's answer and, when it is no,
- * the closest miss and the words that explain it.
+ * the closest miss and the words that explain it; where a row says, the next step explain names.
  */
 class VerdictTableTest {
 
@@ -32,7 +34,7 @@ class VerdictTableTest {
                     continue;
                 }
                 String[] f = line.split("\t");
-                rows.add(Arguments.of(f[0], f[1], f[2], f[3]));
+                rows.add(Arguments.of(f[0], f[1], f[2], f[3], f.length > 4 ? f[4] : ""));
             }
         }
         return rows.stream();
@@ -45,8 +47,21 @@ class VerdictTableTest {
 
     @ParameterizedTest(name = "{0} on {1}: {2}")
     @MethodSource("rows")
-    void verdictAndReasonAreAsTheTableSays(String wheel, String target, String expected, String phrase) throws Exception {
+    void verdictAndReasonAreAsTheTableSays(String wheel, String target, String expected, String phrase, String next) throws Exception {
         InstallVerdict v = InstallVerdict.of(WheelFilename.parse(wheel).tags(), TargetSpec.parse(target));
+        if (!next.isEmpty()) {
+            // the next step explain gives for the name: "action: phrase of its advice or command", or none at all
+            List<NextStep> steps = Explainer.explainName(wheel, Optional.of(TargetSpec.parse(target)),
+                    BuiltinPolicies.all()).next();
+            if (next.equals("none")) {
+                assertEquals(List.of(), steps);
+            } else {
+                String action = next.substring(0, next.indexOf(": "));
+                String words = next.substring(next.indexOf(": ") + 2);
+                assertTrue(steps.stream().anyMatch(n -> n.action().id().equals(action)
+                        && (n.advice().contains(words) || n.command().orElse("").contains(words))), "next steps: " + steps);
+            }
+        }
         if (expected.equals("installable")) {
             InstallVerdict.Installs installs = assertInstanceOf(InstallVerdict.Installs.class, v, v::toString);
             assertEquals(phrase, installs.bestTag().toString());

@@ -160,7 +160,7 @@ class BaselinesOnRealLibrariesTest {
             "rollup-linux-loongarch64-gnu, loongarch64, manylinux_2_36_loongarch64",
             "rollup-linux-riscv64-gnu, riscv64, manylinux_2_34_riscv64",             // GLIBC_2.34
             "rollup-linux-powerpc64le-gnu, ppc64le, manylinux_2_34_ppc64le",         // GLIBC_2.34
-            "rollup-linux-ppc64-gnu, ppc64, manylinux_2_17_ppc64",                   // GLIBC_2.17 on big-endian ppc64
+            "rollup-linux-ppc64-gnu, ppc64le, manylinux_2_17_ppc64le",               // little-endian (ELFv2) code despite the name; GLIBC_2.17
             "rollup-linux-s390x-gnu, s390x, manylinux_2_17_s390x",                   // GLIBC_2.3.4: s390x starts at 2_17
             "rollup-linux-arm-gnueabihf, armv7l, manylinux_2_17_armv7l",             // GLIBC_2.4, GCC_4.3.0
             "rollup-linux-x64-musl, x86_64, musllinux_1_1_x86_64",                   // needs only musl's libc.so, nothing newer than 1.1

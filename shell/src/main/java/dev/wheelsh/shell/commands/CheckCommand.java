@@ -125,9 +125,18 @@ final class CheckCommand implements Callable<Integer> {
         List<Path> wheels = wheels(inputs.isEmpty() ? List.of(Path.of("dist")) : inputs);
         List<String> names = wheels.stream().map(p -> p.getFileName().toString()).toList();
 
+        List<Judged> judged;
+        // the wheels are read on a few threads; the rows come back in the order of the wheels
+        try (Progress progress = Progress.start("checking", wheels.size())) {
+            judged = InOrder.map(wheels, InOrder.readers(wheels.size()), w -> judge(w, policies),
+                    w -> progress.advance(w.getFileName().toString()));
+        }
+        Map<String, WheelFacts> factsByName = new LinkedHashMap<>();
+        judged.forEach(j -> factsByName.putIfAbsent(j.row().get("wheel").toString(), j.facts()));
         List<Map<String, Object>> targetRows = new ArrayList<>();
         int uncovered = 0;
         PackagingRelease release = packagingOptions.release();
+        int notWorking = 0;
         for (Target t : matrix) {
             WheelPick.Result r = WheelPick.choose(names, t, release);
             for (WheelPick.Choice c : r.choices()) {
@@ -140,44 +149,60 @@ final class CheckCommand implements Callable<Integer> {
                 c.closestMiss().ifPresent(m -> row.put("reason", m.reason()));
                 if (c.chosen().isEmpty()) {
                     uncovered++;
+                } else {
+                    // pip's choice by tags, then what its code meets on this target (explain FILE's checks)
+                    WheelFacts facts = factsByName.get(c.chosenWheel().get().render());
+                    List<Finding> found = facts == null ? List.of()
+                            : WheelCheckList.run(WheelCheckList.ON_TARGET, CheckContext.of(facts, policies, Optional.of(t)));
+                    boolean works = found.stream().noneMatch(f -> f.severity() == Severity.ERROR);
+                    row.put("works", works);
+                    row.put("on_target", found.stream().map(CheckCommand::finding).toList());
+                    if (!works) {
+                        notWorking++;
+                    }
                 }
                 targetRows.add(row);
             }
         }
-        List<Map<String, Object>> wheelRows;
-        // the wheels are read on a few threads; the rows come back in the order of the wheels
-        try (Progress progress = Progress.start("checking", wheels.size())) {
-            wheelRows = InOrder.map(wheels, InOrder.readers(wheels.size()), w -> judge(w, policies),
-                    w -> progress.advance(w.getFileName().toString()));
-        }
+        List<Map<String, Object>> wheelRows = judged.stream().map(Judged::row).toList();
         int broken = 0;
         for (Map<String, Object> row : wheelRows) {
             if (!(Boolean) row.get("promise_kept")) {
                 broken++;
             }
         }
-        boolean ok = uncovered == 0 && broken == 0;
-        print(targetRows, wheelRows, uncovered, broken, ok);
+        boolean ok = uncovered == 0 && broken == 0 && notWorking == 0;
+        print(targetRows, wheelRows, uncovered, broken, notWorking, ok);
         return ok ? 0 : 1;
     }
 
+    /** One wheel's row, and its facts for the checks against the targets pip chooses it for. */
+    private record Judged(Map<String, Object> row, WheelFacts facts) {
+    }
+
+    private static Map<String, String> finding(Finding f) {
+        Map<String, String> finding = new LinkedHashMap<>();
+        finding.put("code", f.code().id());
+        finding.put("severity", f.severity().name().toLowerCase(Locale.ROOT));
+        finding.put("message", f.message());
+        return finding;
+    }
+
     /** One wheel's row: its findings and verdict. Reads only the wheel, so wheels can be judged at once. */
-    private static Map<String, Object> judge(Path wheel, PolicySet policies) throws InputException {
+    private static Judged judge(Path wheel, PolicySet policies) throws InputException {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("wheel", wheel.getFileName().toString());
         List<Map<String, String>> findings = new ArrayList<>();
         boolean error = false;
         String consistentWith = null;
+        WheelFacts facts;
         try (WheelArchive archive = WheelArchive.open(wheel, ReadLimits.wheel())) {
             // One reading of the wheel and one baseline verdict, shared by the checks and the row.
-            CheckContext context = CheckContext.of(WheelFacts.read(archive, false), policies, Optional.empty());
+            facts = WheelFacts.read(archive, false);
+            CheckContext context = CheckContext.of(facts, policies, Optional.empty());
             consistentWith = context.verdict().map(PolicyVerdict::bestTag).orElse(null);
             for (Finding f : WheelCheckList.run(context)) {
-                Map<String, String> finding = new LinkedHashMap<>();
-                finding.put("code", f.code().id());
-                finding.put("severity", f.severity().name().toLowerCase(Locale.ROOT));
-                finding.put("message", f.message());
-                findings.add(finding);
+                findings.add(finding(f));
                 error |= f.severity() == Severity.ERROR;
             }
         } catch (IOException e) {
@@ -186,11 +211,11 @@ final class CheckCommand implements Callable<Integer> {
         row.put("promise_kept", !error);
         row.put("consistent_with", consistentWith);
         row.put("findings", findings);
-        return row;
+        return new Judged(row, facts);
     }
 
     private void print(List<Map<String, Object>> targetRows, List<Map<String, Object>> wheelRows, int uncovered,
-                       int broken, boolean ok) throws Exception {
+                       int broken, int notWorking, boolean ok) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
@@ -203,8 +228,15 @@ final class CheckCommand implements Callable<Integer> {
         out.println("targets:");
         for (Map<String, Object> r : targetRows) {
             boolean covered = (Boolean) r.get("covered");
-            out.println(TerminalText.safe("  " + (covered ? "ok    " : "FAIL  ") + r.get("target") + "  " + r.get("project") + ": "
-                    + (covered ? r.get("wheel") : "no wheel fits: " + r.getOrDefault("reason", ""))));
+            boolean works = covered && (Boolean) r.get("works");
+            out.println(TerminalText.safe("  " + (works ? "ok    " : "FAIL  ") + r.get("target") + "  " + r.get("project") + ": "
+                    + (covered ? r.get("wheel") + (works ? "" : " (pip installs it, but its code does not load there)")
+                    : "no wheel fits: " + r.getOrDefault("reason", ""))));
+            @SuppressWarnings("unchecked")
+            List<Map<String, String>> onTarget = (List<Map<String, String>>) r.getOrDefault("on_target", List.of());
+            for (Map<String, String> f : onTarget) {
+                out.println(TerminalText.safe("        " + f.get("code") + " " + f.get("severity") + ": " + f.get("message")));
+            }
         }
         out.println("wheels:");
         for (Map<String, Object> r : wheelRows) {
@@ -218,7 +250,8 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         out.println(ok ? "check passed: every target covered, every wheel keeps its promise"
-                : "check failed: " + uncovered + " target/project pair(s) uncovered, " + broken + " wheel(s) break their promise");
+                : "check failed: " + uncovered + " target/project pair(s) uncovered, " + notWorking
+                + " covered by a wheel whose code does not load there, " + broken + " wheel(s) break their promise");
     }
 
     private static List<Path> wheels(List<Path> inputs) throws InputException {

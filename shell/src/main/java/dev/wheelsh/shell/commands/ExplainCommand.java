@@ -7,6 +7,7 @@ import dev.wheelsh.core.policy.PolicySet;
 import dev.wheelsh.core.vocabulary.InputException;
 import dev.wheelsh.core.vocabulary.Finding;
 import dev.wheelsh.core.explain.InstallVerdict;
+import dev.wheelsh.core.explain.NextStep;
 import dev.wheelsh.core.machine.Target;
 import dev.wheelsh.shell.io.Json;
 import dev.wheelsh.shell.io.Session;
@@ -125,10 +126,12 @@ final class ExplainCommand implements Callable<Integer> {
             if (e.kind() != Explanation.Kind.PLATFORM) {
                 out.println("target: none set; give --target, --profile or --python/--arch/--glibc, or run `target SPEC` first");
             }
+            e.nextLines().forEach(out::println);
             return;
         }
         out.println("target: " + e.target().get().describe() + "  [" + e.target().get().compact() + "]");
         e.verdictLines().forEach(out::println);
+        e.nextLines().forEach(out::println);
     }
 
     private Map<String, Object> jsonOf(Explanation e) {
@@ -141,6 +144,7 @@ final class ExplainCommand implements Callable<Integer> {
         doc.put("tag_findings", findings(e.tagFindings()));
         doc.put("contents", findings(e.contents()));
         doc.put("notes", e.notes());
+        doc.put("next", e.next().stream().map(ExplainCommand::next).toList());
         e.target().ifPresent(m -> doc.put("target", m.compact()));
         e.verdict().ifPresent(v -> {
             doc.put("installable", v instanceof InstallVerdict.Installs);
@@ -166,6 +170,14 @@ final class ExplainCommand implements Callable<Integer> {
             found.add(m);
         }
         return found;
+    }
+
+    private static Map<String, Object> next(NextStep n) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("action", n.action().id());
+        m.put("advice", n.advice());
+        m.put("command", n.command().orElse(null));
+        return m;
     }
 
     private static Map<String, Object> miss(InstallVerdict.Miss m) {

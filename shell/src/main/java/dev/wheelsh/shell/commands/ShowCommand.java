@@ -1,5 +1,6 @@
 package dev.wheelsh.shell.commands;
 
+import dev.wheelsh.core.checks.AuditwheelDifferences;
 import dev.wheelsh.core.checks.WheelCheckList;
 import dev.wheelsh.core.policy.CheckContext;
 import dev.wheelsh.core.wheel.WheelFacts;
@@ -75,15 +76,21 @@ final class ShowCommand implements Callable<Integer> {
         Optional<PolicyVerdict> verdict = context.verdict();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(Json.pretty(report(r, context.needs(), verdict)));
+            Map<String, Object> doc = report(r, context.needs(), verdict, context.foreignVerdicts());
+            doc.put("auditwheel_differs", AuditwheelDifferences.notes(context));
+            out.println(Json.pretty(doc));
         } else {
-            printText(r, context.needs(), verdict, out);
+            printText(r, context.needs(), verdict, context.foreignVerdicts(), out);
+            for (String note : AuditwheelDifferences.notes(context)) {
+                row(out, "auditwheel", note);
+            }
         }
         out.flush();
         return r.findings().stream().anyMatch(f -> f.severity() == Severity.ERROR) ? 1 : 0;
     }
 
-    static Map<String, Object> report(WheelChecks.Result r, SystemNeeds needs, Optional<PolicyVerdict> verdict) {
+    static Map<String, Object> report(WheelChecks.Result r, SystemNeeds needs, Optional<PolicyVerdict> verdict,
+                                      List<PolicyVerdict> foreign) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", r.filename().name());
         m.put("version", r.filename().version().toString());
@@ -115,6 +122,7 @@ final class ShowCommand implements Callable<Integer> {
         m.put("highest_versions", needs.highestVersions());
         m.put("external_libraries", List.copyOf(needs.libraries()));
         m.put("baseline", verdict.map(ShowCommand::verdictJson).orElse(null));
+        m.put("foreign_baselines", foreign.stream().map(ShowCommand::verdictJson).toList());
         List<Map<String, Object>> findings = new ArrayList<>();
         for (Finding f : r.findings()) {
             Map<String, Object> e = new LinkedHashMap<>();
@@ -144,7 +152,7 @@ final class ShowCommand implements Callable<Integer> {
     static Map<String, Object> verdictJson(PolicyVerdict v) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("arch", v.arch());
-        m.put("libc", v.libc().name().toLowerCase(Locale.ROOT));
+        m.put("libc", v.libc().id());
         m.put("consistent_with", v.bestTag());
         m.put("policy", v.best().name());
         List<Map<String, Object>> blocked = new ArrayList<>();
@@ -222,7 +230,8 @@ final class ShowCommand implements Callable<Integer> {
         }
     }
 
-    static void printText(WheelChecks.Result r, SystemNeeds needs, Optional<PolicyVerdict> verdict, PrintWriter out) {
+    static void printText(WheelChecks.Result r, SystemNeeds needs, Optional<PolicyVerdict> verdict,
+                          List<PolicyVerdict> foreign, PrintWriter out) {
         out.println(ElfReader.printable(r.filename().name() + " " + r.filename().version()));
         row(out, "tags", r.filename().tags().compressed());
         row(out, "dist-info", r.distInfo() + (r.wheel().rootIsPurelib() ? " (root is purelib)" : " (root is platlib)"));
@@ -261,6 +270,11 @@ final class ShowCommand implements Callable<Integer> {
             Set<String> ext = needs.libraries();
             row(out, "system libs", ext.isEmpty() ? "none" : String.join(", ", ext));
             verdict.ifPresent(v -> printVerdict(v, out));
+            for (PolicyVerdict f : foreign) {
+                // members of another architecture than the tags': judged only against their own
+                row(out, "baseline", "the " + f.arch() + " members (" + String.join(", ", needs.only(f.arch()).members().stream().map(SystemNeeds.Member::name).toList())
+                        + ") judged against " + f.arch() + "'s baselines: consistent with " + f.bestTag());
+            }
         }
         if (r.findings().isEmpty()) {
             row(out, "checks", "contents match the wheel's claims");
