@@ -1,6 +1,7 @@
 package dev.wheelsh.core.checks;
 
 import dev.wheelsh.core.elf.BionicCode;
+import dev.wheelsh.core.elf.MuslSymbols;
 import dev.wheelsh.core.policy.CheckContext;
 import dev.wheelsh.core.policy.SystemNeeds;
 import dev.wheelsh.core.wheel.WheelChecks;
@@ -31,11 +32,14 @@ public final class AuditwheelDifferences {
             }
         }
         for (SystemNeeds.Member m : context.needs().members()) {
-            // plain libc.so is musl's C library as SystemNeeds reads it (Rust's and Zig's musl builds)
-            if (m.musl() && !m.android() && m.libraries().contains("libc.so")) {
-                out.add("auditwheel looks libc.so (needed by " + m.name() + ") up on the system it runs on and reports"
-                        + " linux_* (or fails reading glibc's linker script of that name); musl's loader answers to libc.so"
-                        + " itself, so wheelsh does not count it as a library to graft");
+            // a name musl's loader answers itself (elf/musl-loader.tsv), which auditwheel still looks up on disk
+            Optional<String> reserved = m.musl() && !m.android()
+                    ? m.libraries().stream().filter(MuslSymbols::answeredByLoader).filter(l -> !l.startsWith("libc.musl-")).findFirst()
+                    : Optional.empty();
+            if (reserved.isPresent()) {
+                out.add("auditwheel looks " + reserved.get() + " (needed by " + m.name() + ") up on the system it runs on and"
+                        + " reports linux_* (or fails reading glibc's linker script of that name); musl's loader answers to "
+                        + reserved.get() + " itself, so wheelsh does not count it as a library to graft");
                 break;
             }
         }
