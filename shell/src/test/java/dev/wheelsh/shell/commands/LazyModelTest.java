@@ -39,7 +39,7 @@ class LazyModelTest {
     @Test
     void theWholeModelListsTheCommandsInHelpsOrder() {
         CommandLine all = Commands.commandLine(new Session(), QUIET, QUIET);
-        assertEquals(List.of("tags", "simulate", "target", "explain", "pick", "check", "completion", "version", "elf",
+        assertEquals(List.of("tags", "simulate", "target", "explain", "pick", "lock", "check", "completion", "version", "elf",
                 "show", "lint", "baseline", "lsp", "help"), List.copyOf(all.getSubcommands().keySet()));
     }
 
