@@ -5,6 +5,7 @@ import dev.wheelsh.core.explain.TagShapes;
 import dev.wheelsh.core.words.TagWords;
 import dev.wheelsh.core.tags.PlatformTags;
 import dev.wheelsh.core.machine.Profiles;
+import dev.wheelsh.shell.commands.OptionValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -18,7 +19,7 @@ final class Vocabulary {
 
     static final List<String> LINUX_ARCHS = Architectures.preferred(Architectures.Os.LINUX);
     static final List<String> MAC_ARCHS = List.of("arm64", "x86_64", "universal2", "intel");
-    static final List<String> PYTHONS = List.of("3.14", "3.13", "3.12", "3.11", "3.10", "3.9", "3.8", "3.7", "2.7");
+    static final List<String> PYTHONS = OptionValues.Pythons.VALUES;
     private static final Pattern INTERPRETER = Pattern.compile("(cp|pp|py|graalpy)\\d+");
     private static final Pattern ABI = Pattern.compile("cp\\d+[tdmu]*|abi3t?|none|pypy\\d+_pp\\d+|graalpy[a-z0-9_]*");
 

@@ -1,6 +1,5 @@
 package dev.wheelsh.shell;
 
-import dev.wheelsh.core.tags.Interpreters;
 import dev.wheelsh.core.policy.BuiltinPolicies;
 import dev.wheelsh.core.policy.Policy;
 import java.util.List;
@@ -23,15 +22,6 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 final class WheelshCompleter implements Completer {
 
-    private static final Map<String, List<String>> VALUES = Map.of(
-            "--arch", Vocabulary.LINUX_ARCHS,
-            "--python", Vocabulary.PYTHONS,
-            "--glibc", List.of("2.41", "2.39", "2.38", "2.36", "2.35", "2.34", "2.31", "2.28", "2.17"),
-            "--musl", List.of("1.2", "1.1"),
-            "--abi-flags", List.of("t", "d", "td"),
-            "--mode", List.of("packaging", "baseline-defined"),
-            "--implementation", Interpreters.shortNames().stream().filter(s -> !s.equals("py")).toList(),
-            "--macos", List.of("15.0", "14.0", "13.0", "12.0", "11.0", "10.15", "10.9"));
     private static final Set<String> TAG_COMMANDS = Set.of("explain");
     private static final Set<String> FILE_COMMANDS = Set.of("explain", "pick", "lock", "check", "show", "elf", "lint", "baseline");
 
@@ -90,14 +80,15 @@ final class WheelshCompleter implements Completer {
             completeBaselineNames(candidates);
             return;
         }
-        if (previous.equals("--profile") || (command.equals("target") && index == 1)) {
+        if (command.equals("target") && index == 1) {
             Vocabulary.profiles().forEach(p -> candidates.add(new Candidate(p, p, "profiles", null, null, null, true)));
             return;
         }
-        List<String> values = VALUES.get(previous);
-        if (values != null) {
-            String group = previous.substring(2);
-            values.forEach(v -> candidates.add(new Candidate(v, v, group, null, null, null, true)));
+        // an option's values are the model's (commands.OptionValues), the same the generated scripts complete
+        OptionSpec valued = previous.startsWith("--") ? sub.getCommandSpec().findOption(previous) : null;
+        if (valued != null && valued.completionCandidates() != null) {
+            String group = previous.equals("--profile") ? "profiles" : previous.substring(2);
+            valued.completionCandidates().forEach(v -> candidates.add(new Candidate(v, v, group, null, null, null, true)));
             return;
         }
         if (current.startsWith("-")) {

@@ -48,6 +48,30 @@ class WheelshCompleterTest {
         assertTrue(complete("help ").containsAll(List.of("tags", "baseline", "lsp")), "help describes every command, lsp too");
     }
 
+    @Test
+    void optionValuesComeFromTheCommandModel() {
+        List<String> archs = complete("tags --arch ");
+        assertTrue(archs.containsAll(List.of("x86_64", "aarch64", "loongarch64")), archs.toString());
+        assertTrue(complete("check x.whl --profile ").containsAll(List.of("debian-12", "alpine-3.20")));
+        assertEquals(List.of("26.2", "26.3"), complete("explain x.whl --packaging "));
+        assertTrue(complete("simulate --implementation ").contains("pp"));
+    }
+
+    /** The generated bash script completes each option's values as the REPL does: both read the model's candidates. */
+    @Test
+    void theBashScriptCompletesTheSameOptionValuesAsTheRepl() {
+        StringWriter out = new StringWriter();
+        int status = new Wheelsh(new PrintWriter(out), new PrintWriter(new StringWriter())).commandLine().execute("completion", "bash");
+        assertEquals(0, status);
+        String script = out.toString();
+        for (String line : List.of("tags --arch ", "check x.whl --profile ", "explain x.whl --packaging ", "tags --glibc ")) {
+            for (String value : complete(line)) {
+                assertTrue(script.contains(value), "the bash script lacks " + value + " (" + line.strip() + ")");
+            }
+        }
+        assertTrue(script.contains("'--arch')") && script.contains("arch_option_args[@]"), "the bash script completes --arch's values");
+    }
+
     /** The highlighter marks a platform component bad exactly when the editor's check calls it an error. */
     @Test
     void theHighlighterAndTheEditorJudgePlatformTagsAlike() {

@@ -71,7 +71,7 @@ final class BaselineCommand implements Callable<Integer> {
         @Mixin
         BaselineSources baselines;
 
-        @Option(names = "--arch", paramLabel = "ARCH", description = "Only the baselines that define this architecture.")
+        @Option(names = "--arch", completionCandidates = OptionValues.Archs.class, paramLabel = "ARCH", description = "Only the baselines that define this architecture.")
         String arch;
 
         @Option(names = "--json", description = "Print the table as JSON (schema: docs/schemas/baseline-list.schema.json).")
@@ -134,7 +134,7 @@ final class BaselineCommand implements Callable<Integer> {
         @Mixin
         BaselineSources baselines;
 
-        @Option(names = "--arch", paramLabel = "ARCH", description = "Only this architecture's symbol versions.")
+        @Option(names = "--arch", completionCandidates = OptionValues.Archs.class, paramLabel = "ARCH", description = "Only this architecture's symbol versions.")
         String arch;
 
         @Option(names = "--json", description = "Print the policy as a baseline file, in auditwheel's format "

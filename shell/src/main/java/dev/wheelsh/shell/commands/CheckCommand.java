@@ -64,7 +64,7 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--target", description = "A target in compact form; repeatable (docs/targets.md).")
     List<String> targets = new ArrayList<>();
 
-    @Option(names = "--profile", description = "A named machine; repeatable (see `simulate --list-profiles`).")
+    @Option(names = "--profile", completionCandidates = OptionValues.ProfileNames.class, description = "A named machine; repeatable (see `simulate --list-profiles`).")
     List<String> profiles = new ArrayList<>();
 
     @Option(names = "--config", paramLabel = "pyproject.toml",

@@ -62,7 +62,7 @@ final class LockCommand implements Callable<Integer> {
     @Option(names = "--target", description = "A target in compact form; repeatable (default: the session's target, else this machine).")
     List<String> targets = new ArrayList<>();
 
-    @Option(names = "--profile", description = "A named machine; repeatable.")
+    @Option(names = "--profile", completionCandidates = OptionValues.ProfileNames.class, description = "A named machine; repeatable.")
     List<String> profiles = new ArrayList<>();
 
     @Option(names = "--python-full", paramLabel = "X.Y.Z",

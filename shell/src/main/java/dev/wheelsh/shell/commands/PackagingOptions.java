@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 /** Which packaging release's tag order and name rules apply: named, or as a pip release vendors it. */
 final class PackagingOptions {
 
-    @Option(names = "--packaging", paramLabel = "RELEASE",
+    @Option(names = "--packaging", completionCandidates = OptionValues.PackagingReleases.class, paramLabel = "RELEASE",
             description = "The packaging release whose tag order and name rules apply: 26.2 (default; vendored by pip 26.1 to 26.2.1) "
                     + "or 26.3 (pip's main branch): linux_* before manylinux, fat3, stricter names.")
     String packaging;

@@ -51,14 +51,14 @@ final class TagsCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "host", description = "host: the tags of this machine's interpreter (see --python).")
     String host;
 
-    @Option(names = "--python", description = "Python version, MAJOR.MINOR (default 3.13); with `host`, the interpreter to probe (default python3).")
+    @Option(names = "--python", completionCandidates = OptionValues.Pythons.class, description = "Python version, MAJOR.MINOR (default 3.13); with `host`, the interpreter to probe (default python3).")
     String python;
 
-    @Option(names = "--implementation", defaultValue = "cp",
+    @Option(names = "--implementation", completionCandidates = OptionValues.Implementations.class, defaultValue = "cp",
             description = "Interpreter: cp (CPython), pp (PyPy), graalpy, ... (default ${DEFAULT-VALUE}).")
     String implementation;
 
-    @Option(names = "--abi-flags", defaultValue = "",
+    @Option(names = "--abi-flags", completionCandidates = OptionValues.AbiFlags.class, defaultValue = "",
             description = "CPython ABI flags: t (free-threaded), d (debug), m (pymalloc, < 3.8), u (wide unicode, 2.7).")
     String abiFlags;
 
@@ -66,13 +66,13 @@ final class TagsCommand implements Callable<Integer> {
             description = "Extension suffix of a non-CPython interpreter, e.g. .pypy310-pp73-x86_64-linux-gnu.so (gives its ABI tag).")
     String extSuffix;
 
-    @Option(names = "--arch", description = "Machine architecture as Python spells it: x86_64, aarch64, loongarch64, ...")
+    @Option(names = "--arch", completionCandidates = OptionValues.Archs.class, description = "Machine architecture as Python spells it: x86_64, aarch64, loongarch64, ...")
     String arch;
 
-    @Option(names = "--glibc", description = "glibc version of a Linux target, e.g. 2.38.")
+    @Option(names = "--glibc", completionCandidates = OptionValues.Glibcs.class, description = "glibc version of a Linux target, e.g. 2.38.")
     String glibc;
 
-    @Option(names = "--musl", description = "musl version of a Linux target, e.g. 1.2.")
+    @Option(names = "--musl", completionCandidates = OptionValues.Musls.class, description = "musl version of a Linux target, e.g. 1.2.")
     String musl;
 
     @Option(names = "--userland32", description = "A 32-bit interpreter on a 64-bit Linux kernel.")
@@ -81,7 +81,7 @@ final class TagsCommand implements Callable<Integer> {
     @Option(names = "--soft-float", description = "32-bit ARM with the soft-float ABI (armel): no manylinux tags.")
     boolean softFloat;
 
-    @Option(names = "--macos", description = "macOS version, e.g. 14.0 (with --arch arm64 or x86_64).")
+    @Option(names = "--macos", completionCandidates = OptionValues.MacosVersions.class, description = "macOS version, e.g. 14.0 (with --arch arm64 or x86_64).")
     String macos;
 
     @Option(names = "--platform", split = ",",
@@ -96,7 +96,7 @@ final class TagsCommand implements Callable<Integer> {
     @Option(names = "--abi", split = ",", description = "With --pip-platform: as pip's --abi (repeatable; default: cpXY, or the implementation's current ABI).")
     List<String> pipAbis;
 
-    @Option(names = "--mode", defaultValue = "packaging",
+    @Option(names = "--mode", completionCandidates = OptionValues.TagModes.class, defaultValue = "packaging",
             description = "packaging (pip's list, default) or baseline-defined (drop manylinux tags no real system can have).")
     String mode;
 

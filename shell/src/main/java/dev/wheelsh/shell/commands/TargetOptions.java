@@ -21,28 +21,28 @@ final class TargetOptions {
     @Option(names = "--target", description = "Compact target, e.g. cp313t-glibc2.38-loongarch64 (docs/targets.md).")
     String spec;
 
-    @Option(names = "--profile", description = "A named machine: debian-12, ubuntu-24.04, alpine-3.21, openeuler-24.03, loongnix-20, ... (see `simulate --list-profiles`).")
+    @Option(names = "--profile", completionCandidates = OptionValues.ProfileNames.class, description = "A named machine: debian-12, ubuntu-24.04, alpine-3.21, openeuler-24.03, loongnix-20, ... (see `simulate --list-profiles`).")
     String profile;
 
-    @Option(names = "--python", description = "Python version, MAJOR.MINOR.")
+    @Option(names = "--python", completionCandidates = OptionValues.Pythons.class, description = "Python version, MAJOR.MINOR.")
     String python;
 
-    @Option(names = "--implementation", description = "cp (CPython, default), pp (PyPy), graalpy.")
+    @Option(names = "--implementation", completionCandidates = OptionValues.Implementations.class, description = "cp (CPython, default), pp (PyPy), graalpy.")
     String implementation;
 
-    @Option(names = "--abi-flags", description = "CPython ABI flags: t (free-threaded), d (debug), m, u.")
+    @Option(names = "--abi-flags", completionCandidates = OptionValues.AbiFlags.class, description = "CPython ABI flags: t (free-threaded), d (debug), m, u.")
     String abiFlags;
 
-    @Option(names = "--arch", description = "Architecture as Python spells it: x86_64, aarch64, loongarch64, arm64 (macOS), ...")
+    @Option(names = "--arch", completionCandidates = OptionValues.Archs.class, description = "Architecture as Python spells it: x86_64, aarch64, loongarch64, arm64 (macOS), ...")
     String arch;
 
-    @Option(names = "--glibc", description = "A Linux system with this glibc, e.g. 2.38.")
+    @Option(names = "--glibc", completionCandidates = OptionValues.Glibcs.class, description = "A Linux system with this glibc, e.g. 2.38.")
     String glibc;
 
-    @Option(names = "--musl", description = "A Linux system with this musl, e.g. 1.2.")
+    @Option(names = "--musl", completionCandidates = OptionValues.Musls.class, description = "A Linux system with this musl, e.g. 1.2.")
     String musl;
 
-    @Option(names = "--macos", description = "A macOS system of this version, e.g. 14.0.")
+    @Option(names = "--macos", completionCandidates = OptionValues.MacosVersions.class, description = "A macOS system of this version, e.g. 14.0.")
     String macos;
 
     @Option(names = "--windows", description = "A Windows system (with --arch amd64, arm64 or x86).")
