@@ -47,3 +47,26 @@ export function statusBar(defaultTargets: readonly string[]): { text: string; to
   const more = targets.length > 1 ? ` +${targets.length - 1}` : '';
   return { text: `wheelsh: ${targets[0]}${more}`, tooltip: `wheelsh checks against: ${targets.join('; ')} (wheelsh.defaultTargets)` };
 }
+
+/** The server's commands the extension's own commands run (workspace/executeCommand). */
+export const SERVER_EXPLAIN = 'wheelsh.server.explain';
+export const SERVER_TARGET_TAGS = 'wheelsh.server.targetTags';
+
+/**
+ * The name or tag at the cursor: the run of characters a wheel filename, a tag set or a platform
+ * tag is made of (letters, digits and _ . - +) around the column; undefined when the cursor is on
+ * none. Quotes and commas around a TOML or JSON string are not part of it.
+ */
+export function nameAt(line: string, character: number): string | undefined {
+  const isPart = (c: string) => /[A-Za-z0-9_.+-]/.test(c);
+  let start = Math.min(Math.max(character, 0), line.length);
+  let end = start;
+  while (start > 0 && isPart(line[start - 1])) {
+    start--;
+  }
+  while (end < line.length && isPart(line[end])) {
+    end++;
+  }
+  const word = line.slice(start, end).replace(/^[.-]+|[.-]+$/g, '');
+  return word === '' ? undefined : word;
+}

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import {
   CloseAction, DocumentSelector, ErrorAction, LanguageClient, LanguageClientOptions, ServerOptions,
 } from 'vscode-languageclient/node';
-import { RestartPolicy, statusBar } from './clientPolicy';
+import { RestartPolicy, SERVER_EXPLAIN, SERVER_TARGET_TAGS, nameAt, statusBar } from './clientPolicy';
 import { javaProblem, resolveJava, resolveServerJar, serverArgs } from './serverCommand';
 
 let client: LanguageClient | undefined;
@@ -77,6 +77,21 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   await client.start();
 }
 
+/** Runs a server command and shows its answer as a document; a refusal is one message. */
+async function showAnswer(command: string, args: string[]): Promise<void> {
+  if (!client) {
+    void vscode.window.showErrorMessage('wheelsh: the server is not running');
+    return;
+  }
+  try {
+    const text = await client.sendRequest<string>('workspace/executeCommand', { command, arguments: args });
+    const doc = await vscode.workspace.openTextDocument({ content: text, language: 'plaintext' });
+    await vscode.window.showTextDocument(doc, { preview: true });
+  } catch (e) {
+    void vscode.window.showErrorMessage(`wheelsh: ${(e as Error).message}`);
+  }
+}
+
 function showTargets(item: vscode.StatusBarItem): void {
   const shown = statusBar(vscode.workspace.getConfiguration('wheelsh').get<string[]>('defaultTargets', []));
   item.text = shown.text;
@@ -95,6 +110,27 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       restarts.reset();
       await deactivate();
       await start(context);
+    }),
+  );
+  context.subscriptions.push(
+    vscode.commands.registerCommand('wheelsh.explainAtCursor', async () => {
+      const editor = vscode.window.activeTextEditor;
+      const name = editor && nameAt(editor.document.lineAt(editor.selection.active.line).text, editor.selection.active.character);
+      if (!name) {
+        void vscode.window.showInformationMessage('wheelsh: put the cursor on a tag, a platform tag or a wheel filename');
+        return;
+      }
+      await showAnswer(SERVER_EXPLAIN, [name]);
+    }),
+    vscode.commands.registerCommand('wheelsh.showTargetTags', async () => {
+      const targets = vscode.workspace.getConfiguration('wheelsh').get<string[]>('defaultTargets', []);
+      const target = await vscode.window.showInputBox({
+        prompt: 'A target in the compact form (docs/targets.md)',
+        value: targets[0] ?? 'cp313-glibc2.38-x86_64',
+      });
+      if (target !== undefined) {
+        await showAnswer(SERVER_TARGET_TAGS, [target]);
+      }
     }),
   );
   context.subscriptions.push(

@@ -2,7 +2,7 @@
 // message; the status bar names the targets the server compares files against.
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { MAX_RESTARTS, RESTART_WINDOW_MS, RestartPolicy, statusBar } from '../clientPolicy';
+import { MAX_RESTARTS, RESTART_WINDOW_MS, RestartPolicy, nameAt, statusBar } from '../clientPolicy';
 
 test('a crashed server is restarted up to the limit, then left stopped with a message saying why', () => {
   const policy = new RestartPolicy();
@@ -42,4 +42,13 @@ test('the status bar names the first default target, counts the others, and says
   const two = statusBar(['cp313-glibc2.38-loongarch64', ' cp312-musl1.2-aarch64 ', '']);
   assert.equal(two.text, 'wheelsh: cp313-glibc2.38-loongarch64 +1');
   assert.match(two.tooltip, /cp312-musl1.2-aarch64/);
+});
+
+test('the name at the cursor is the whole tag or filename, without the quotes around it', () => {
+  const line = 'platforms = ["manylinux_2_38_loongarch64", "musllinux_1_2_x86_64"]';
+  assert.equal(nameAt(line, line.indexOf('loongarch64')), 'manylinux_2_38_loongarch64');
+  assert.equal(nameAt(line, line.indexOf('musllinux')), 'musllinux_1_2_x86_64');
+  assert.equal(nameAt('numpy-2.2.4-cp313-cp313-manylinux_2_17_x86_64.whl', 5), 'numpy-2.2.4-cp313-cp313-manylinux_2_17_x86_64.whl');
+  assert.equal(nameAt('build = "cp313-*"', 12), 'cp313');
+  assert.equal(nameAt('a = [ ]', 5), undefined);
 });

@@ -9,6 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { resolveJava, resolveServerJar, serverArgs } from '../serverCommand';
+import { SERVER_TARGET_TAGS } from '../clientPolicy';
 
 const here = path.join(__dirname, '..', '..');
 const version: string = JSON.parse(fs.readFileSync(path.join(here, 'package.json'), 'utf8')).version;
@@ -58,10 +59,12 @@ test('the manifest names the entry point, the activation events and the settings
   const manifest = JSON.parse(read('extension/package.json'));
   assert.equal(manifest.main, './out/extension.js');
   assert.equal(manifest.version, version);
-  for (const event of ['workspaceContains:**/pyproject.toml', 'workspaceContains:**/pip.conf', 'onLanguage:toml']) {
+  for (const event of ['workspaceContains:**/pyproject.toml', 'workspaceContains:**/pip.conf', 'onLanguage:toml',
+    'onCommand:wheelsh.explainAtCursor', 'onCommand:wheelsh.showTargetTags']) {
     assert.ok(manifest.activationEvents.includes(event), `activation on ${event}`);
   }
-  assert.deepEqual(manifest.contributes.commands.map((c: any) => c.command), ['wheelsh.restartServer']);
+  assert.deepEqual(manifest.contributes.commands.map((c: any) => c.command),
+    ['wheelsh.restartServer', 'wheelsh.explainAtCursor', 'wheelsh.showTargetTags']);
   const settings = Object.keys(manifest.contributes.configuration.properties);
   for (const s of ['wheelsh.serverJar', 'wheelsh.java', 'wheelsh.defaultTargets', 'wheelsh.baselines', 'wheelsh.trace.server']) {
     assert.ok(settings.includes(s), `setting ${s}`);
@@ -96,7 +99,7 @@ function readMessages(server: ChildProcess, on: (m: any) => void): void {
   });
 }
 
-test('the bundled server, started as the extension starts it, publishes diagnostics for an opened pip.conf', async (t) => {
+test('the bundled server, started as the extension starts it, publishes diagnostics for an opened pip.conf and runs the commands', async (t) => {
   const why = missing();
   if (why) {
     t.skip(why);
@@ -121,6 +124,8 @@ test('the bundled server, started as the extension starts it, publishes diagnost
       return;
     }
     const uri = 'file://' + path.join(installed, 'pip.conf');
+    let answered: (m: any) => void = () => {};
+    const tags = new Promise<any>((resolve) => { answered = resolve; });
     const published = new Promise<any>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('no publishDiagnostics within 60 s')), 60000);
       readMessages(server, (m) => {
@@ -128,6 +133,9 @@ test('the bundled server, started as the extension starts it, publishes diagnost
           server.stdin!.write(frame({ jsonrpc: '2.0', method: 'initialized', params: {} }));
           server.stdin!.write(frame({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: {
             uri, languageId: 'ini', version: 1, text: '[install]\nplatform = manylinux2014_loong64\n' } } }));
+        }
+        if (m.id === 3) {
+          answered(m);
         }
         if (m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri) {
           clearTimeout(timer);
@@ -141,6 +149,11 @@ test('the bundled server, started as the extension starts it, publishes diagnost
       assert.equal(params.version, 1);
       const codes = params.diagnostics.map((d: any) => d.code);
       assert.ok(codes.includes('WH191'), `the misspelt architecture is found: ${JSON.stringify(codes)}`);
+      // "Show the target's tags", as the extension's command asks the server for it
+      server.stdin!.write(frame({ jsonrpc: '2.0', id: 3, method: 'workspace/executeCommand',
+        params: { command: SERVER_TARGET_TAGS, arguments: ['cp313-glibc2.38-loongarch64'] } }));
+      const answer = await tags;
+      assert.equal(answer.result.split('\n')[1], 'cp313-cp313-manylinux_2_38_loongarch64', JSON.stringify(answer));
     } finally {
       server.stdin!.write(frame({ jsonrpc: '2.0', id: 2, method: 'shutdown' }));
       server.stdin!.write(frame({ jsonrpc: '2.0', method: 'exit' }));

@@ -27,6 +27,7 @@ import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.SaveOptions;
+import org.eclipse.lsp4j.ExecuteCommandOptions;
 import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.ServerInfo;
 import org.eclipse.lsp4j.TextDocumentSyncKind;
@@ -120,6 +121,7 @@ public final class WheelshLanguageServer implements LanguageServer, LanguageClie
         // Tags are completed component by component, so "_", "-" and "." start a new candidate.
         capabilities.setCompletionProvider(new CompletionOptions(false, List.of("\"", "'", "_", "-", ".", "=", "[")));
         capabilities.setCodeActionProvider(new CodeActionOptions(List.of(CodeActionKind.QuickFix)));
+        capabilities.setExecuteCommandProvider(new ExecuteCommandOptions(ServerCommands.names()));
         String version = Optional.ofNullable(getClass().getPackage().getImplementationVersion()).orElse("dev");
         log.info("initialized; workspace root " + workspaceRoot.map(Path::toString).orElse("(none)"));
         return CompletableFuture.completedFuture(new InitializeResult(capabilities, new ServerInfo("wheelsh", version)));

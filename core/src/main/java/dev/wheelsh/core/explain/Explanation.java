@@ -185,6 +185,15 @@ public record Explanation(String input, Kind kind, List<Component> components, L
         return List.copyOf(lines);
     }
 
+    /** What PyPI says of the platform tags, a line each ("PyPI: accepts these platform tags"); none for an sdist, which has no tags. */
+    public List<String> pypiLines() {
+        if (kind == Kind.SDIST) {
+            return List.of();
+        }
+        return pypiRefusals.isEmpty() ? List.of("PyPI: accepts these platform tags")
+                : pypiRefusals.stream().map(r -> "PyPI: " + r).toList();
+    }
+
     /** What to do next, a line each, the command (when one does it) on the line after: "next: ...", "  $ auditwheel ...". */
     public List<String> nextLines() {
         List<String> lines = new ArrayList<>();

@@ -107,14 +107,7 @@ final class ExplainCommand implements Callable<Integer> {
         for (Explanation.Component c : e.components()) {
             out.printf("  %-" + width + "s  %s%n", c.text(), c.meaning());
         }
-        if (e.kind() != Explanation.Kind.SDIST) {
-            // An sdist has no platform tags for PyPI to accept or refuse.
-            if (e.pypiRefusals().isEmpty()) {
-                out.println("PyPI: accepts these platform tags");
-            } else {
-                e.pypiRefusals().forEach(r -> out.println("PyPI: " + r));
-            }
-        }
+        e.pypiLines().forEach(out::println);
         for (Finding f : e.tagFindings()) {
             out.println(f.code().id() + " " + f.severity().name().toLowerCase(Locale.ROOT) + ": " + f.message());
         }
