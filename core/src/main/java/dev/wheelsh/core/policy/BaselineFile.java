@@ -135,8 +135,12 @@ public record BaselineFile(PolicySet policies, List<Finding> findings) {
 
     /** Reads a baseline file's text, with {@code spelling}'s did-you-means in messages and fixes. */
     public static BaselineFile parse(String text, Spelling spelling) {
+        return parse(JsonReader.read(text), spelling);
+    }
+
+    /** Reads a baseline file already read as JSON (the editor holds that tree for each version). */
+    public static BaselineFile parse(JsonReader.Result json, Spelling spelling) {
         Reader r = new Reader(spelling);
-        JsonReader.Result json = JsonReader.read(text);
         json.error().ifPresent(e -> r.add(Code.WH600, e.range(), e.message(),
                 "A baseline file is JSON: a list of policies as auditwheel writes them."));
         if (json.error().isEmpty() && json.root().isEmpty()) {
