@@ -78,8 +78,8 @@ case "${1:-}" in
     for target in $chosen; do
       log=target/fuzz/logs/$target.log
       bash "$0" run "$target" "$minutes" "$runs" >"$log" 2>&1 || true
-      done_line=$(grep -E '^Done [0-9]+ runs' "$log" | tail -1 || true)
-      findings=$(grep -c 'Java Exception:' "$log" || true)
+      done_line=$(grep -aE '^Done [0-9]+ runs' "$log" | tail -1 || true)
+      findings=$(grep -ac 'Java Exception:' "$log" || true)
       echo "$target: ${done_line:-no Done line (see $log)}; findings: $findings"
     done
     ;;

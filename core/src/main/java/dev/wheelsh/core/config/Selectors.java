@@ -43,13 +43,16 @@ final class Selectors {
      */
     private static final int MEMO_ENTRIES = 4096;
     private static final int MEMO_KEY_LENGTH = 256;
+    /** Alternatives kept per pattern at most: a brace expansion to more is translated each time. */
+    private static final int MEMO_PATTERNS = 16;
     private static final Memo<List<Pattern>> COMPILED = new Memo<>(MEMO_ENTRIES, MEMO_KEY_LENGTH,
-            p -> List.copyOf(translateAll(p)));
+            p -> List.copyOf(translateAll(p)), patterns -> patterns.size() <= MEMO_PATTERNS);
     private static final Memo<Optional<String>> FIRST_MATCH = new Memo<>(MEMO_ENTRIES, MEMO_KEY_LENGTH,
             p -> firstMatch(p, IDENTIFIERS));
     private static final Memo<Optional<String>> FIRST_CURRENT_MATCH = new Memo<>(MEMO_ENTRIES, MEMO_KEY_LENGTH,
             p -> firstMatch(p, ConfigFacts.INSTANCE.cibwIdentifiers));
-    private static final Memo<List<String>> MATCHES = new Memo<>(MEMO_ENTRIES, MEMO_KEY_LENGTH, Selectors::matchAll);
+    // Match lists share the identifier strings, so one costs at most a reference per identifier.
+    private static final Memo<List<String>> MATCHES = new Memo<>(MEMO_ENTRIES / 8, MEMO_KEY_LENGTH, Selectors::matchAll);
     private static final Memo<List<Issue>> PROBLEMS = new Memo<>(MEMO_ENTRIES, MEMO_KEY_LENGTH,
             p -> List.copyOf(problems(p)));
 
