@@ -1,5 +1,6 @@
 package dev.wheelsh.core.config;
 
+import dev.wheelsh.core.document.JsonReader;
 import dev.wheelsh.core.policy.BaselineFile;
 import dev.wheelsh.core.policy.Policy;
 import dev.wheelsh.core.vocabulary.Finding;
@@ -62,8 +63,13 @@ final class BaselineChecks {
     }
 
     static List<Finding> check(String text) {
+        return check(JsonReader.read(text));
+    }
+
+    /** The findings of a baseline file's JSON tree, read once for the checks and the hovers alike. */
+    static List<Finding> check(JsonReader.Result json) {
         Found found = new Found();
-        BaselineFile.parse(text, SPELLING).findings().forEach(found::add);
+        BaselineFile.parse(json, SPELLING).findings().forEach(found::add);
         return found.result(Set.of());
     }
 }

@@ -92,11 +92,14 @@ public final class ConfigAnalyzer {
             if (d.tree() instanceof ParsedDocument.IniTree t) {
                 return PipConfChecks.check(t.document(), extraPolicyNames);
             }
+            if (d.tree() instanceof ParsedDocument.JsonTree t) {
+                return BaselineChecks.check(t.result());
+            }
         } catch (RuntimeException | StackOverflowError e) {
             return List.of(Finding.at(Code.WH099, Severity.ERROR, SourceRange.at(0, 0),
                     "wheelsh could not check this file (" + e.getClass().getSimpleName() + ")", ""));
         }
-        // baseline JSON (its one reader, BaselineFile, reads the text), or a text the readers did not take
+        // a text the readers did not take: the checks read it themselves and say why
         return runChecks(d.kind(), d.text());
     }
 

@@ -265,7 +265,7 @@ final class ConfigFacts {
 
     /** Every cibuildwheel image key: manylinux-x86_64-image, musllinux-aarch64-image, ... */
     List<String> imageKeys() {
-        return cibwOptions.stream().filter(o -> o.matches("(many|musl)linux-.+-image")).toList();
+        return cibwOptions.stream().filter(o -> TextShapes.IMAGE_OPTION.matcher(o).matches()).toList();
     }
 
     /** Every arch name valid on some cibuildwheel platform. */

@@ -56,7 +56,7 @@ final class Found {
         for (String c : commentTexts) {
             Matcher m = IGNORE.matcher(c);
             while (m.find()) {
-                for (String code : m.group(1).split("[\\s,]+")) {
+                for (String code : TextShapes.COMMAS_OR_SPACES.split(m.group(1))) {
                     if (!code.isBlank()) {
                         out.add(code.toUpperCase(Locale.ROOT));
                     }

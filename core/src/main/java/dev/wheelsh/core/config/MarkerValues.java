@@ -50,7 +50,7 @@ final class MarkerValues {
             if (!c.variableLeft()) {
                 return out; // 'x86' in platform_machine: a substring of the value, not a value
             }
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("[^\\s,;|]+").matcher(c.value());
+            java.util.regex.Matcher m = TextShapes.MARKER_WORD.matcher(c.value());
             while (m.find()) {
                 out.add(new int[] {c.valueFrom() + m.start(), c.valueFrom() + m.end()});
             }

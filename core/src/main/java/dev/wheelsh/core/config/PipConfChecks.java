@@ -122,7 +122,7 @@ final class PipConfChecks {
             if (o == null) {
                 continue;
             }
-            for (String url : o.value().strip().split("\\s+")) {
+            for (String url : TextShapes.SPACES.split(o.value().strip())) {
                 if (url.regionMatches(true, 0, "http:", 0, 5) && !PipOrigins.isSecure(url, c.trustedHosts(command))) {
                     out.add(url);
                 }
@@ -140,7 +140,7 @@ final class PipConfChecks {
         if (t == null) {
             t = bySection.getOrDefault("global", Map.of()).get("trusted-host");
         }
-        return t == null ? List.of() : List.of(t.value().strip().split("\\s+"));
+        return t == null ? List.of() : List.of(TextShapes.SPACES.split(t.value().strip()));
     }
 
     private void option(IniReader.Option o, String written) {
@@ -243,7 +243,7 @@ final class PipConfChecks {
                 }
             }
             case "python-version" -> {
-                if (!word.matches("\\d+(\\.\\d+){0,2}")) {
+                if (!TextShapes.DOTTED_RELEASE.matcher(word).matches()) {
                     found.add(Issue.of(Code.WH204, Severity.ERROR, at, at + word.length(),
                             "'" + word + "' is not a Python version pip accepts (3, 3.13, 313 or 3.13.1)", ""), ranger);
                 }
@@ -348,7 +348,7 @@ final class PipConfChecks {
             }
             IniReader.Option only = opts.getOrDefault("only-binary", global.get("only-binary"));
             IniReader.Option noDeps = opts.getOrDefault("no-deps", global.get("no-deps"));
-            boolean allBinary = only != null && List.of(only.value().split("[,\\s]+")).contains(":all:");
+            boolean allBinary = only != null && List.of(TextShapes.COMMAS_OR_SPACES.split(only.value())).contains(":all:");
             boolean deps = noDeps != null && List.of("1", "yes", "true", "on").contains(noDeps.value().toLowerCase(Locale.ROOT));
             if (!allBinary && !deps) {
                 found.add(Code.WH209, Severity.WARNING, o.nameRange(),

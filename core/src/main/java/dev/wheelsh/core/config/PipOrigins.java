@@ -30,7 +30,7 @@ final class PipOrigins {
         String scheme = "";
         String rest = url;
         int colon = url.indexOf(':');
-        if (colon > 0 && url.substring(0, colon).matches("[A-Za-z][A-Za-z0-9+.-]*")) {
+        if (colon > 0 && TextShapes.SCHEME.matcher(url.substring(0, colon)).matches()) {
             scheme = url.substring(0, colon).toLowerCase(Locale.ROOT);
             rest = url.substring(colon + 1);
         }
@@ -60,7 +60,7 @@ final class PipOrigins {
         }
         int p = -1;
         if (!port.isEmpty()) {
-            if (!port.matches("[0-9]+") || port.length() > 5 || Integer.parseInt(port) > 65535) {
+            if (!TextShapes.DIGITS.matcher(port).matches() || port.length() > 5 || Integer.parseInt(port) > 65535) {
                 return Optional.empty();
             }
             p = Integer.parseInt(port);
@@ -109,9 +109,9 @@ final class PipOrigins {
 
     /** A literal IP address as a number (IPv4 and IPv6 kept apart by their length); empty for a name. */
     private static Optional<BigInteger> ip(String host) {
-        boolean v4 = host.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}")
+        boolean v4 = TextShapes.IPV4.matcher(host).matches()
                 && java.util.Arrays.stream(host.split("\\.")).allMatch(o -> Integer.parseInt(o) <= 255 && (o.length() == 1 || !o.startsWith("0")));
-        boolean v6 = host.contains(":") && host.matches("[0-9A-Fa-f:.]+");
+        boolean v6 = host.contains(":") && TextShapes.IPV6_CHARS.matcher(host).matches();
         if (!v4 && !v6) {
             return Optional.empty();
         }

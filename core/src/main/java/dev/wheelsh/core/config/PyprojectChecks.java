@@ -21,7 +21,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** The checks of pyproject.toml: [tool.cibuildwheel], [tool.uv], [tool.wheelsh], [project] requires-python. */
 final class PyprojectChecks {
@@ -73,7 +72,7 @@ final class PyprojectChecks {
         }
         for (Toml.Entry e : doc.entries()) {
             if (e.path().equals(List.of("tool", "wheelsh", "cibuildwheel")) && e.value() instanceof Toml.Str s
-                    && s.value().matches("\\d+(\\.\\d+){0,2}")) {
+                    && TextShapes.DOTTED_RELEASE.matcher(s.value()).matches()) {
                 pinned = s.value();
             }
         }
@@ -134,11 +133,11 @@ final class PyprojectChecks {
             return;
         }
         String v = release();
-        if (key.matches("(manylinux|musllinux)-.+-image") && !tables.topOptions().contains(key)) {
+        if (TextShapes.IMAGE_OPTION.matcher(key).matches() && !tables.topOptions().contains(key)) {
             String family = key.startsWith("manylinux") ? "manylinux" : "musllinux";
             Optional<String> since = laterRelease(key);
             Optional<String> near = since.isPresent() ? Optional.empty()
-                    : Found.nearest(key, tables.topOptions().stream().filter(o -> o.matches("(many|musl)linux-.+-image")).toList());
+                    : Found.nearest(key, tables.topOptions().stream().filter(o -> TextShapes.IMAGE_OPTION.matcher(o).matches()).toList());
             String msg = since.map(r -> "cibuildwheel " + v + " has no option '" + key + "' (" + r + " added it); pin such a release or drop it")
                     .orElse("'" + key + "' is not a cibuildwheel image option" + near.map(n -> "; did you mean '" + n + "'?").orElse(""));
             String expl = "cibuildwheel " + v + " has " + family + " images for " + tables.topOptions().stream()
@@ -193,7 +192,7 @@ final class PyprojectChecks {
             }
             case "enable" -> strings(e.value()).forEach(this::enable);
             default -> {
-                if (key.matches("(manylinux|musllinux)-.+-image")) {
+                if (TextShapes.IMAGE_OPTION.matcher(key).matches()) {
                     image(e, key);
                 }
             }
@@ -255,7 +254,7 @@ final class PyprojectChecks {
     /** test-skip patterns may end in :arm64 or :x86_64, naming one half of a universal2 build's tests. */
     private void testSelector(Toml.Str s) {
         for (Selectors.Part p : Selectors.split(s.value())) {
-            String pattern = p.pattern().replaceFirst(":(arm64|x86_64)$", "");
+            String pattern = TextShapes.UNIVERSAL2_HALF.matcher(p.pattern()).replaceFirst("");
             for (Issue i : Selectors.check(pattern)) {
                 found.add(i.shift(p.offset()), s::sub);
             }
@@ -311,7 +310,7 @@ final class PyprojectChecks {
 
     private void archs(Toml.Str s, String platform) {
         List<String> allowed = allowedArchs(platform);
-        Matcher m = Pattern.compile("[^\\s,]+").matcher(s.value());
+        Matcher m = TextShapes.ARCH_WORD.matcher(s.value());
         while (m.find()) {
             String a = m.group();
             // cibuildwheel 4.1.1 and newer compare architecture names without regard to case (amd64, Universal2)
@@ -450,7 +449,7 @@ final class PyprojectChecks {
         int[] out = new int[3];
         String[] p = release.split("\\.");
         for (int i = 0; i < Math.min(3, p.length); i++) {
-            out[i] = p[i].matches("\\d{1,6}") ? Integer.parseInt(p[i]) : 0;
+            out[i] = TextShapes.RELEASE_PART.matcher(p[i]).matches() ? Integer.parseInt(p[i]) : 0;
         }
         return out;
     }

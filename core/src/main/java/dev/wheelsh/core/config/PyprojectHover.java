@@ -63,7 +63,7 @@ final class PyprojectHover {
     }
 
     private static boolean isImageKey(String key) {
-        return key.matches("(manylinux|musllinux)-.+-image");
+        return TextShapes.IMAGE_OPTION.matcher(key).matches();
     }
 
     private static String keyWords(List<String> path) {

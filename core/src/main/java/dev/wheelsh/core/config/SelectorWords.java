@@ -28,13 +28,13 @@ final class SelectorWords {
         older.removeAll(current);
         StringBuilder words = new StringBuilder("a cibuildwheel build selector");
         int dash = pattern.indexOf('-');
-        if (dash > 0 && pattern.substring(0, dash).matches("[a-z]+\\d+t?")) {
+        if (dash > 0 && TextShapes.PYTHON_TAG.matcher(pattern.substring(0, dash)).matches()) {
             String py = pattern.substring(0, dash);
             words.append("; ").append(py).append(" is ").append(TagWords.interpreter(py.replace("t", "")))
                     .append(py.endsWith("t") ? " (free-threaded)" : "");
         }
         String plat = dash > 0 ? pattern.substring(dash + 1) : "";
-        if (plat.matches("[a-z0-9_]+")) {
+        if (TextShapes.PLATFORM_WORD.matcher(plat).matches()) {
             words.append("; ").append(plat).append(": ").append(platformWords(plat, baselines));
         }
         String version = PyprojectHover.cibuildwheel();

@@ -36,6 +36,26 @@ final class Selectors {
 
     private static final List<String> IDENTIFIERS = identifiers();
 
+    /*
+     * Every answer below is a function of the pattern alone (the identifiers are fixed facts), so
+     * each is kept: an editor re-checking a document per keystroke translates and matches only the
+     * patterns that changed.
+     */
+    private static final int MEMO_ENTRIES = 4096;
+    private static final int MEMO_KEY_LENGTH = 256;
+    /** Alternatives kept per pattern at most: a brace expansion to more is translated each time. */
+    private static final int MEMO_PATTERNS = 16;
+    private static final Memo<List<Pattern>> COMPILED = new Memo<>(MEMO_ENTRIES, MEMO_KEY_LENGTH,
+            p -> List.copyOf(translateAll(p)), patterns -> patterns.size() <= MEMO_PATTERNS);
+    private static final Memo<Optional<String>> FIRST_MATCH = new Memo<>(MEMO_ENTRIES, MEMO_KEY_LENGTH,
+            p -> firstMatch(p, IDENTIFIERS));
+    private static final Memo<Optional<String>> FIRST_CURRENT_MATCH = new Memo<>(MEMO_ENTRIES, MEMO_KEY_LENGTH,
+            p -> firstMatch(p, ConfigFacts.INSTANCE.cibwIdentifiers));
+    // Match lists share the identifier strings, so one costs at most a reference per identifier.
+    private static final Memo<List<String>> MATCHES = new Memo<>(MEMO_ENTRIES / 8, MEMO_KEY_LENGTH, Selectors::matchAll);
+    private static final Memo<List<Issue>> PROBLEMS = new Memo<>(MEMO_ENTRIES, MEMO_KEY_LENGTH,
+            p -> List.copyOf(problems(p)));
+
     static List<Part> split(String value) {
         List<Part> parts = new ArrayList<>();
         int i = 0;
@@ -60,18 +80,22 @@ final class Selectors {
     }
 
     static Optional<String> firstMatch(String pattern) {
-        return firstMatch(pattern, IDENTIFIERS);
+        return FIRST_MATCH.get(pattern);
     }
 
     /** Every identifier of any release since 2.0 the pattern matches. */
     static List<String> matches(String pattern) {
+        return MATCHES.get(pattern);
+    }
+
+    private static List<String> matchAll(String pattern) {
         List<Pattern> res = compile(pattern);
         return IDENTIFIERS.stream().filter(id -> res.stream().anyMatch(p -> p.matcher(id).matches())).toList();
     }
 
     /** Whether a pattern matches an identifier the current cibuildwheel release builds. */
     static boolean matchesCurrent(String pattern) {
-        return firstMatch(pattern, ConfigFacts.INSTANCE.cibwIdentifiers).isPresent();
+        return FIRST_CURRENT_MATCH.get(pattern).isPresent();
     }
 
     private static Optional<String> firstMatch(String pattern, List<String> identifiers) {
@@ -88,6 +112,10 @@ final class Selectors {
 
     /** Problems of one pattern, offsets within the pattern. */
     static List<Issue> check(String pattern) {
+        return PROBLEMS.get(pattern);
+    }
+
+    private static List<Issue> problems(String pattern) {
         List<Issue> out = new ArrayList<>();
         if (pattern.length() > 200) {
             out.add(Issue.of(Code.WH110, Severity.ERROR, 0, pattern.length(), "selector pattern too long to be meant", ""));
@@ -158,6 +186,10 @@ final class Selectors {
 
     /** Brace-expands then translates each alternative as Python's fnmatch.translate does. */
     static List<Pattern> compile(String pattern) {
+        return COMPILED.get(pattern);
+    }
+
+    private static List<Pattern> translateAll(String pattern) {
         List<Pattern> out = new ArrayList<>();
         for (String alt : expand(pattern)) {
             try {

@@ -98,7 +98,7 @@ public record WheelshTable(List<Target> targets, List<String> baselines) {
         }
         if (key.equals("cibuildwheel")) {
             // the cibuildwheel release the config checks judge by; PyprojectChecks reads it
-            if (!(e.value() instanceof Toml.Str s) || !s.value().matches("\\d+(\\.\\d+){0,2}")) {
+            if (!(e.value() instanceof Toml.Str s) || !TextShapes.DOTTED_RELEASE.matcher(s.value()).matches()) {
                 found.add(Code.WH117, Severity.ERROR, e.value().range(), "'cibuildwheel' takes a release such as \"3.2\" or \"4.2.0\"",
                         "The cibuildwheel release the project pins; enable groups, images and build identifiers are judged for it.");
             }
@@ -140,7 +140,7 @@ public record WheelshTable(List<Target> targets, List<String> baselines) {
 
     private static Optional<String> baseline(Toml.Str s, Found found) {
         String v = s.value();
-        if (!v.endsWith(".json") || v.startsWith("/") || v.matches("[A-Za-z]:[\\\\/].*") || v.isBlank()) {
+        if (!v.endsWith(".json") || v.startsWith("/") || TextShapes.WINDOWS_ABSOLUTE.matcher(v).matches() || v.isBlank()) {
             found.add(Issue.of(Code.WH131, Severity.ERROR, 0, v.length(),
                     "baseline '" + v + "' must be a .json file relative to this pyproject.toml",
                     "Baselines are auditwheel-format policy files, named relative to the project so the check works on any machine."), s::sub);

@@ -22,6 +22,11 @@ import java.util.regex.Pattern;
 public final class TomlReader {
 
     private static final int MAX_DEPTH = 64;
+    /** Compiled once: recovery after a syntax error runs these per line, and an editor asks per keystroke. */
+    private static final Pattern KEY_BEFORE_EQUALS = Pattern.compile("[A-Za-z0-9_\\-.\"' ]+");
+    private static final Pattern KEY_VALUE_LINE = Pattern.compile("[A-Za-z0-9_\\-.\"' ]+=.*");
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern HEX_DIGITS = Pattern.compile("[0-9A-Fa-f]+");
     private static final Pattern INTEGER = Pattern.compile(
             "[+-]?(0|[1-9](_?[0-9])*)|0x[0-9A-Fa-f](_?[0-9A-Fa-f])*|0o[0-7](_?[0-7])*|0b[01](_?[01])*");
     private static final Pattern FLOAT = Pattern.compile(
@@ -122,7 +127,7 @@ public final class TomlReader {
             if (isBareKeyChar(c) || c == '"' || c == '\'') {
                 String rest = lineText(p);
                 int eq = rest.indexOf('=');
-                if (eq > 0 && rest.substring(0, eq).trim().matches("[A-Za-z0-9_\\-.\"' ]+")) {
+                if (eq > 0 && KEY_BEFORE_EQUALS.matcher(rest.substring(0, eq).trim()).matches()) {
                     return;
                 }
             }
@@ -409,7 +414,7 @@ public final class TomlReader {
             if (isBareKeyChar(c) || c == '.' || c == '+' || c == ':') {
                 pos++;
             } else if (c == ' ' && pos + 1 < n && Character.isDigit(text.charAt(pos + 1))
-                    && text.substring(start, pos).matches("\\d{4}-\\d{2}-\\d{2}")) {
+                    && DATE.matcher(text.substring(start, pos)).matches()) {
                 pos++; // the space between date and time
             } else {
                 break;
@@ -470,7 +475,7 @@ public final class TomlReader {
                 throw failAt(startLine, startCol, 1, "the array opened here is never closed");
             }
             if (text.substring(lineStart, pos).isBlank() && line > startLine
-                    && (text.charAt(pos) == '[' || lineText(pos).matches("[A-Za-z0-9_\\-.\"' ]+=.*"))) {
+                    && (text.charAt(pos) == '[' || KEY_VALUE_LINE.matcher(lineText(pos)).matches())) {
                 // the next line starts a new key or table: the array was left open; read on from there
                 error(SourceRange.onLine(startLine, startCol, startCol + 1), "the array opened here is not closed");
                 resumeHere = true;
@@ -596,7 +601,7 @@ public final class TomlReader {
                 };
                 if (decoded == null) {
                     int len = e == 'u' ? 4 : 8;
-                    if (pos + 2 + len > n || !text.substring(pos + 2, pos + 2 + len).matches("[0-9A-Fa-f]+")) {
+                    if (pos + 2 + len > n || !HEX_DIGITS.matcher(text.substring(pos + 2, pos + 2 + len)).matches()) {
                         throw fail(2, "\\" + e + " needs " + len + " hex digits");
                     }
                     int cp = Integer.parseInt(text.substring(pos + 2, pos + 2 + len), 16);

@@ -61,7 +61,9 @@ public class InputException extends Exception {
     }
 
     private InputException(String message, Part part, String reason, Code code, Throwable cause) {
-        super(message, cause);
+        // A refusal is one line whatever it quotes: a newline or an escape sequence typed into a
+        // name (or fuzzed into it) is shown escaped, never passed on to the terminal.
+        super(message == null ? null : TerminalText.safe(message), cause);
         this.part = part;
         this.reason = Objects.requireNonNull(reason, "reason");
         this.code = code;

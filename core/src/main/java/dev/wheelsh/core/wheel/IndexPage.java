@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wheelsh.core.vocabulary.InputException;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -199,7 +199,49 @@ public final class IndexPage {
         }
         href = href.substring(0, cut);
         String last = href.substring(href.lastIndexOf('/') + 1);
-        return URLDecoder.decode(last, StandardCharsets.UTF_8);
+        return unquote(last);
+    }
+
+    /**
+     * Percent-decoding as pip does it (Python's urllib.parse.unquote): each run of valid %XX
+     * escapes is decoded as UTF-8 (malformed bytes replaced), a '%' not followed by two hex digits
+     * stays as it is, and '+' stays '+' (a local version, 1.0+cpu, is no space). Found by fuzzing:
+     * URLDecoder threw on "%1." and turned '+' into a space.
+     */
+    static String unquote(String s) {
+        if (s.indexOf('%') < 0) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int i = 0;
+        while (i < s.length()) {
+            if (s.charAt(i) == '%' && i + 2 < s.length() && hex(s.charAt(i + 1)) >= 0 && hex(s.charAt(i + 2)) >= 0) {
+                bytes.write(hex(s.charAt(i + 1)) * 16 + hex(s.charAt(i + 2)));
+                i += 3;
+                continue;
+            }
+            if (bytes.size() > 0) {
+                out.append(new String(bytes.toByteArray(), StandardCharsets.UTF_8));
+                bytes.reset();
+            }
+            out.append(s.charAt(i));
+            i++;
+        }
+        if (bytes.size() > 0) {
+            out.append(new String(bytes.toByteArray(), StandardCharsets.UTF_8));
+        }
+        return out.toString();
+    }
+
+    private static int hex(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
+            return Character.toLowerCase(c) - 'a' + 10;
+        }
+        return -1;
     }
 
     private static boolean looksLikeDistribution(String name) {

@@ -3,6 +3,7 @@ package dev.wheelsh.core.words;
 import dev.wheelsh.core.tags.Interpreters;
 import dev.wheelsh.core.tags.PlatformTag;
 import dev.wheelsh.core.tags.PlatformTags;
+import java.math.BigInteger;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -76,7 +77,8 @@ public final class TagWords {
             if (flags.contains("u")) {
                 sb.append(" with 4-byte unicode (the 'u' flag of Python 2 and 3.2)");
             }
-            if (!flags.contains("t") && m.group(1).equals("3") && Integer.parseInt(m.group(2)) >= 13) {
+            if (!flags.contains("t") && m.group(1).equals("3")
+                    && new BigInteger(m.group(2)).compareTo(BigInteger.valueOf(13)) >= 0) {
                 sb.append(" with the GIL");
             }
             return sb.toString();

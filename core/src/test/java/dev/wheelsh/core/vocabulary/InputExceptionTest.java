@@ -30,4 +30,14 @@ class InputExceptionTest {
         assertTrue(e.part().isEmpty());
         assertEquals("f.json: cannot read", e.reason());
     }
+
+    /** Found by fuzzing (NamesFuzzTest.filename, ExplainFuzzTest.explainName): a quoted newline split the refusal. */
+    @Test
+    void aRefusalQuotingANewlineOrAnEscapeIsStillOneLine() {
+        InputException e = InputException.in("wheel filename", "foo-1.0-py3\nx-none-\u001b[2Jany.whl", 0, 3, "bad");
+        assertEquals("wheel filename 'foo-1.0-py3\\x0ax-none-\\x1b[2Jany.whl': bad", e.getMessage());
+        assertEquals("explain 'a\\x0db': no", new InputException("explain 'a\rb': no").getMessage());
+        // the part still holds the input as typed, for the ranges a face underlines
+        assertEquals("foo", e.part().orElseThrow().text());
+    }
 }
