@@ -129,7 +129,8 @@ def command_line(java, archive, args, env):
     """The JVM's command line: the same options as the ./wheelsh launcher gives."""
     # A short command stops the JIT at C1; the language server runs for hours, so it gets the
     # full JIT and the heap cap an editor's server needs.
-    jit = ["-Xmx512m", "-XX:+ExitOnOutOfMemoryError"] if args[:1] == ["lsp"] else ["-XX:TieredStopAtLevel=1"]
+    # as ./wheelsh: short commands on C1 and the serial collector with a 256 MiB heap, the server with the full JIT and 512 MiB
+    jit = ["-Xmx512m", "-XX:+ExitOnOutOfMemoryError"] if args[:1] == ["lsp"] else ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m"]
     # The JVM's warnings go to standard error, never into a command's output.
     log = ["-Xlog:disable", "-Xlog:all=warning:stderr"]
     extra = shlex.split(env.get("WHEELSH_JAVA_OPTS", ""))
