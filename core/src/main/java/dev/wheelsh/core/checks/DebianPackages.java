@@ -1,11 +1,6 @@
 package dev.wheelsh.core.checks;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.wheelsh.core.vocabulary.DataFiles;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -37,27 +32,11 @@ public final class DebianPackages {
     }
 
     private static Map<String, String> load() {
-        String resource = "debian-sonames.tsv";
-        try (InputStream in = DebianPackages.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is missing from the build");
-            }
-            Map<String, String> out = new LinkedHashMap<>();
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = r.readLine()) != null; ) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] c = line.split("\t");
-                if (c.length != 3) {
-                    throw new IllegalStateException(resource + ": expected 3 columns in: " + line);
-                }
-                // the first provider listed wins where architectures disagree (the table sorts them)
-                out.putIfAbsent(c[0], c[1]);
-            }
-            return Map.copyOf(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String[] c : DataFiles.rows(DebianPackages.class, "debian-sonames.tsv", 3)) {
+            // the first provider listed wins where architectures disagree (the table sorts them)
+            out.putIfAbsent(c[0], c[1]);
         }
+        return Map.copyOf(out);
     }
 }

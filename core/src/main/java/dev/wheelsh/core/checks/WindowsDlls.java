@@ -1,11 +1,6 @@
 package dev.wheelsh.core.checks;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.wheelsh.core.vocabulary.DataFiles;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,14 +93,6 @@ record WindowsDlls(Map<String, Set<String>> machinesOf, Map<String, Set<String>>
 
     /** The data lines of a resource beside this class: comments and blank lines left out. */
     static List<String> lines(String resource) {
-        try (InputStream in = WindowsDlls.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is missing from the classpath");
-            }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            return r.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return DataFiles.lines(WindowsDlls.class, resource);
     }
 }

@@ -1,9 +1,6 @@
 package dev.wheelsh.core.elf;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.wheelsh.core.vocabulary.DataFiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -140,25 +137,6 @@ public record BionicCode(List<String> evidence, OptionalInt apiLevel, OptionalIn
     }
 
     private static List<String[]> loadVersionLevels() {
-        String resource = "bionic-versions.tsv";
-        try (InputStream in = BionicCode.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is missing from the build");
-            }
-            List<String[]> out = new ArrayList<>();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] c = line.split("\t");
-                if (c.length != 4) {
-                    throw new IllegalStateException(resource + ": expected 4 columns in: " + line);
-                }
-                out.add(c);
-            }
-            return List.copyOf(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return DataFiles.rows(BionicCode.class, "bionic-versions.tsv", 4);
     }
 }

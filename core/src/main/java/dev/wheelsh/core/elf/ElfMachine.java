@@ -1,11 +1,6 @@
 package dev.wheelsh.core.elf;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.wheelsh.core.vocabulary.DataFiles;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -36,20 +31,8 @@ public final class ElfMachine {
 
     private static Map<Integer, Row> load() {
         Map<Integer, Row> table = new TreeMap<>();
-        try (InputStream in = ElfMachine.class.getResourceAsStream("machines.tsv")) {
-            if (in == null) {
-                throw new IllegalStateException("machines.tsv missing from the classpath");
-            }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = r.readLine()) != null; ) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.split("\t");
-                table.put(Integer.parseInt(f[0]), new Row(f[1], f[2]));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (String[] f : DataFiles.rows(ElfMachine.class, "machines.tsv", 3)) {
+            table.put(Integer.parseInt(f[0]), new Row(f[1], f[2]));
         }
         return Map.copyOf(table);
     }

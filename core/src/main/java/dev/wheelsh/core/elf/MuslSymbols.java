@@ -1,9 +1,6 @@
 package dev.wheelsh.core.elf;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.wheelsh.core.vocabulary.DataFiles;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -96,20 +93,7 @@ public final class MuslSymbols {
     }
 
     private static List<String> lines(String resource) {
-        try (InputStream in = MuslSymbols.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " missing from the classpath");
-            }
-            List<String> out = new ArrayList<>();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (!line.isBlank() && !line.startsWith("#")) {
-                    out.add(line.strip());
-                }
-            }
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return DataFiles.lines(MuslSymbols.class, resource);
     }
 
     /** The architectures (Python's spelling: x86_64, aarch64, i686, armv7l) the table covers. */

@@ -1,17 +1,12 @@
 package dev.wheelsh.core.policy;
 
+import dev.wheelsh.core.vocabulary.DataFiles;
 import dev.wheelsh.core.elf.BionicCode;
 import dev.wheelsh.core.tags.LibcFamily;
 import dev.wheelsh.core.tags.PlatformTag;
 import dev.wheelsh.core.tags.Tag;
 import dev.wheelsh.core.wheel.WheelChecks;
 import dev.wheelsh.core.wheel.WheelFacts;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -138,26 +133,10 @@ public final class AndroidBaseline {
     }
 
     private static List<Level> load() {
-        String resource = "android-libraries.tsv";
-        try (InputStream in = AndroidBaseline.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is missing from the build");
-            }
-            List<Level> out = new ArrayList<>();
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = r.readLine()) != null; ) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] c = line.split("\t");
-                if (c.length != 3) {
-                    throw new IllegalStateException(resource + ": expected 3 columns in: " + line);
-                }
-                out.add(new Level(Integer.parseInt(c[0]), Integer.parseInt(c[1]), Arrays.asList(c[2].trim().split(" +"))));
-            }
-            return List.copyOf(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        List<Level> out = new ArrayList<>();
+        for (String[] c : DataFiles.rows(AndroidBaseline.class, "android-libraries.tsv", 3)) {
+            out.add(new Level(Integer.parseInt(c[0]), Integer.parseInt(c[1]), Arrays.asList(c[2].trim().split(" +"))));
         }
+        return List.copyOf(out);
     }
 }

@@ -1,5 +1,6 @@
 package dev.wheelsh.core.tags;
 
+import dev.wheelsh.core.vocabulary.DataFiles;
 import dev.wheelsh.core.vocabulary.Code;
 import dev.wheelsh.core.vocabulary.InputException;
 import dev.wheelsh.core.vocabulary.Suggest;
@@ -146,7 +147,7 @@ public final class Architectures {
 
     private static List<Arch> load() {
         List<Arch> out = new ArrayList<>();
-        for (String[] f : TsvTable.rows("architectures.tsv", 5)) {
+        for (String[] f : DataFiles.rows(Architectures.class, "architectures.tsv", 5)) {
             Os os = Os.valueOf(f[0].toUpperCase(Locale.ROOT));
             List<String> aliases = f[2].equals("-") ? List.of() : Arrays.asList(f[2].split(" "));
             Optional<LibcVersion> floor = f[3].equals("-") ? Optional.empty() : LibcVersion.parse(f[3]);

@@ -1,5 +1,6 @@
 package dev.wheelsh.core.tags;
 
+import dev.wheelsh.core.vocabulary.DataFiles;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -61,6 +62,6 @@ public final class Interpreters {
     }
 
     private static List<Implementation> load() {
-        return TsvTable.rows("interpreters.tsv", 3).stream().map(f -> new Implementation(f[0], f[1], f[2])).toList();
+        return DataFiles.rows(Interpreters.class, "interpreters.tsv", 3).stream().map(f -> new Implementation(f[0], f[1], f[2])).toList();
     }
 }

@@ -1,12 +1,7 @@
 package dev.wheelsh.core.tags;
 
+import dev.wheelsh.core.vocabulary.DataFiles;
 import dev.wheelsh.core.vocabulary.InputException;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -88,24 +83,8 @@ public enum PackagingRelease {
 
     private static List<PipVendoring> loadPip() {
         List<PipVendoring> out = new ArrayList<>();
-        try (InputStream in = PackagingRelease.class.getResourceAsStream("pip-packaging.tsv")) {
-            if (in == null) {
-                throw new IllegalStateException("pip-packaging.tsv missing from the jar");
-            }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.split("\t", -1);
-                if (f.length != 3) {
-                    throw new IllegalStateException("pip-packaging.tsv: expected 3 columns: " + line);
-                }
-                out.add(new PipVendoring(f[0], f[1], f[2]));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (String[] f : DataFiles.rows(PackagingRelease.class, "pip-packaging.tsv", 3)) {
+            out.add(new PipVendoring(f[0], f[1], f[2]));
         }
         return List.copyOf(out);
     }
