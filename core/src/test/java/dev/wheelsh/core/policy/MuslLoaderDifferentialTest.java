@@ -78,6 +78,7 @@ class MuslLoaderDifferentialTest {
         assumeTrue(!objects.isEmpty(), "no musl object in the corpus (scripts/fetch.d/20-npm-native.sh, 60-musl.sh)");
         int compared = 0;
         boolean sawRefusal = false;
+        boolean sawPreTime64 = false;
         for (Path object : objects) {
             ElfFile elf = ElfReader.read(object);
             String arch = elf.platformArch();
@@ -104,11 +105,17 @@ class MuslLoaderDifferentialTest {
                 }
                 assertEquals(later, refused, object.getFileName() + " under musl " + release + " (" + arch + ")");
                 sawRefusal |= !refused.isEmpty();
+                sawPreTime64 |= release.compareTo(new MuslSymbols.Release(1, 2, 0)) < 0;
                 compared++;
             }
         }
         assumeTrue(compared > 0, "no musl loader of the corpus runs on this host");
-        assertTrue(sawRefusal || objects.stream().noneMatch(o -> o.toString().contains("clock64")),
+        // only a loader older than 1.2.0 can refuse the time64 object; those are built from musl's git,
+        // which a machine without access to it does not have (60-musl.sh says so)
+        if (!sawPreTime64) {
+            System.err.println("SKIPPED (in part): no musl loader older than 1.2.0 was built (60-musl.sh needs musl's git)");
+        }
+        assertTrue(!sawPreTime64 || sawRefusal || objects.stream().noneMatch(o -> o.toString().contains("clock64")),
                 "musl 1.1's loader should refuse the time64 object");
     }
 
