@@ -604,11 +604,12 @@ public final class TomlReader {
                     if (pos + 2 + len > n || !HEX_DIGITS.matcher(text.substring(pos + 2, pos + 2 + len)).matches()) {
                         throw fail(2, "\\" + e + " needs " + len + " hex digits");
                     }
-                    int cp = Integer.parseInt(text.substring(pos + 2, pos + 2 + len), 16);
+                    // eight hex digits can pass an int: read as a long, so \Uffffffff is refused as too large, not a crash
+                    long cp = Long.parseLong(text.substring(pos + 2, pos + 2 + len), 16);
                     if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
                         throw fail(2 + len, "\\" + e + text.substring(pos + 2, pos + 2 + len) + " is not a Unicode scalar value");
                     }
-                    String s = new String(Character.toChars(cp));
+                    String s = new String(Character.toChars((int) cp));
                     for (int i = 0; i < s.length(); i++) {
                         lines.add(escLine);
                         cols.add(escCol);

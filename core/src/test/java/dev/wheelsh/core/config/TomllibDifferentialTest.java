@@ -28,7 +28,7 @@ class TomllibDifferentialTest {
     private static final List<String> SNIPPETS = List.of(
             "a = 1", "a = +1", "a = 01", "a = 1_000", "a = 1__0", "a = 0xDEAD_beef", "a = 0o17", "a = 0b101", "a = 1e10",
             "a = -inf", "a = nan", "a = 3.", "a = .5", "a = true", "a = True", "a = 1979-05-27", "a = 1979-05-27T07:32:00-08:00",
-            "a = 07:32:00", "a = \"\\u00e9\"", "a = \"\\x41\"", "a = \"tab\there\"", "a = 'it''s'", "a = '''x'''''",
+            "a = 07:32:00", "a = \"\\u00e9\"", "a = \"\\Uffffffff\"", "\"\\Udddddddd\" = 1", "a = \"\\U0001F600\"", "a = \"\\x41\"", "a = \"tab\there\"", "a = 'it''s'", "a = '''x'''''",
             "a = \"\"\"x\"\"\"\"\"", "a = [1, 'two', [3]]", "a = [\n 1,\n # c\n 2,\n]", "a = {}", "a = { b = 1, }", "a = { b = 1\n}",
             "a.b = 1\na.c = 2", "a.b = 1\n[a]\nc = 2", "[a]\nb = 1\n[a.b]", "[[a]]\n[a]", "a = 1\na = 2", "\"a b\" = 1", "'' = 1",
             "a = \"unterminated", "[a\nb = 1", "a =", "= 1", "a = 1 2", "[ a . b ]\nc = 1", "a = \"\"\"\nline \\\n   next\"\"\"",
