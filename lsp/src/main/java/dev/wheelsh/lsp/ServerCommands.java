@@ -7,11 +7,9 @@ import dev.wheelsh.core.machine.Target;
 import dev.wheelsh.core.machine.TargetSpec;
 import dev.wheelsh.core.policy.BuiltinPolicies;
 import dev.wheelsh.core.tags.Tag;
-import dev.wheelsh.core.vocabulary.Finding;
 import dev.wheelsh.core.vocabulary.InputException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -61,18 +59,13 @@ final class ServerCommands {
         }
         StringBuilder out = new StringBuilder();
         Explanation plain = Explainer.explainName(input, Optional.empty(), BuiltinPolicies.all());
-        int width = plain.components().stream().mapToInt(c -> c.text().length()).max().orElse(0);
-        for (Explanation.Component c : plain.components()) {
-            out.append("  ").append(c.text()).append(" ".repeat(width - c.text().length() + 2)).append(c.meaning()).append('\n');
-        }
-        plain.pypiLines().forEach(l -> out.append(l).append('\n'));
-        for (Finding f : plain.tagFindings()) {
-            out.append(f.code().id()).append(' ').append(f.severity().name().toLowerCase(Locale.ROOT)).append(": ")
-                    .append(f.message()).append('\n');
-        }
+        List<String> lines = new ArrayList<>(plain.componentLines());
+        lines.addAll(plain.pypiLines());
+        plain.tagFindings().forEach(f -> lines.add(Explanation.findingLine(f)));
+        lines.forEach(l -> out.append(l).append('\n'));
         for (Target t : targets) {
             Explanation e = Explainer.explainName(input, Optional.of(t), BuiltinPolicies.all());
-            out.append('\n').append("target: ").append(t.describe()).append("  [").append(t.compact()).append("]\n");
+            out.append('\n').append(e.targetLine().orElseThrow()).append('\n');
             e.verdictLines().forEach(l -> out.append(l).append('\n'));
             e.notes().forEach(l -> out.append("note: ").append(l).append('\n'));
             e.nextLines().forEach(l -> out.append(l).append('\n'));

@@ -185,6 +185,22 @@ public record Explanation(String input, Kind kind, List<Component> components, L
         return List.copyOf(lines);
     }
 
+    /** Each component and its meaning, a line each, the meanings aligned: "  cp313  CPython 3.13". */
+    public List<String> componentLines() {
+        int width = components.stream().mapToInt(c -> c.text().length()).max().orElse(0);
+        return components.stream().map(c -> "  " + c.text() + " ".repeat(width - c.text().length() + 2) + c.meaning()).toList();
+    }
+
+    /** A finding as every face prints it on one line: "WH191 error: ...". */
+    public static String findingLine(Finding f) {
+        return f.code().id() + " " + f.severity().name().toLowerCase(Locale.ROOT) + ": " + f.message();
+    }
+
+    /** The target in words and in the compact form, "target: CPython 3.13 on Linux x86_64  [cp313-glibc2.38-x86_64]"; empty without one. */
+    public Optional<String> targetLine() {
+        return target.map(t -> "target: " + t.describe() + "  [" + t.compact() + "]");
+    }
+
     /** What PyPI says of the platform tags, a line each ("PyPI: accepts these platform tags"); none for an sdist, which has no tags. */
     public List<String> pypiLines() {
         if (kind == Kind.SDIST) {

@@ -103,17 +103,10 @@ final class ExplainCommand implements Callable<Integer> {
             out.println(Json.pretty(jsonOf(e)));
             return;
         }
-        int width = e.components().stream().mapToInt(c -> c.text().length()).max().orElse(0);
-        for (Explanation.Component c : e.components()) {
-            out.printf("  %-" + width + "s  %s%n", c.text(), c.meaning());
-        }
+        e.componentLines().forEach(out::println);
         e.pypiLines().forEach(out::println);
-        for (Finding f : e.tagFindings()) {
-            out.println(f.code().id() + " " + f.severity().name().toLowerCase(Locale.ROOT) + ": " + f.message());
-        }
-        for (Finding f : e.contents()) {
-            out.println(f.code().id() + " " + f.severity().name().toLowerCase(Locale.ROOT) + ": " + f.message());
-        }
+        e.tagFindings().forEach(f -> out.println(Explanation.findingLine(f)));
+        e.contents().forEach(f -> out.println(Explanation.findingLine(f)));
         e.notes().forEach(n -> out.println("note: " + n));
         if (e.target().isEmpty()) {
             if (e.kind() != Explanation.Kind.PLATFORM) {
@@ -122,7 +115,7 @@ final class ExplainCommand implements Callable<Integer> {
             e.nextLines().forEach(out::println);
             return;
         }
-        out.println("target: " + e.target().get().describe() + "  [" + e.target().get().compact() + "]");
+        out.println(e.targetLine().orElseThrow());
         e.verdictLines().forEach(out::println);
         e.nextLines().forEach(out::println);
     }
